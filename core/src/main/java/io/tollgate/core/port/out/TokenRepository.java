@@ -1,0 +1,64 @@
+package io.tollgate.core.port.out;
+
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where tokens are kept. Every method is atomic: it either commits entirely or changes nothing and
+ * throws. Technical failures are {@link io.tollgate.core.domain.StoreException}s.
+ */
+public interface TokenRepository {
+
+  /**
+   * Stores a token under the next id: ids increase from 0 and are never reused, not even after a
+   * delete or a restart.
+   *
+   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
+   */
+  Token insert(NewToken token);
+
+  Optional<Token> findByName(TokenName name);
+
+  Optional<Token> findByHash(TokenHash hash);
+
+  /** Every token, ordered by id. */
+  List<Token> findAll();
+
+  /**
+   * Replaces a token's hash if, and only if, its current hash is {@code expected}; sets updated_at
+   * and updated_by. {@code updatedBy} may be null.
+   *
+   * @return the updated token, or empty when no token has that id and hash
+   */
+  Optional<Token> replaceHash(
+      TokenId id, TokenHash expected, TokenHash replacement, Instant updatedAt, TokenId updatedBy);
+
+  /**
+   * Sets description (null clears it) and status, updated_at and updated_by.
+   *
+   * @return the updated token, or empty when no token has that name
+   */
+  Optional<Token> updateDetails(
+      TokenName name,
+      Description description,
+      TokenStatus status,
+      Instant updatedAt,
+      TokenId updatedBy);
+
+  /**
+   * @return the deleted token, or empty when no token had that name
+   */
+  Optional<Token> deleteByName(TokenName name);
+
+  /** This store's identity, created once with the store and kept. */
+  UUID clusterId();
+}

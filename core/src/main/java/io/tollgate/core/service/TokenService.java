@@ -1,0 +1,232 @@
+package io.tollgate.core.service;
+
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.NotAuthenticatedException;
+import io.tollgate.core.domain.OperatorTokenImmutableException;
+import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenNameAlreadyExistsException;
+import io.tollgate.core.domain.TokenNotFoundException;
+import io.tollgate.core.domain.TokenSecret;
+import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.port.in.AuthenticateUseCase;
+import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase;
+import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.CreateOperatorTokenUseCase;
+import io.tollgate.core.port.in.DeleteTokenUseCase;
+import io.tollgate.core.port.in.ImportTokenUseCase;
+import io.tollgate.core.port.in.ListTokensUseCase;
+import io.tollgate.core.port.in.RegenerateOperatorTokenUseCase;
+import io.tollgate.core.port.in.UpdateTokenUseCase;
+import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
+import io.tollgate.core.port.out.SecretGenerator;
+import io.tollgate.core.port.out.TokenHasher;
+import io.tollgate.core.port.out.TokenRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Every token rule of Tollgate, behind the use-case interfaces. Thread-safe: writes are serialised
+ * and reach the in-memory index only after the repository committed them; authentication reads the
+ * index without locking and never touches the repository.
+ */
+public final class TokenService
+    implements CreateOperatorTokenUseCase,
+        RegenerateOperatorTokenUseCase,
+        CreateNamedAdminTokenUseCase,
+        DeleteTokenUseCase,
+        ListTokensUseCase,
+        AuthenticateUseCase,
+        ImportTokenUseCase,
+        UpdateTokenUseCase {
+
+  private final TokenRepository repository;
+  private final TokenHasher hasher;
+  private final SecretGenerator generator;
+  private final Clock clock;
+  private final TokenIndex index;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  /** Builds the in-memory index from everything the repository holds. */
+  public TokenService(
+      TokenRepository repository, TokenHasher hasher, SecretGenerator generator, Clock clock) {
+    this.repository = repository;
+    this.hasher = hasher;
+    this.generator = generator;
+    this.clock = clock;
+    this.index = new TokenIndex(repository.findAll());
+  }
+
+  @Override
+  public AuthenticationResult authenticate(String presented) {
+    if (presented == null || presented.isEmpty()) {
+      return AuthenticationResult.UNKNOWN;
+    }
+    Token token = index.find(hasher.hash(presented));
+    if (token == null || token.status() != TokenStatus.ACTIVE) {
+      return AuthenticationResult.UNKNOWN;
+    }
+    if (!token.expiry().isValidAtMillis(clock.millis())) {
+      return new AuthenticationResult.Expired(token);
+    }
+    return new AuthenticationResult.Authenticated(token);
+  }
+
+  @Override
+  public IssuedToken createOperatorToken() {
+    return locked(
+        () -> {
+          if (repository.findByName(TokenName.OPERATOR).isPresent()) {
+            throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
+          }
+          return issue(TokenName.OPERATOR, Expiry.NEVER, null, Actor.BOOTSTRAP);
+        });
+  }
+
+  @Override
+  public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy) {
+    return locked(
+        () -> {
+          AuthenticationResult result = authenticate(authorisedBy.value());
+          if (!result.isAuthenticated()) {
+            throw new NotAuthenticatedException();
+          }
+          return regenerate(Actor.token(result.token()));
+        });
+  }
+
+  @Override
+  public IssuedToken regenerateOperatorTokenOutOfBand(Actor actor) {
+    return locked(() -> regenerate(actor));
+  }
+
+  private IssuedToken regenerate(Actor actor) {
+    Token operator =
+        repository.findByName(TokenName.OPERATOR).orElseThrow(OperatorTokenMissingException::new);
+    TokenSecret secret = generator.generate();
+    TokenHash hash = hasher.hash(secret.value());
+    Token updated =
+        repository
+            .replaceHash(operator.id(), operator.hash(), hash, now(), actor.tokenId())
+            .orElseThrow(
+                () -> new StoreException("the operator token changed during regeneration"));
+    index.replace(operator, updated);
+    return new IssuedToken(updated, secret);
+  }
+
+  @Override
+  public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
+    return locked(
+        () -> {
+          if (repository.findByName(command.name()).isPresent()) {
+            throw new TokenNameAlreadyExistsException(command.name());
+          }
+          Expiry expiry = command.lifetime().expiryFrom(now());
+          return issue(command.name(), expiry, command.description(), command.actor());
+        });
+  }
+
+  private IssuedToken issue(TokenName name, Expiry expiry, Description description, Actor actor) {
+    TokenSecret secret = generator.generate();
+    NewToken draft =
+        new NewToken(
+            name, hasher.hash(secret.value()), now(), actor.tokenId(), expiry, description);
+    Token stored = repository.insert(draft);
+    index.put(stored);
+    return new IssuedToken(stored, secret);
+  }
+
+  @Override
+  public Token deleteToken(TokenName name, Actor actor) {
+    if (name.isOperator()) {
+      throw OperatorTokenImmutableException.cannotDelete();
+    }
+    return locked(
+        () -> {
+          Token deleted =
+              repository.deleteByName(name).orElseThrow(() -> new TokenNotFoundException(name));
+          index.remove(deleted);
+          return deleted;
+        });
+  }
+
+  @Override
+  public List<Token> listTokens() {
+    return repository.findAll();
+  }
+
+  @Override
+  public Optional<Token> importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+    if (name.isOperator() && !expiry.isNever()) {
+      throw new InvalidExpiryException("the operator token never expires");
+    }
+    return locked(
+        () -> {
+          TokenHash hash = hasher.hash(secret.value());
+          if (repository.findByName(name).isPresent() || index.find(hash) != null) {
+            return Optional.<Token>empty();
+          }
+          Token stored =
+              repository.insert(
+                  new NewToken(name, hash, now(), Actor.TOKEN_FILE.tokenId(), expiry, null));
+          index.put(stored);
+          return Optional.of(stored);
+        });
+  }
+
+  @Override
+  public Token updateToken(UpdateTokenCommand command) {
+    if (command.name().isOperator()) {
+      throw OperatorTokenImmutableException.cannotEdit();
+    }
+    return locked(
+        () -> {
+          Token current =
+              repository
+                  .findByName(command.name())
+                  .orElseThrow(() -> new TokenNotFoundException(command.name()));
+          Token updated =
+              repository
+                  .updateDetails(
+                      command.name(),
+                      command.description().orElse(current.description()),
+                      command.status().orElse(current.status()),
+                      now(),
+                      command.actor().tokenId())
+                  .orElseThrow(() -> new TokenNotFoundException(command.name()));
+          index.replace(current, updated);
+          return updated;
+        });
+  }
+
+  /** How many tokens the in-memory index holds. */
+  public int indexedTokenCount() {
+    return index.size();
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
+  }
+
+  private <T> T locked(Supplier<T> write) {
+    writeLock.lock();
+    try {
+      return write.get();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}
