@@ -18,15 +18,8 @@ import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
-import io.tollgate.core.port.in.AuthenticateUseCase;
-import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
-import io.tollgate.core.port.in.CreateOperatorTokenUseCase;
-import io.tollgate.core.port.in.DeleteTokenUseCase;
-import io.tollgate.core.port.in.ImportTokenUseCase;
-import io.tollgate.core.port.in.ListTokensUseCase;
-import io.tollgate.core.port.in.RegenerateOperatorTokenUseCase;
-import io.tollgate.core.port.in.UpdateTokenUseCase;
+import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.SecretGenerator;
 import io.tollgate.core.port.out.TokenHasher;
@@ -35,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -43,15 +37,7 @@ import java.util.function.Supplier;
  * and reach the in-memory index only after the repository committed them; authentication reads the
  * index without locking and never touches the repository.
  */
-public final class TokenService
-    implements CreateOperatorTokenUseCase,
-        RegenerateOperatorTokenUseCase,
-        CreateNamedAdminTokenUseCase,
-        DeleteTokenUseCase,
-        ListTokensUseCase,
-        AuthenticateUseCase,
-        ImportTokenUseCase,
-        UpdateTokenUseCase {
+public final class TokenService implements TokenAuthority {
 
   private final TokenRepository repository;
   private final TokenHasher hasher;
@@ -210,6 +196,11 @@ public final class TokenService
           index.replace(current, updated);
           return updated;
         });
+  }
+
+  @Override
+  public UUID clusterId() {
+    return repository.clusterId();
   }
 
   /** How many tokens the in-memory index holds. */
