@@ -10,45 +10,51 @@ import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.out.TokenRepository;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** A repository that lives and dies with the process: for tests and throw-away instances. */
+/**
+ * A repository that lives and dies with the process: for tests and throw-away instances.
+ * Thread-safe; every method is atomic.
+ */
 public final class InMemoryTokenRepository implements TokenRepository {
 
   private final TreeMap<Long, Token> byId = new TreeMap<>();
+  private final Map<TokenName, Token> byName = new HashMap<>();
+  private final Map<TokenHash, Token> byHash = new HashMap<>();
   private final UUID clusterId = UUID.randomUUID();
   private long nextId;
 
   @Override
   public synchronized Token insert(NewToken token) {
-    if (findByName(token.name()).isPresent()) {
+    if (byName.containsKey(token.name())) {
       throw new TokenNameAlreadyExistsException(token.name());
     }
-    if (findByHash(token.hash()).isPresent()) {
-      throw new IllegalStateException("a token with that hash exists already");
+    if (byHash.containsKey(token.hash())) {
+      throw new IllegalArgumentException("a token with that hash exists already");
     }
     Token stored = token.withId(TokenId.of(nextId++));
-    byId.put(stored.id().value(), stored);
+    put(stored);
     return stored;
   }
 
   @Override
   public synchronized Optional<Token> findByName(TokenName name) {
-    return byId.values().stream().filter(t -> t.name().equals(name)).findFirst();
+    return Optional.ofNullable(byName.get(name));
   }
 
   @Override
   public synchronized Optional<Token> findByHash(TokenHash hash) {
-    return byId.values().stream().filter(t -> t.hash().equals(hash)).findFirst();
+    return Optional.ofNullable(byHash.get(hash));
   }
 
   @Override
   public synchronized List<Token> findAll() {
-    return List.copyOf(new ArrayList<>(byId.values()));
+    return List.copyOf(byId.values());
   }
 
   @Override
@@ -59,7 +65,8 @@ public final class InMemoryTokenRepository implements TokenRepository {
       return Optional.empty();
     }
     Token updated = current.regenerated(replacement, updatedAt, updatedBy);
-    byId.put(id.value(), updated);
+    remove(current);
+    put(updated);
     return Optional.of(updated);
   }
 
@@ -70,21 +77,39 @@ public final class InMemoryTokenRepository implements TokenRepository {
       TokenStatus status,
       Instant updatedAt,
       TokenId updatedBy) {
-    Optional<Token> current = findByName(name);
-    current.ifPresent(
-        t -> byId.put(t.id().value(), t.withDetails(description, status, updatedAt, updatedBy)));
-    return current.map(t -> byId.get(t.id().value()));
+    Token current = byName.get(name);
+    if (current == null) {
+      return Optional.empty();
+    }
+    Token updated = current.withDetails(description, status, updatedAt, updatedBy);
+    remove(current);
+    put(updated);
+    return Optional.of(updated);
   }
 
   @Override
   public synchronized Optional<Token> deleteByName(TokenName name) {
-    Optional<Token> current = findByName(name);
-    current.ifPresent(t -> byId.remove(t.id().value()));
-    return current;
+    Token current = byName.get(name);
+    if (current != null) {
+      remove(current);
+    }
+    return Optional.ofNullable(current);
   }
 
   @Override
   public UUID clusterId() {
     return clusterId;
+  }
+
+  private void put(Token token) {
+    byId.put(token.id().value(), token);
+    byName.put(token.name(), token);
+    byHash.put(token.hash(), token);
+  }
+
+  private void remove(Token token) {
+    byId.remove(token.id().value());
+    byName.remove(token.name());
+    byHash.remove(token.hash());
   }
 }
