@@ -1,6 +1,7 @@
 package io.tollgate.core.service;
 
 import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
@@ -21,6 +22,7 @@ import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
+import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.SecretGenerator;
 import io.tollgate.core.port.out.TokenHasher;
 import io.tollgate.core.port.out.TokenRepository;
@@ -39,17 +41,31 @@ import java.util.function.Supplier;
  */
 public final class TokenService implements TokenAuthority {
 
+  private static final System.Logger LOG = System.getLogger(TokenService.class.getName());
+
   private final TokenRepository repository;
   private final TokenHasher hasher;
   private final SecretGenerator generator;
   private final Clock clock;
+  private final AuditLog audit;
   private final TokenIndex index;
   private final ReentrantLock writeLock = new ReentrantLock();
 
   /** Builds the in-memory index from everything the repository holds. */
   public TokenService(
       TokenRepository repository, TokenHasher hasher, SecretGenerator generator, Clock clock) {
+    this(repository, hasher, generator, clock, AuditLog.NONE);
+  }
+
+  /** As above, recording every change in {@code audit} after it committed. */
+  public TokenService(
+      TokenRepository repository,
+      TokenHasher hasher,
+      SecretGenerator generator,
+      Clock clock,
+      AuditLog audit) {
     this.repository = repository;
+    this.audit = audit;
     this.hasher = hasher;
     this.generator = generator;
     this.clock = clock;
@@ -110,6 +126,7 @@ public final class TokenService implements TokenAuthority {
             .orElseThrow(
                 () -> new StoreException("the operator token changed during regeneration"));
     index.replace(operator, updated);
+    record("regenerated", updated, actor);
     return new IssuedToken(updated, secret);
   }
 
@@ -132,6 +149,7 @@ public final class TokenService implements TokenAuthority {
             name, hasher.hash(secret.value()), now(), actor.tokenId(), expiry, description);
     Token stored = repository.insert(draft);
     index.put(stored);
+    record("created", stored, actor);
     return new IssuedToken(stored, secret);
   }
 
@@ -145,6 +163,7 @@ public final class TokenService implements TokenAuthority {
           Token deleted =
               repository.deleteByName(name).orElseThrow(() -> new TokenNotFoundException(name));
           index.remove(deleted);
+          record("deleted", deleted, actor);
           return deleted;
         });
   }
@@ -169,6 +188,7 @@ public final class TokenService implements TokenAuthority {
               repository.insert(
                   new NewToken(name, hash, now(), Actor.TOKEN_FILE.tokenId(), expiry, null));
           index.put(stored);
+          record("imported", stored, Actor.TOKEN_FILE);
           return Optional.of(stored);
         });
   }
@@ -194,6 +214,7 @@ public final class TokenService implements TokenAuthority {
                       command.actor().tokenId())
                   .orElseThrow(() -> new TokenNotFoundException(command.name()));
           index.replace(current, updated);
+          record("updated", updated, command.actor());
           return updated;
         });
   }
@@ -206,6 +227,20 @@ public final class TokenService implements TokenAuthority {
   /** How many tokens the in-memory index holds. */
   public int indexedTokenCount() {
     return index.size();
+  }
+
+  /** The change has committed: an audit failure is reported, never turned into a failed call. */
+  private void record(String action, Token token, Actor actor) {
+    try {
+      audit.record(new AuditEntry(now(), action, token.name().value(), actor));
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not record audit entry \"{0}\" for token {1}: {2}",
+          action,
+          token.name().value(),
+          e.getMessage());
+    }
   }
 
   private Instant now() {

@@ -1,0 +1,32 @@
+package io.tollgate.core.port.in;
+
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.RecoveryCode;
+
+/**
+ * A one-time recovery code, written on paper, that the recovery listener demands while one exists.
+ */
+public interface RecoveryCodeUseCase {
+
+  /**
+   * Issues a new code, replacing any earlier one. Only its Argon2id hash is stored; the returned
+   * code is shown once and should be wiped by the caller after display.
+   */
+  RecoveryCode issueRecoveryCode(Actor actor);
+
+  /** True while a code exists, so the recovery listener must demand it. */
+  boolean recoveryCodeRequired();
+
+  /**
+   * Regenerates the operator token through the recovery listener. When a code exists, {@code
+   * presented} must match it and is spent on success; without one, {@code presented} is ignored. At
+   * most five attempts a minute are checked.
+   *
+   * @param presented what the caller sent, possibly null; never logged, not retained
+   * @throws io.tollgate.core.domain.RecoveryCodeRejectedException for a missing or wrong code
+   * @throws io.tollgate.core.domain.TooManyAttemptsException past five attempts in a minute
+   * @throws io.tollgate.core.domain.OperatorTokenMissingException if there is no {@code _admin}
+   */
+  IssuedToken regenerateWithRecoveryCode(String presented);
+}

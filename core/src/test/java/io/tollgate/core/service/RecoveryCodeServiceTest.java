@@ -1,0 +1,172 @@
+package io.tollgate.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.RecoveryCode;
+import io.tollgate.core.domain.RecoveryCodeRejectedException;
+import io.tollgate.core.domain.TooManyAttemptsException;
+import io.tollgate.core.memory.InMemoryAuditLog;
+import io.tollgate.core.memory.InMemoryRecoveryCodeRepository;
+import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.port.out.RecoveryCodeHasher;
+import io.tollgate.core.testing.MutableClock;
+import io.tollgate.core.testing.SequentialSecretGenerator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecoveryCodeServiceTest {
+
+  /** Stands in for Argon2id: a reversible "hash" is enough to test the rules around it. */
+  private static final RecoveryCodeHasher FAKE_HASHER =
+      new RecoveryCodeHasher() {
+        @Override
+        public String hash(char[] code) {
+          return "fake$" + new String(code);
+        }
+
+        @Override
+        public boolean verify(String encodedHash, char[] code) {
+          return encodedHash.equals(hash(code));
+        }
+      };
+
+  private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+  private final InMemoryRecoveryCodeRepository codes = new InMemoryRecoveryCodeRepository();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private TokenService tokens;
+  private RecoveryCodeService recovery;
+  private IssuedToken admin;
+
+  @BeforeEach
+  void setUp() {
+    tokens =
+        new TokenService(
+            new InMemoryTokenRepository(),
+            new Sha512TokenHasher(),
+            new SequentialSecretGenerator(),
+            clock,
+            audit);
+    recovery =
+        new RecoveryCodeService(tokens, codes, FAKE_HASHER, new SecureRandom(), clock, audit);
+    admin = tokens.createOperatorToken();
+  }
+
+  @Test
+  void issue_showsA125BitCodeInFiveGroupsAndStoresOnlyItsHash() {
+    RecoveryCode code = recovery.issueRecoveryCode(Actor.token(admin.token()));
+
+    assertThat(code.grouped()).matches("([0-9A-HJKMNP-TV-Z]{5}-){4}[0-9A-HJKMNP-TV-Z]{5}");
+    assertThat(RecoveryCode.BITS).isGreaterThanOrEqualTo(100);
+    assertThat(codes.currentHash()).contains("fake$" + new String(code.canonical()));
+    assertThat(code.toString()).doesNotContain(code.grouped());
+  }
+
+  @Test
+  void withoutACode_theListenerRegeneratesWithoutOne() {
+    assertThat(recovery.recoveryCodeRequired()).isFalse();
+
+    IssuedToken regenerated = recovery.regenerateWithRecoveryCode(null);
+
+    assertThat(regenerated.token().id()).isEqualTo(admin.token().id());
+    assertThat(tokens.authenticate(admin.secret().value()).isAuthenticated()).isFalse();
+  }
+
+  @Test
+  void withACode_aMissingOrWrongCodeIsRejectedAndChangesNothing() {
+    recovery.issueRecoveryCode(Actor.BOOTSTRAP);
+
+    assertThatThrownBy(() -> recovery.regenerateWithRecoveryCode(null))
+        .isInstanceOf(RecoveryCodeRejectedException.class);
+    assertThatThrownBy(() -> recovery.regenerateWithRecoveryCode("00000-00000-00000-00000-00000"))
+        .isInstanceOf(RecoveryCodeRejectedException.class);
+    assertThat(tokens.authenticate(admin.secret().value()).isAuthenticated()).isTrue();
+    assertThat(recovery.recoveryCodeRequired()).isTrue();
+  }
+
+  @Test
+  void withACode_theRightCodeRegeneratesOnceAndIsSpent() {
+    String typed = recovery.issueRecoveryCode(Actor.BOOTSTRAP).grouped().toLowerCase();
+
+    IssuedToken regenerated = recovery.regenerateWithRecoveryCode(typed);
+
+    assertThat(tokens.authenticate(regenerated.secret().value()).isAuthenticated()).isTrue();
+    assertThat(recovery.recoveryCodeRequired()).isFalse();
+    assertThat(audit.entries()).extracting(AuditEntry::action).contains("recovery code spent");
+  }
+
+  @Test
+  void issuingANewCode_replacesTheOldOne() {
+    String first = recovery.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
+    String second = recovery.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
+
+    assertThatThrownBy(() -> recovery.regenerateWithRecoveryCode(first))
+        .isInstanceOf(RecoveryCodeRejectedException.class);
+    assertThat(recovery.regenerateWithRecoveryCode(second)).isNotNull();
+  }
+
+  @Test
+  void attempts_areLimitedToFiveAMinute() {
+    String code = recovery.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> recovery.regenerateWithRecoveryCode("wrong"))
+          .isInstanceOf(RecoveryCodeRejectedException.class);
+    }
+
+    assertThatThrownBy(() -> recovery.regenerateWithRecoveryCode(code))
+        .isInstanceOf(TooManyAttemptsException.class);
+
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(recovery.regenerateWithRecoveryCode(code)).isNotNull();
+  }
+
+  @Test
+  void aFailedRegeneration_doesNotSpendTheCode() {
+    TokenService empty =
+        new TokenService(
+            new InMemoryTokenRepository(),
+            new Sha512TokenHasher(),
+            new SequentialSecretGenerator(),
+            clock);
+    RecoveryCodeService noOperator =
+        new RecoveryCodeService(empty, codes, FAKE_HASHER, new SecureRandom(), clock, audit);
+    String code = noOperator.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
+
+    assertThatThrownBy(() -> noOperator.regenerateWithRecoveryCode(code))
+        .isInstanceOf(OperatorTokenMissingException.class);
+    assertThat(noOperator.recoveryCodeRequired()).isTrue();
+  }
+
+  @Test
+  void parse_acceptsWhatAPersonTypes() {
+    try (RecoveryCode parsed = RecoveryCode.parseOrNull("abcde fghjk-mnpqr-stvwx-yz01o")) {
+      assertThat(parsed.grouped()).isEqualTo("ABCDE-FGHJK-MNPQR-STVWX-YZ010");
+    }
+    assertThat(RecoveryCode.parseOrNull("too-short")).isNull();
+    assertThat(RecoveryCode.parseOrNull("UUUUU-UUUUU-UUUUU-UUUUU-UUUUU")).isNull();
+  }
+
+  @Test
+  void wipe_overwritesTheCharacters() {
+    RecoveryCode code = recovery.issueRecoveryCode(Actor.BOOTSTRAP);
+    char[] characters = code.canonical();
+
+    code.wipe();
+
+    assertThat(new String(characters)).isEqualTo("\0".repeat(25));
+  }
+
+  @Test
+  void tokenChanges_areAudited() {
+    assertThat(audit.entries())
+        .extracting(AuditEntry::action, AuditEntry::tokenName)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("created", "_admin"));
+  }
+}
