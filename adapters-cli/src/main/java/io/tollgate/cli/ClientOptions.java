@@ -1,0 +1,60 @@
+package io.tollgate.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options every remote command shares: where the server is and how to authenticate. */
+final class ClientOptions {
+
+  static final String DEFAULT_HOST = "http://127.0.0.1:8181";
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = {"-H", "--host"},
+      paramLabel = "URL",
+      defaultValue = DEFAULT_HOST,
+      converter = Converters.HostUrl.class,
+      description =
+          "URL of the Tollgate server (default: ${DEFAULT-VALUE};"
+              + " env: TOLLGATE_HOST_URL, then INFLUXDB3_HOST_URL).")
+  URI host;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+      description =
+          "Admin token sent as 'Authorization: Bearer' (env: TOLLGATE_AUTH_TOKEN, then"
+              + " INFLUXDB3_AUTH_TOKEN; prefer the variable: arguments are visible in ps).")
+  String token;
+
+  @Option(
+      names = "--tls-ca",
+      paramLabel = "PATH",
+      description = "PEM file of CA certificates to trust for https (env: TOLLGATE_TLS_CA).")
+  Path tlsCa;
+
+  @Option(
+      names = "--tls-no-verify",
+      description =
+          "Do not verify the server's certificate or host name (testing only; env:"
+              + " TOLLGATE_TLS_NO_VERIFY).")
+  boolean tlsNoVerify;
+
+  /** The validated settings; a malformed token is a usage error that never echoes the token. */
+  ClientSettings settings() {
+    Optional<String> bearer = Optional.ofNullable(token).filter(t -> !t.isEmpty());
+    if (bearer.isPresent() && !bearer.get().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new ParameterException(
+          mixee.commandLine(), "--token must be printable ASCII without spaces (value not shown)");
+    }
+    return new ClientSettings(host, bearer, Optional.ofNullable(tlsCa), tlsNoVerify);
+  }
+}

@@ -1,0 +1,67 @@
+package io.tollgate.cli;
+
+import io.tollgate.core.domain.InvalidInputException;
+import io.tollgate.core.domain.TollgateException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The one place errors become output: a single {@code error: …} line on stderr (plus, for usage
+ * errors, a hint naming {@code --help}) and an exit code. Never a stack trace.
+ */
+final class ErrorHandlers {
+
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+
+  private ErrorHandlers() {}
+
+  /** Usage errors: exit 2. */
+  static final class Usage implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      CommandLine cmd = ex.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println("error: " + ex.getMessage());
+      UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println(
+          "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.flush();
+      return EXIT_USAGE;
+    }
+  }
+
+  /** Failures while a command runs: exit 1 (2 for a domain rule broken by the input). */
+  static final class Execution implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+      PrintWriter err = cmd.getErr();
+      int exitCode = EXIT_FAILURE;
+      if (ex instanceof CliFailure) {
+        err.println("error: " + ex.getMessage());
+        String hint = ((CliFailure) ex).hint();
+        if (hint != null) {
+          err.println("hint: " + hint);
+        }
+      } else if (ex instanceof InvalidInputException) {
+        err.println("error: " + ex.getMessage());
+        exitCode = EXIT_USAGE;
+      } else if (ex instanceof TollgateException) {
+        err.println("error: " + ex.getMessage());
+      } else {
+        String message = ex.getMessage();
+        err.println(
+            "error: "
+                + ex.getClass().getSimpleName()
+                + (message == null || message.isBlank() ? "" : ": " + message));
+      }
+      err.flush();
+      return exitCode;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.tollgate.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "serve",
+    description = {
+      "Run the Tollgate server: the InfluxDB 3 token API on --http-bind, backed by a SQLite"
+          + " database in --data-dir.",
+      "Every option can also be set by the environment variable named after it."
+    },
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  tollgate serve",
+      "  tollgate serve --http-bind 0.0.0.0:8181 --tls-cert cert.pem --tls-key key.pem",
+      "  tollgate serve --admin-token-recovery-http-bind          # recovery on 127.0.0.1:8182",
+      "  TOLLGATE_DATA_DIR=/var/lib/tollgate tollgate serve --disable-authz health,ping"
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
+
+  @Option(
+      names = "--http-bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1:8181",
+      converter = Converters.Bind.class,
+      description =
+          "Address to listen on, HOST:PORT (default: ${DEFAULT-VALUE}; env:"
+              + " TOLLGATE_HTTP_BIND).")
+  BindAddress httpBind;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Data directory; the database is DIR/tollgate.db (default: ~/.tollgate; env:"
+              + " TOLLGATE_DATA_DIR).")
+  String dataDir;
+
+  @Option(
+      names = "--without-auth",
+      description =
+          "Serve without authentication; the token endpoints are disabled (env:"
+              + " TOLLGATE_WITHOUT_AUTH).")
+  boolean withoutAuth;
+
+  @Option(
+      names = "--disable-authz",
+      paramLabel = "ENDPOINT",
+      split = ",",
+      description =
+          "Comma-separated endpoints that need no token: ${COMPLETION-CANDIDATES} (env:"
+              + " TOLLGATE_DISABLE_AUTHZ).")
+  List<ExemptEndpoint> disableAuthz;
+
+  @Option(
+      names = "--admin-token-recovery-http-bind",
+      paramLabel = "ADDR",
+      arity = "0..1",
+      fallbackValue = "127.0.0.1:8182",
+      converter = Converters.Bind.class,
+      description =
+          "Open an unauthenticated listener that serves only operator-token regeneration and"
+              + " closes after one use (flag alone: ${FALLBACK-VALUE}; env:"
+              + " TOLLGATE_ADMIN_TOKEN_RECOVERY_HTTP_BIND).")
+  BindAddress adminTokenRecoveryHttpBind;
+
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description =
+          "Import a token file written by 'tollgate create token --admin --offline' at startup"
+              + " (env: TOLLGATE_ADMIN_TOKEN_FILE).")
+  String adminTokenFile;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description = "PEM certificate chain; serve https (env: TOLLGATE_TLS_CERT).")
+  String tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "PEM private key for --tls-cert (env: TOLLGATE_TLS_KEY).")
+  String tlsKey;
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      defaultValue = "info",
+      description =
+          "Log level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; env:"
+              + " TOLLGATE_LOG_LEVEL).")
+  LogLevel logLevel;
+
+  ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServeOptions options = options();
+    try (RunningServer server = context.launcher().start(options)) {
+      server.awaitShutdown();
+    }
+    return 0;
+  }
+
+  ServeOptions options() {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--tls-cert and --tls-key must be given together");
+    }
+    Path home = context.env().userHome();
+    Path dir = dataDir == null ? home.resolve(".tollgate") : Converters.expandHome(dataDir, home);
+    return new ServeOptions(
+        httpBind,
+        dir,
+        withoutAuth,
+        disableAuthz == null || disableAuthz.isEmpty()
+            ? EnumSet.noneOf(ExemptEndpoint.class)
+            : EnumSet.copyOf(disableAuthz),
+        Optional.ofNullable(adminTokenRecoveryHttpBind),
+        Optional.ofNullable(adminTokenFile).map(f -> Converters.expandHome(f, home)),
+        Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
+        Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)),
+        logLevel);
+  }
+}

@@ -1,0 +1,62 @@
+package io.tollgate.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validated options of {@code tollgate serve}, as the launcher receives them.
+ *
+ * @param httpBind the main listener ({@code --http-bind}, default {@code 127.0.0.1:8181})
+ * @param dataDir the data directory; the database is {@code dataDir/tollgate.db}
+ * @param withoutAuth {@code --without-auth}: token endpoints disabled, no authentication
+ * @param disableAuthz endpoints that skip authentication ({@code --disable-authz})
+ * @param adminTokenRecoveryHttpBind the recovery listener, when enabled
+ * @param adminTokenFile a token file to import at startup ({@code --admin-token-file})
+ * @param tlsCert PEM certificate chain; present exactly when {@code tlsKey} is
+ * @param tlsKey PEM private key; present exactly when {@code tlsCert} is
+ * @param logLevel the root log level (default {@code info})
+ */
+public record ServeOptions(
+    BindAddress httpBind,
+    Path dataDir,
+    boolean withoutAuth,
+    Set<ExemptEndpoint> disableAuthz,
+    Optional<BindAddress> adminTokenRecoveryHttpBind,
+    Optional<Path> adminTokenFile,
+    Optional<Path> tlsCert,
+    Optional<Path> tlsKey,
+    LogLevel logLevel) {
+
+  public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
+  public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
+  public static final String DATABASE_FILE = "tollgate.db";
+
+  public ServeOptions {
+    Objects.requireNonNull(httpBind, "httpBind");
+    Objects.requireNonNull(dataDir, "dataDir");
+    disableAuthz =
+        disableAuthz.isEmpty()
+            ? Set.of()
+            : Set.copyOf(EnumSet.copyOf(Objects.requireNonNull(disableAuthz)));
+    Objects.requireNonNull(adminTokenRecoveryHttpBind, "adminTokenRecoveryHttpBind");
+    Objects.requireNonNull(adminTokenFile, "adminTokenFile");
+    Objects.requireNonNull(tlsCert, "tlsCert");
+    Objects.requireNonNull(tlsKey, "tlsKey");
+    Objects.requireNonNull(logLevel, "logLevel");
+    if (tlsCert.isPresent() != tlsKey.isPresent()) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+    }
+  }
+
+  /** {@code dataDir/tollgate.db}. */
+  public Path databaseFile() {
+    return dataDir.resolve(DATABASE_FILE);
+  }
+
+  public boolean tlsEnabled() {
+    return tlsCert.isPresent();
+  }
+}

@@ -1,0 +1,194 @@
+package io.tollgate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+
+/**
+ * The Tollgate / InfluxDB 3 token API over {@code java.net.http}. Every failure becomes a {@link
+ * CliFailure} naming the server URL (never the token): a refused connection, a timeout, or a
+ * non-2xx status with the server's body.
+ */
+final class TokenApiClient {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  static final String TOKENS_QUERY = "SELECT * FROM system.tokens";
+
+  private final ClientSettings settings;
+  private final ObjectMapper json;
+  private final HttpClient http;
+
+  TokenApiClient(ClientSettings settings, ObjectMapper json) {
+    this.settings = settings;
+    this.json = json;
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if ("https".equalsIgnoreCase(settings.host().getScheme())) {
+      if (settings.tlsNoVerify()) {
+        builder.sslContext(TlsContexts.trustingEverything());
+      } else {
+        settings.tlsCa().ifPresent(ca -> builder.sslContext(TlsContexts.trusting(ca)));
+      }
+    }
+    this.http = builder.build();
+  }
+
+  /** {@code POST /api/v3/configure/token/admin}: the new operator token string. */
+  String createOperatorToken() {
+    return tokenOf(send("POST", "/api/v3/configure/token/admin", null));
+  }
+
+  /** {@code POST /api/v3/configure/token/admin/regenerate}: the new operator token string. */
+  String regenerateOperatorToken() {
+    return tokenOf(send("POST", "/api/v3/configure/token/admin/regenerate", null));
+  }
+
+  /** {@code POST /api/v3/configure/token/named_admin}: the new token string. */
+  String createNamedAdminToken(String name, Optional<Long> expirySecs, Optional<String> desc) {
+    ObjectNode body = json.createObjectNode();
+    body.put("token_name", name);
+    if (expirySecs.isPresent()) {
+      body.put("expiry_secs", expirySecs.get());
+    } else {
+      body.putNull("expiry_secs");
+    }
+    desc.ifPresent(d -> body.put("description", d));
+    return tokenOf(send("POST", "/api/v3/configure/token/named_admin", body));
+  }
+
+  /** {@code DELETE /api/v3/configure/token?token_name=NAME}. */
+  void deleteToken(String name) {
+    send("DELETE", "/api/v3/configure/token?token_name=" + encode(name), null);
+  }
+
+  /** {@code PATCH /api/v3/configure/token?token_name=NAME} with the fields to change. */
+  void updateToken(String name, Optional<String> description, Optional<String> status) {
+    ObjectNode body = json.createObjectNode();
+    description.ifPresent(d -> body.put("description", d));
+    status.ifPresent(s -> body.put("status", s));
+    send("PATCH", "/api/v3/configure/token?token_name=" + encode(name), body);
+  }
+
+  /** {@code GET /api/v3/query_sql} on {@code system.tokens}: the body exactly as returned. */
+  String showTokens(String format) {
+    return send(
+        "GET",
+        "/api/v3/query_sql?db=_internal&q=" + encode(TOKENS_QUERY) + "&format=" + encode(format),
+        null);
+  }
+
+  private String tokenOf(String body) {
+    try {
+      JsonNode token = json.readTree(body).path("token");
+      if (token.isTextual() && !token.asText().isEmpty()) {
+        return token.asText();
+      }
+    } catch (JsonProcessingException e) {
+      // fall through: not the token object
+    }
+    throw new CliFailure("unexpected response from " + settings.host() + ": no token in the body");
+  }
+
+  private String send(String method, String pathAndQuery, ObjectNode body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(settings.host() + pathAndQuery))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "application/json");
+    settings.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    HttpResponse<String> response;
+    try {
+      response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure("interrupted while waiting for " + settings.host());
+    } catch (IOException e) {
+      throw networkFailure(e);
+    }
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      throw serverFailure(status, response.body());
+    }
+    return response.body();
+  }
+
+  private CliFailure serverFailure(int status, String body) {
+    String shown = body == null || body.isBlank() ? "(empty body)" : body.strip();
+    String hint = null;
+    if (status == 401 && settings.token().isEmpty()) {
+      hint = "no token was sent: pass --token or set TOLLGATE_AUTH_TOKEN";
+    }
+    return new CliFailure(
+        "server at " + settings.host() + " responded " + status + ": " + shown, hint, null);
+  }
+
+  private CliFailure networkFailure(IOException e) {
+    String where = "could not connect to " + settings.host() + ": ";
+    if (e instanceof HttpConnectTimeoutException) {
+      return new CliFailure(where + "connection timed out after " + seconds(CONNECT_TIMEOUT));
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new CliFailure(
+          "no response from " + settings.host() + " within " + seconds(REQUEST_TIMEOUT));
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return new CliFailure(where + "unknown host " + settings.host().getHost());
+      }
+      if (t instanceof SSLException) {
+        return new CliFailure(
+            "TLS handshake with " + settings.host() + " failed: " + message(t),
+            "use --tls-ca FILE to trust the server's CA, or https only if the server has TLS",
+            null);
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        String m = t.getMessage();
+        boolean refused = m == null || m.toLowerCase(Locale.ROOT).contains("refused");
+        return new CliFailure(where + (refused ? "connection refused" : m));
+      }
+    }
+    return new CliFailure(where + message(e));
+  }
+
+  private static String message(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toSeconds() + "s";
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

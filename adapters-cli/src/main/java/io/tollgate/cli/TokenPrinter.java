@@ -1,0 +1,77 @@
+package io.tollgate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+
+/**
+ * Prints a newly created token the way {@code influxdb3} does: the text block of SPEC section 4
+ * (ANSI emphasis only when colour is on), or {@code {"token": …, "help_msg": …}}.
+ */
+final class TokenPrinter {
+
+  static final String TITLE = "New token created successfully!";
+  static final String IMPORTANT = "Store this token securely, as it will not be shown again.";
+
+  private static final String UNDERLINE = "\u001B[4m";
+  private static final String BOLD = "\u001B[1m";
+  private static final String BOLD_RED = "\u001B[1;31m";
+  private static final String RESET = "\u001B[0m";
+
+  private final ObjectMapper json;
+  private final boolean colour;
+
+  TokenPrinter(ObjectMapper json, boolean colour) {
+    this.json = json;
+    this.colour = colour;
+  }
+
+  void print(PrintWriter out, String token, TokenOutputFormat format) {
+    if (format == TokenOutputFormat.JSON) {
+      out.print(asJson(token));
+    } else {
+      out.print(asText(token));
+    }
+    out.flush();
+  }
+
+  String asText(String token) {
+    return "\n"
+        + style(UNDERLINE, TITLE)
+        + "\n\n"
+        + style(BOLD, "Token:")
+        + " "
+        + token
+        + "\n"
+        + style(BOLD, "HTTP Requests Header:")
+        + " Authorization: Bearer "
+        + token
+        + "\n\n"
+        + style(BOLD_RED, "IMPORTANT:")
+        + " "
+        + IMPORTANT
+        + "\n";
+  }
+
+  /** Pretty-printed like serde_json: two-space indent, {@code "key": value}. */
+  String asJson(String token) {
+    String help =
+        IMPORTANT
+            + " HTTP requests require the following header: \"Authorization: Bearer "
+            + token
+            + "\"";
+    return "{\n  \"token\": " + quote(token) + ",\n  \"help_msg\": " + quote(help) + "\n}\n";
+  }
+
+  private String style(String code, String text) {
+    return colour ? code + text + RESET : text;
+  }
+
+  private String quote(String value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string always serialises", e);
+    }
+  }
+}
