@@ -1,0 +1,84 @@
+package io.tollgate.sqlite;
+
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Opens the store's connections. Every connection waits up to the busy timeout for a lock, enforces
+ * foreign keys and syncs fully; the writer starts its transactions with {@code BEGIN IMMEDIATE}, so
+ * it takes the write lock up front instead of failing to upgrade a read lock halfway. Readers are
+ * {@code query_only}. Opening a connection does not change the file: the journal mode is switched
+ * to WAL only after the schema version was checked.
+ */
+final class Connections {
+
+  private final String url;
+  private final StoreOptions options;
+
+  Connections(Path databaseFile, StoreOptions options) {
+    String path = databaseFile.toString();
+    if (path.indexOf('?') >= 0) {
+      // sqlite-jdbc reads what follows a '?' as connection parameters.
+      throw new StoreException(
+          "the data directory path must not contain '?': " + databaseFile.getParent());
+    }
+    this.url = "jdbc:sqlite:" + path;
+    this.options = options;
+  }
+
+  Jdbi writers() {
+    return jdbi(this::openWriter);
+  }
+
+  Jdbi readers() {
+    return jdbi(this::openReader);
+  }
+
+  Connection openWriter() throws SQLException {
+    SQLiteConfig config = baseConfig();
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return config.createConnection(url);
+  }
+
+  Connection openReader() throws SQLException {
+    Connection connection = baseConfig().createConnection(url);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA query_only = ON");
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
+  }
+
+  private SQLiteConfig baseConfig() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(options.busyTimeoutMillis());
+    config.enforceForeignKeys(true);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    return config;
+  }
+
+  private static Jdbi jdbi(org.jdbi.v3.core.ConnectionFactory factory) {
+    // Registered here rather than by annotation: Jdbi cannot instantiate package-private mappers.
+    return Jdbi.create(factory)
+        .installPlugin(new SqlObjectPlugin())
+        .registerRowMapper(Token.class, new TokenRowMapper())
+        .registerRowMapper(
+            AuditEntry.class,
+            (rs, ctx) ->
+                new AuditEntry(
+                    rs.getLong("at"),
+                    rs.getString("action"),
+                    rs.getString("actor_label"),
+                    rs.getObject("actor_token_id", Long.class),
+                    rs.getString("token_name")));
+  }
+}

@@ -1,0 +1,125 @@
+package io.tollgate.sqlite;
+
+import io.tollgate.core.domain.StoreException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema's history, newest last. The database records the version it is at in {@code PRAGMA
+ * user_version} (0 for a new file); each missing step runs in its own transaction together with the
+ * version bump, so a crash leaves the database at one version or the next, never in between.
+ * Released steps are never edited: a change is a new step.
+ */
+final class Migrations {
+
+  static final List<Migration> ALL =
+      List.of(
+          new Migration(
+              1,
+              "tokens and meta",
+              handle -> {
+                handle
+                    .createScript(
+                        """
+                        CREATE TABLE meta (
+                          id            INTEGER PRIMARY KEY CHECK (id = 0),
+                          next_token_id INTEGER NOT NULL CHECK (next_token_id >= 0),
+                          cluster_uuid  TEXT    NOT NULL
+                        ) STRICT;
+
+                        CREATE TABLE tokens (
+                          id             INTEGER PRIMARY KEY CHECK (id >= 0),
+                          name           TEXT    NOT NULL UNIQUE,
+                          hash_algorithm TEXT    NOT NULL,
+                          hash           BLOB    NOT NULL UNIQUE,
+                          created_at     INTEGER NOT NULL,
+                          created_by     INTEGER,
+                          updated_at     INTEGER,
+                          updated_by     INTEGER,
+                          expiry         INTEGER,
+                          description    TEXT,
+                          status         TEXT    NOT NULL CHECK (status IN ('active', 'inactive')),
+                          permissions    TEXT    NOT NULL
+                        ) STRICT;
+                        """)
+                    .execute();
+                handle.attach(MetaDao.class).create(UUID.randomUUID().toString());
+              }),
+          Migration.script(
+              2,
+              "audit log",
+              """
+              CREATE TABLE audit_log (
+                id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                at             INTEGER NOT NULL,
+                action         TEXT    NOT NULL,
+                actor_label    TEXT    NOT NULL,
+                actor_token_id INTEGER,
+                token_name     TEXT
+              ) STRICT;
+
+              CREATE INDEX audit_log_at ON audit_log (at);
+              """));
+
+  static final int LATEST = ALL.get(ALL.size() - 1).version();
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+  private Migrations() {}
+
+  static int userVersion(Handle handle) {
+    return handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+  }
+
+  /**
+   * Refuses a database written by a newer Tollgate. Reads only: call it before anything that could
+   * change the file.
+   */
+  static void requireKnownVersion(Handle handle, Path databaseFile) {
+    int version = userVersion(handle);
+    if (version > LATEST) {
+      throw new StoreException(
+          "the database "
+              + databaseFile
+              + " has schema version "
+              + version
+              + ", newer than the "
+              + LATEST
+              + " this Tollgate understands; it was left unchanged. Use the Tollgate version that"
+              + " wrote it, or a newer one");
+    }
+  }
+
+  /** Brings the database to {@link #LATEST}. */
+  static void migrate(Handle handle, Path databaseFile) {
+    migrate(handle, databaseFile, LATEST);
+  }
+
+  /** Brings the database to {@code target}; tests use it to build databases at older versions. */
+  static void migrate(Handle handle, Path databaseFile, int target) {
+    int from = userVersion(handle);
+    for (Migration migration : ALL) {
+      if (migration.version() <= from || migration.version() > target) {
+        continue;
+      }
+      handle.useTransaction(
+          tx -> {
+            // Re-read inside the write lock: nobody else may have moved on meanwhile.
+            if (userVersion(tx) >= migration.version()) {
+              return;
+            }
+            migration.step().accept(tx);
+            tx.execute("PRAGMA user_version = " + migration.version());
+          });
+      LOG.info(
+          "Migrated {} to schema version {} ({})",
+          databaseFile,
+          migration.version(),
+          migration.summary());
+    }
+  }
+}

@@ -1,0 +1,391 @@
+package io.tollgate.sqlite;
+
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * The SQLite {@link SqliteStore}: one writer connection behind a lock, a small pool of readers, and
+ * the data directory's lock for as long as it is open.
+ */
+final class SqliteTokenRepository implements SqliteStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteTokenRepository.class);
+  private static final int SQLITE_OK = 0;
+  private static final int SQLITE_DONE = 101;
+
+  private final Path databaseFile;
+  private final DirectoryLock directoryLock;
+  private final Handle writer;
+  private final TokenDao writerTokens;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ReaderPool readers;
+  private final UUID clusterId;
+  private volatile boolean closed;
+
+  private SqliteTokenRepository(
+      Path databaseFile,
+      DirectoryLock directoryLock,
+      Handle writer,
+      ReaderPool readers,
+      UUID clusterId) {
+    this.databaseFile = databaseFile;
+    this.directoryLock = directoryLock;
+    this.writer = writer;
+    this.writerTokens = writer.attach(TokenDao.class);
+    this.readers = readers;
+    this.clusterId = clusterId;
+  }
+
+  static SqliteTokenRepository open(Path dataDir, StoreOptions options) {
+    Path dir = DataDirectory.prepare(dataDir);
+    DirectoryLock lock = DirectoryLock.acquire(dir);
+    Path databaseFile = dir.resolve(SqliteStores.DATABASE_FILE_NAME);
+    Handle writer = null;
+    try {
+      DataDirectory.createOwnerOnlyFile(databaseFile, "database");
+      Connections connections = new Connections(databaseFile, options);
+      writer = connections.writers().open();
+      Migrations.requireKnownVersion(writer, databaseFile);
+      enableWal(writer, databaseFile);
+      Migrations.migrate(writer, databaseFile);
+      UUID clusterId = UUID.fromString(writer.attach(MetaDao.class).clusterUuid());
+      ReaderPool readers = new ReaderPool(connections.readers(), databaseFile, options.readers());
+      LOG.debug("Opened token store {}", databaseFile);
+      return new SqliteTokenRepository(databaseFile, lock, writer, readers, clusterId);
+    } catch (RuntimeException e) {
+      closeQuietly(writer);
+      lock.close();
+      throw SqliteErrors.translate(e, databaseFile, "cannot open the token store");
+    }
+  }
+
+  private static void enableWal(Handle writer, Path databaseFile) {
+    String mode = writer.createQuery("PRAGMA journal_mode = WAL").mapTo(String.class).one();
+    if (!"wal".equalsIgnoreCase(mode)) {
+      throw new StoreException(
+          "cannot open the token store: the database "
+              + databaseFile
+              + " cannot use write-ahead logging (journal mode stays "
+              + mode
+              + ")");
+    }
+  }
+
+  @Override
+  public Path databaseFile() {
+    return databaseFile;
+  }
+
+  @Override
+  public Token insert(NewToken token) {
+    return write(
+        "cannot store token " + token.name(),
+        token.name(),
+        tokens -> {
+          long id = tokens.nextTokenId();
+          Token stored = token.withId(TokenId.of(id));
+          tokens.insert(TokenColumns.of(stored));
+          tokens.setNextTokenId(id + 1);
+          return stored;
+        });
+  }
+
+  @Override
+  public Optional<Token> findByName(TokenName name) {
+    return read("cannot read token " + name, tokens -> tokens.findByName(name.value()));
+  }
+
+  @Override
+  public Optional<Token> findByHash(TokenHash hash) {
+    return read(
+        "cannot look up a token by hash",
+        tokens -> tokens.findByHash(hash.algorithm(), hash.digest()));
+  }
+
+  @Override
+  public List<Token> findAll() {
+    return read("cannot list tokens", TokenDao::findAll);
+  }
+
+  @Override
+  public Optional<Token> replaceHash(
+      TokenId id, TokenHash expected, TokenHash replacement, Instant updatedAt, TokenId updatedBy) {
+    return write(
+        "cannot replace the hash of token " + id,
+        null,
+        tokens -> {
+          int changed =
+              tokens.replaceHash(
+                  id.value(),
+                  expected.algorithm(),
+                  expected.digest(),
+                  replacement.algorithm(),
+                  replacement.digest(),
+                  updatedAt.toEpochMilli(),
+                  TokenColumns.idOrNull(updatedBy));
+          return changed == 0 ? Optional.empty() : tokens.findById(id.value());
+        });
+  }
+
+  @Override
+  public Optional<Token> updateDetails(
+      TokenName name,
+      Description description,
+      TokenStatus status,
+      Instant updatedAt,
+      TokenId updatedBy) {
+    return write(
+        "cannot update token " + name,
+        null,
+        tokens -> {
+          int changed =
+              tokens.updateDetails(
+                  name.value(),
+                  TokenColumns.textOrNull(description),
+                  status.wireName(),
+                  updatedAt.toEpochMilli(),
+                  TokenColumns.idOrNull(updatedBy));
+          return changed == 0 ? Optional.empty() : tokens.findByName(name.value());
+        });
+  }
+
+  @Override
+  public Optional<Token> deleteByName(TokenName name) {
+    return write(
+        "cannot delete token " + name,
+        null,
+        tokens -> {
+          Optional<Token> current = tokens.findByName(name.value());
+          current.ifPresent(token -> tokens.deleteById(token.id().value()));
+          return current;
+        });
+  }
+
+  @Override
+  public UUID clusterId() {
+    return clusterId;
+  }
+
+  @Override
+  public void backupTo(Path target) {
+    Path destination = target.toAbsolutePath().normalize();
+    Path parent = destination.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new StoreException(
+          "cannot back up "
+              + databaseFile
+              + ": the directory of "
+              + destination
+              + " does not exist");
+    }
+    if (Files.isDirectory(destination)) {
+      throw new StoreException(
+          "cannot back up " + databaseFile + ": " + destination + " is a directory");
+    }
+    Path partial =
+        parent.resolve("." + destination.getFileName() + "." + UUID.randomUUID() + ".partial");
+    try {
+      DataDirectory.createOwnerOnlyFile(partial, "backup");
+      copyInto(partial);
+      force(partial);
+      moveIntoPlace(partial, destination);
+      force(parent);
+      LOG.info("Backed up {} to {}", databaseFile, destination);
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot back up "
+              + databaseFile
+              + " to "
+              + destination
+              + ": "
+              + DataDirectory.describe(e),
+          e);
+    } finally {
+      deleteQuietly(partial);
+    }
+  }
+
+  /** Copies the committed state page by page in one read transaction, writes carry on meanwhile. */
+  private void copyInto(Path partial) {
+    int result =
+        read(
+            "cannot back up to " + partial,
+            tokens -> {
+              try {
+                SQLiteConnection connection =
+                    tokens.getHandle().getConnection().unwrap(SQLiteConnection.class);
+                return connection
+                    .getDatabase()
+                    .backup("main", partial.toString(), null, 100, 50, -1);
+              } catch (SQLException e) {
+                throw new StoreBackupFailure(e);
+              }
+            });
+    if (result != SQLITE_OK && result != SQLITE_DONE) {
+      throw new StoreException(
+          "cannot back up " + databaseFile + " to " + partial + ": SQLite result code " + result);
+    }
+  }
+
+  /** A driver failure inside a backup, carried out of the lambda to be translated. */
+  private static final class StoreBackupFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreBackupFailure(SQLException cause) {
+      super(cause);
+    }
+  }
+
+  private static void moveIntoPlace(Path partial, Path destination) throws IOException {
+    try {
+      Files.move(
+          partial,
+          destination,
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void force(Path path) {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot sync a directory; the file itself was synced by SQLite.
+      LOG.debug("Could not sync {}", path, e);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.warn("Could not delete the partial backup {}", path, e);
+    }
+  }
+
+  /** Appends to the audit log in its own transaction. Not part of the port yet. */
+  void appendAudit(AuditEntry entry) {
+    writeHandle(
+        "cannot write the audit log",
+        handle -> {
+          handle.attach(AuditLogDao.class).append(entry);
+          return null;
+        });
+  }
+
+  /** The audit log, oldest first. */
+  List<AuditEntry> auditLog() {
+    return read(
+        "cannot read the audit log",
+        tokens -> tokens.getHandle().attach(AuditLogDao.class).findAll());
+  }
+
+  /** Runs {@code work} on the writer's handle outside any transaction; for tests. */
+  <T> T withWriter(Function<Handle, T> work) {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      return work.apply(writer);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      readers.close();
+      closeQuietly(writer);
+      directoryLock.close();
+      LOG.debug("Closed token store {}", databaseFile);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteStore[" + databaseFile + "]";
+  }
+
+  private <T> T read(String action, Function<TokenDao, T> work) {
+    ensureOpen();
+    try {
+      return readers.read(work);
+    } catch (RuntimeException e) {
+      throw SqliteErrors.translate(e, databaseFile, action);
+    }
+  }
+
+  private <T> T write(String action, TokenName insertedName, Function<TokenDao, T> work) {
+    return writeHandle(action, insertedName, handle -> work.apply(writerTokens));
+  }
+
+  private <T> T writeHandle(String action, Function<Handle, T> work) {
+    return writeHandle(action, null, work);
+  }
+
+  /** One {@code BEGIN IMMEDIATE} transaction: committed entirely, or rolled back and thrown. */
+  private <T> T writeHandle(String action, TokenName insertedName, Function<Handle, T> work) {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      return writer.inTransaction(work::apply);
+    } catch (RuntimeException e) {
+      throw SqliteErrors.translate(e, databaseFile, action, insertedName);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw ReaderPool.closedError(databaseFile);
+    }
+  }
+
+  private static void closeQuietly(Handle handle) {
+    if (handle == null) {
+      return;
+    }
+    try {
+      handle.close();
+    } catch (RuntimeException e) {
+      LOG.debug("Closing a connection failed", e);
+    }
+  }
+}
