@@ -1,0 +1,109 @@
+package io.tollgate.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.tollgate.core.domain.InvalidInputException;
+import io.tollgate.core.domain.NotAuthenticatedException;
+import io.tollgate.core.domain.OperatorTokenImmutableException;
+import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.TokenNameAlreadyExistsException;
+import io.tollgate.core.domain.TokenNotFoundException;
+import io.tollgate.core.domain.TollgateException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP: domain errors get InfluxDB 3's statuses and bodies,
+ * Javalin's own errors (no route, body too large) get plain InfluxDB-style bodies, and anything
+ * unexpected a bare 500 {@code internal error}, logged here and never shown to the client.
+ */
+final class HttpErrors {
+  static final String INTERNAL_ERROR = "internal error";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+
+  private final String clusterUuid;
+  private final String notFoundBody;
+
+  /**
+   * @param notFoundBody the body of a 404 for a path with no route: {@code Not found} on the main
+   *     server, {@code not found} on the recovery listener
+   */
+  HttpErrors(UUID clusterId, String notFoundBody) {
+    this.clusterUuid = clusterId.toString();
+    this.notFoundBody = notFoundBody;
+  }
+
+  void addTo(RoutesConfig routes) {
+    routes.exception(HttpFailure.class, (e, ctx) -> respond(ctx, () -> Responses.failure(ctx, e)));
+    routes.exception(
+        NotAuthenticatedException.class,
+        (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 401, Responses.NOT_AUTHENTICATED)));
+    routes.exception(TokenNameAlreadyExistsException.class, (e, ctx) -> plain(ctx, 409, e));
+    routes.exception(TokenNotFoundException.class, (e, ctx) -> plain(ctx, 404, e));
+    routes.exception(OperatorTokenMissingException.class, (e, ctx) -> plain(ctx, 404, e));
+    routes.exception(OperatorTokenImmutableException.class, (e, ctx) -> plain(ctx, 405, e));
+    routes.exception(InvalidInputException.class, (e, ctx) -> plain(ctx, 400, e));
+    routes.exception(StoreException.class, this::storeFailure);
+    routes.exception(TollgateException.class, this::unexpected);
+    routes.exception(HttpResponseException.class, this::javalinResponse);
+    routes.exception(Exception.class, this::unexpected);
+  }
+
+  /** For errors thrown as {@link Error}s, which never reach the exception handlers. */
+  void handleError(HttpServletResponse response, Error error) {
+    LOG.error("unexpected error while serving a request", error);
+    if (response.isCommitted()) {
+      return;
+    }
+    try {
+      response.reset();
+      response.setStatus(500);
+      response.setHeader(Responses.CLUSTER_UUID, clusterUuid);
+      response.setContentType(Responses.PLAIN);
+      response.getOutputStream().write(INTERNAL_ERROR.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | IllegalStateException e) {
+      LOG.debug("could not write the 500 response", e);
+    }
+  }
+
+  private void plain(Context ctx, int status, Exception e) {
+    respond(ctx, () -> Responses.plain(ctx, status, e.getMessage()));
+  }
+
+  private void storeFailure(StoreException e, Context ctx) {
+    LOG.error("token store failure: {}", e.getMessage(), e);
+    respond(ctx, () -> Responses.plain(ctx, 503, "token store unavailable: " + e.getMessage()));
+  }
+
+  private void javalinResponse(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String body;
+    if (status == 404) {
+      body = notFoundBody;
+    } else if (status == 413) {
+      body = PipelineFilter.TOO_LARGE_BODY;
+    } else {
+      body = HttpStatus.forStatus(status).getMessage().toLowerCase(Locale.ROOT);
+    }
+    respond(ctx, () -> Responses.plain(ctx, status, body));
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    LOG.error("unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
+    respond(ctx, () -> Responses.plain(ctx, 500, INTERNAL_ERROR));
+  }
+
+  private void respond(Context ctx, Runnable writer) {
+    ctx.header(Responses.CLUSTER_UUID, clusterUuid);
+    writer.run();
+  }
+}

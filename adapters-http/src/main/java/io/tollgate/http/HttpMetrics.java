@@ -1,0 +1,61 @@
+package io.tollgate.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Micrometer meters: requests by route, method and status with a latency histogram ({@code
+ * tollgate_http_requests_seconds}), and authentication outcomes ({@code
+ * tollgate_authentications_total}). Routes outside the known set are counted as {@code other}, so a
+ * scanner cannot blow up the label space.
+ */
+final class HttpMetrics {
+  private static final Set<String> KNOWN_ROUTES =
+      Set.of(
+          TokenRoutes.CREATE_ADMIN,
+          TokenRoutes.REGENERATE,
+          TokenRoutes.NAMED_ADMIN,
+          TokenRoutes.TOKEN,
+          TokenRoutes.QUERY_SQL,
+          OpsRoutes.HEALTH,
+          OpsRoutes.V1_HEALTH,
+          OpsRoutes.PING,
+          OpsRoutes.METRICS);
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS");
+
+  private final MeterRegistry registry;
+  private final String listener;
+
+  HttpMetrics(MeterRegistry registry, String listener) {
+    this.registry = registry;
+    this.listener = listener;
+  }
+
+  void recordRequest(String method, String path, int status, long nanos) {
+    Timer.builder("tollgate.http.requests")
+        .description("HTTP requests by route, method and status")
+        .tag("listener", listener)
+        .tag("route", KNOWN_ROUTES.contains(path) ? path : "other")
+        .tag("method", KNOWN_METHODS.contains(method) ? method : "other")
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(50_000))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** {@code outcome}: authenticated, unknown, expired, missing or malformed. */
+  void recordAuthentication(String outcome) {
+    Counter.builder("tollgate.authentications")
+        .description("Authentication attempts by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+}

@@ -1,0 +1,273 @@
+package io.tollgate.http;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the HTTP server serves and where. Build one with {@link #builder()}; every setter that takes
+ * a string parses it the way {@code tollgate serve} spells the option and throws {@link
+ * IllegalArgumentException} with a message naming the option for a bad value.
+ *
+ * @param bind the main listener ({@code --http-bind}, default {@code 127.0.0.1:8181})
+ * @param withoutAuth {@code --without-auth}: no authentication, the token API answers 405
+ * @param disabledAuthz {@code --disable-authz}: endpoints served without authentication
+ * @param recoveryBind {@code --admin-token-recovery-http-bind}: the recovery listener, off if empty
+ * @param tls {@code --tls-cert} and {@code --tls-key}: serve HTTPS (both listeners) if present
+ * @param version the version {@code /ping} reports
+ * @param revision the revision {@code /ping} reports
+ */
+public record HttpServerConfig(
+    Bind bind,
+    boolean withoutAuth,
+    Set<AuthzExemption> disabledAuthz,
+    Optional<Bind> recoveryBind,
+    Optional<Tls> tls,
+    String version,
+    String revision) {
+
+  /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
+  public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
+
+  /** {@code 127.0.0.1:8182}: the recovery listener's address when the flag is given bare. */
+  public static final Bind DEFAULT_RECOVERY_BIND = new Bind("127.0.0.1", 8182);
+
+  public HttpServerConfig {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(recoveryBind, "recoveryBind");
+    Objects.requireNonNull(tls, "tls");
+    disabledAuthz =
+        disabledAuthz == null || disabledAuthz.isEmpty()
+            ? Set.of()
+            : Set.copyOf(EnumSet.copyOf(disabledAuthz));
+    version = version == null ? "unknown" : version;
+    revision = revision == null ? "unknown" : revision;
+  }
+
+  /**
+   * A builder starting from the defaults: 127.0.0.1:8181, authentication on, no recovery, no TLS.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A {@code host:port} to listen on. Port 0 picks a free port. */
+  public record Bind(String host, int port) {
+    public Bind {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("bind host is required");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("bind port must be 0 to 65535, got " + port);
+      }
+    }
+
+    /**
+     * Parses {@code HOST:PORT}, {@code [IPV6]:PORT} or {@code :PORT} (meaning 127.0.0.1).
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static Bind parse(String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("invalid bind address '': expected HOST:PORT");
+      }
+      String text = value.trim();
+      int colon = text.lastIndexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException(
+            "invalid bind address '" + text + "': expected HOST:PORT");
+      }
+      String host = text.substring(0, colon);
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      } else if (host.contains(":")) {
+        throw new IllegalArgumentException(
+            "invalid bind address '" + text + "': write an IPv6 host as [HOST]:PORT");
+      }
+      if (host.isEmpty()) {
+        host = "127.0.0.1";
+      }
+      int port;
+      try {
+        port = Integer.parseInt(text.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "invalid bind address '" + text + "': the port must be a number from 0 to 65535");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(
+            "invalid bind address '" + text + "': the port must be a number from 0 to 65535");
+      }
+      return new Bind(host, port);
+    }
+
+    @Override
+    public String toString() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+  }
+
+  /** An endpoint group that {@code --disable-authz} can exempt from authentication. */
+  public enum AuthzExemption {
+    /** {@code /health} and {@code /api/v1/health}. */
+    HEALTH,
+    /** {@code /ping}. */
+    PING,
+    /** {@code /metrics}. */
+    METRICS;
+
+    /** The option's spelling: {@code health}, {@code ping} or {@code metrics}. */
+    public String optionName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses {@code --disable-authz}'s comma-separated list, such as {@code health,ping,metrics}.
+     * Spaces around items are ignored; an empty string is the empty set.
+     *
+     * @throws IllegalArgumentException for an unknown or empty item, naming it and the valid values
+     */
+    public static Set<AuthzExemption> parseList(String value) {
+      if (value == null || value.isBlank()) {
+        return Set.of();
+      }
+      EnumSet<AuthzExemption> result = EnumSet.noneOf(AuthzExemption.class);
+      for (String item : value.split(",", -1)) {
+        String name = item.trim();
+        result.add(
+            Arrays.stream(values())
+                .filter(exemption -> exemption.optionName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> invalidExemption(name)));
+      }
+      return Set.copyOf(result);
+    }
+
+    private static IllegalArgumentException invalidExemption(String name) {
+      String valid =
+          Arrays.stream(values()).map(AuthzExemption::optionName).collect(Collectors.joining(", "));
+      return new IllegalArgumentException(
+          "invalid value '"
+              + name
+              + "' for --disable-authz: expected a comma-separated list of "
+              + valid);
+    }
+  }
+
+  /** PEM files for HTTPS: an X.509 certificate chain and its PKCS#8 private key (RSA or EC). */
+  public record Tls(Path certificate, Path privateKey) {
+    public Tls {
+      if (certificate == null || privateKey == null) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+      }
+    }
+
+    /**
+     * Both paths or neither: one without the other is a usage error.
+     *
+     * @throws IllegalArgumentException if exactly one is given
+     */
+    public static Optional<Tls> of(Path certificate, Path privateKey) {
+      if (certificate == null && privateKey == null) {
+        return Optional.empty();
+      }
+      if (certificate == null) {
+        throw new IllegalArgumentException("--tls-key was given without --tls-cert");
+      }
+      if (privateKey == null) {
+        throw new IllegalArgumentException("--tls-cert was given without --tls-key");
+      }
+      return Optional.of(new Tls(certificate, privateKey));
+    }
+  }
+
+  /** Builds a {@link HttpServerConfig}; not thread-safe. */
+  public static final class Builder {
+    private Bind bind = DEFAULT_BIND;
+    private boolean withoutAuth;
+    private Set<AuthzExemption> disabledAuthz = Set.of();
+    private Bind recoveryBind;
+    private Path tlsCertificate;
+    private Path tlsPrivateKey;
+    private String version = "unknown";
+    private String revision = "unknown";
+
+    private Builder() {}
+
+    public Builder bind(Bind value) {
+      this.bind = Objects.requireNonNull(value, "bind");
+      return this;
+    }
+
+    /** {@code --http-bind HOST:PORT}. */
+    public Builder bind(String value) {
+      return bind(Bind.parse(value));
+    }
+
+    /** {@code --without-auth}. */
+    public Builder withoutAuth(boolean value) {
+      this.withoutAuth = value;
+      return this;
+    }
+
+    public Builder disabledAuthz(Set<AuthzExemption> value) {
+      this.disabledAuthz = value == null ? Set.of() : Set.copyOf(value);
+      return this;
+    }
+
+    /** {@code --disable-authz health,ping,metrics}. */
+    public Builder disabledAuthz(String value) {
+      return disabledAuthz(AuthzExemption.parseList(value));
+    }
+
+    /** {@code --admin-token-recovery-http-bind}; null turns the recovery listener off. */
+    public Builder recoveryBind(Bind value) {
+      this.recoveryBind = value;
+      return this;
+    }
+
+    /**
+     * {@code --admin-token-recovery-http-bind [ADDR]}: an empty string (the flag alone) means
+     * {@link #DEFAULT_RECOVERY_BIND}; null turns the recovery listener off.
+     */
+    public Builder recoveryBind(String value) {
+      if (value == null) {
+        return recoveryBind((Bind) null);
+      }
+      return recoveryBind(value.isBlank() ? DEFAULT_RECOVERY_BIND : Bind.parse(value));
+    }
+
+    /** {@code --tls-cert} and {@code --tls-key}; both or neither (checked by {@link #build()}). */
+    public Builder tls(Path certificate, Path privateKey) {
+      this.tlsCertificate = certificate;
+      this.tlsPrivateKey = privateKey;
+      return this;
+    }
+
+    /** What {@code /ping} reports. */
+    public Builder version(String version, String revision) {
+      this.version = version;
+      this.revision = revision;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException if only one of the TLS files was given
+     */
+    public HttpServerConfig build() {
+      return new HttpServerConfig(
+          bind,
+          withoutAuth,
+          disabledAuthz,
+          Optional.ofNullable(recoveryBind),
+          Tls.of(tlsCertificate, tlsPrivateKey),
+          version,
+          revision);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.tollgate.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.tollgate.http.HttpServerConfig.Bind;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a Javalin instance the way both listeners need it: one connector (HTTP or HTTPS) on the
+ * configured address, Javalin's banner, compression, ETags and trailing-slash leniency off, the 64
+ * KiB body limit, Jetty's error pages replaced, one DEBUG line and one metric per request.
+ */
+final class JavalinAssembly {
+  private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
+  private static final long STOP_TIMEOUT_MILLIS = 5_000;
+
+  private final Javalin javalin;
+  private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
+  private final boolean secure;
+
+  JavalinAssembly(
+      Bind bind,
+      Optional<SslContextFactory.Server> ssl,
+      PlainJettyErrors jettyErrors,
+      HttpErrors errors,
+      HttpMetrics metrics,
+      Consumer<JavalinConfig> routes) {
+    this.secure = ssl.isPresent();
+    this.javalin =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.startup.startupWatcherEnabled = false;
+              config.http.maxRequestSize = PipelineFilter.MAX_BODY_BYTES;
+              config.http.generateEtags = false;
+              config.http.prefer405over404 = false;
+              config.http.compressionStrategy = CompressionStrategy.NONE;
+              config.router.ignoreTrailingSlashes = false;
+              config.router.caseInsensitiveRoutes = false;
+              config.router.treatMultipleSlashesAsSingleSlash = false;
+              config.router.javaLangErrorHandler(errors::handleError);
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setErrorHandler(jettyErrors);
+                    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                  });
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setSendServerVersion(false);
+                    http.setSendDateHeader(true);
+                  });
+              config.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector created =
+                        ssl.map(factory -> httpsConnector(server, http, factory))
+                            .orElseGet(
+                                () -> new ServerConnector(server, new HttpConnectionFactory(http)));
+                    created.setHost(bind.host());
+                    created.setPort(bind.port());
+                    connector.set(created);
+                    return created;
+                  });
+              config.requestLogger.http(
+                  (ctx, millis) -> {
+                    long nanos = (long) (millis * 1_000_000.0);
+                    metrics.recordRequest(ctx.method().name(), ctx.path(), ctx.statusCode(), nanos);
+                    REQUEST_LOG.debug(
+                        "{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), millis);
+                  });
+              errors.addTo(config.routes);
+              routes.accept(config);
+            });
+  }
+
+  private static ServerConnector httpsConnector(
+      org.eclipse.jetty.server.Server server,
+      HttpConfiguration http,
+      SslContextFactory.Server factory) {
+    HttpConfiguration https = new HttpConfiguration(http);
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    return new ServerConnector(
+        server, new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(https));
+  }
+
+  Javalin javalin() {
+    return javalin;
+  }
+
+  void start() {
+    javalin.start();
+  }
+
+  void stop() {
+    javalin.stop();
+  }
+
+  /** The port actually bound (resolves port 0); -1 before start. */
+  int port() {
+    ServerConnector bound = connector.get();
+    return bound == null ? -1 : bound.getLocalPort();
+  }
+
+  String scheme() {
+    return secure ? "https" : "http";
+  }
+}

@@ -1,0 +1,37 @@
+package io.tollgate.http;
+
+import io.javalin.http.Context;
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.NotAuthenticatedException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenSecret;
+
+/**
+ * The token that authenticated a request, with the string it was presented as (needed to make
+ * regeneration atomic with its authorisation). Kept in a request attribute; never logged.
+ */
+record Principal(Token token, TokenSecret presented) {
+  private static final String ATTRIBUTE = "io.tollgate.http.principal";
+
+  void attachTo(Context ctx) {
+    ctx.attribute(ATTRIBUTE, this);
+  }
+
+  /** The request's principal; a 401 if the request was not authenticated. */
+  static Principal of(Context ctx) {
+    Object principal = ctx.attribute(ATTRIBUTE);
+    if (principal instanceof Principal found) {
+      return found;
+    }
+    throw new NotAuthenticatedException();
+  }
+
+  Actor actor() {
+    return Actor.token(token);
+  }
+
+  @Override
+  public String toString() {
+    return "Principal[token=" + token.id() + " (" + token.name() + "), presented=redacted]";
+  }
+}

@@ -1,0 +1,129 @@
+package io.tollgate.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.port.in.RegenerateOperatorTokenUseCase;
+import io.tollgate.http.HttpServerConfig.Bind;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin-token recovery listener: a second Jetty serving only {@code POST
+ * /api/v3/configure/token/admin/regenerate}, without authentication; every other request gets 404
+ * {@code not found}. After the first successful regeneration it stops accepting (a concurrent
+ * second attempt gets 404) and closes itself once that response is sent. A failed attempt leaves it
+ * open.
+ */
+final class RecoveryListener {
+  static final String NOT_FOUND = "not found";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecoveryListener.class);
+
+  private final RegenerateOperatorTokenUseCase regenerator;
+  private final RecoveryAuthorizer authorizer;
+  private final String clusterUuid;
+  private final JavalinAssembly assembly;
+  private final Bind bind;
+  private final TokenJson json = new TokenJson();
+  private final AtomicBoolean claimed = new AtomicBoolean();
+  private final AtomicBoolean open = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  RecoveryListener(
+      Bind bind,
+      Optional<SslContextFactory.Server> ssl,
+      RegenerateOperatorTokenUseCase regenerator,
+      RecoveryAuthorizer authorizer,
+      UUID clusterId,
+      HttpMetrics metrics) {
+    this.regenerator = regenerator;
+    this.authorizer = authorizer;
+    this.clusterUuid = clusterId.toString();
+    this.bind = bind;
+    this.assembly =
+        new JavalinAssembly(
+            bind,
+            ssl,
+            new PlainJettyErrors(clusterId),
+            new HttpErrors(clusterId, NOT_FOUND),
+            metrics,
+            config -> {
+              config.routes.before(this::onlyRegenerate);
+              config.routes.addHttpHandler(
+                  HandlerType.POST, TokenRoutes.REGENERATE, this::regenerate);
+            });
+  }
+
+  void start() {
+    assembly.start();
+    open.set(true);
+    LOG.warn(
+        "ADMIN TOKEN RECOVERY LISTENER IS OPEN on {}://{}:{} - anyone who can reach it can"
+            + " regenerate the operator token without authentication; it closes after the first"
+            + " successful regeneration",
+        assembly.scheme(),
+        host(),
+        port());
+  }
+
+  boolean isOpen() {
+    return open.get();
+  }
+
+  int port() {
+    return assembly.port();
+  }
+
+  private String host() {
+    return bind.host().contains(":") ? "[" + bind.host() + "]" : bind.host();
+  }
+
+  /** Stops the listener; safe to call more than once and from any thread. */
+  void stop() {
+    if (stopped.compareAndSet(false, true)) {
+      open.set(false);
+      assembly.stop();
+      LOG.info("admin token recovery listener closed");
+    }
+  }
+
+  private void onlyRegenerate(Context ctx) {
+    ctx.header(Responses.CLUSTER_UUID, clusterUuid);
+    if (ctx.method() != HandlerType.POST || !TokenRoutes.REGENERATE.equals(ctx.path())) {
+      throw HttpFailure.plain(404, NOT_FOUND);
+    }
+    long length = ctx.req().getContentLengthLong();
+    if (length > PipelineFilter.MAX_BODY_BYTES) {
+      throw HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);
+    }
+  }
+
+  private void regenerate(Context ctx) {
+    authorizer.authorize(ctx);
+    if (!claimed.compareAndSet(false, true)) {
+      throw HttpFailure.plain(404, NOT_FOUND);
+    }
+    IssuedToken issued;
+    try {
+      issued = regenerator.regenerateOperatorTokenOutOfBand(Actor.RECOVERY_LISTENER);
+    } catch (RuntimeException e) {
+      claimed.set(false);
+      throw e;
+    }
+    LOG.warn(
+        "operator token {} (id {}) regenerated through the recovery listener; closing it",
+        issued.token().name(),
+        issued.token().id());
+    ctx.header("Connection", "close");
+    Responses.json(ctx, 201, json.tokenObject(issued));
+    Thread closer = new Thread(this::stop, "tollgate-recovery-close");
+    closer.setDaemon(true);
+    closer.start();
+  }
+}

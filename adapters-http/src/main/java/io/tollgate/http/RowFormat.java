@@ -1,0 +1,133 @@
+package io.tollgate.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The output formats of {@code /api/v3/query_sql}: json, jsonl, csv and pretty. */
+enum RowFormat {
+  JSON("json", Responses.JSON) {
+    @Override
+    byte[] render(List<TokenRow> rows, TokenJson json) {
+      return json.rowsArray(rows);
+    }
+  },
+  JSONL("jsonl", "application/jsonl") {
+    @Override
+    byte[] render(List<TokenRow> rows, TokenJson json) {
+      return json.rowsLines(rows);
+    }
+  },
+  CSV("csv", "text/csv; charset=utf-8") {
+    @Override
+    byte[] render(List<TokenRow> rows, TokenJson json) {
+      StringBuilder out = new StringBuilder();
+      List<String> header = new ArrayList<>();
+      TokenRow.COLUMNS.forEach(column -> header.add(column.name()));
+      appendCsvLine(out, header);
+      for (TokenRow row : rows) {
+        appendCsvLine(out, cells(row));
+      }
+      return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+  },
+  PRETTY("pretty", Responses.PLAIN) {
+    @Override
+    byte[] render(List<TokenRow> rows, TokenJson json) {
+      List<List<String>> table = new ArrayList<>();
+      List<String> header = new ArrayList<>();
+      TokenRow.COLUMNS.forEach(column -> header.add(column.name()));
+      table.add(header);
+      rows.forEach(row -> table.add(cells(row)));
+      int[] widths = new int[header.size()];
+      for (List<String> line : table) {
+        for (int i = 0; i < widths.length; i++) {
+          widths[i] = Math.max(widths[i], width(line.get(i)));
+        }
+      }
+      StringBuilder border = new StringBuilder("+");
+      for (int width : widths) {
+        border.append("-".repeat(width + 2)).append('+');
+      }
+      StringBuilder out = new StringBuilder();
+      out.append(border).append('\n');
+      appendPrettyLine(out, header, widths);
+      out.append(border).append('\n');
+      for (int i = 1; i < table.size(); i++) {
+        appendPrettyLine(out, table.get(i), widths);
+      }
+      if (table.size() > 1) {
+        out.append(border).append('\n');
+      }
+      return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+  };
+
+  private final String wireName;
+  private final String contentType;
+
+  RowFormat(String wireName, String contentType) {
+    this.wireName = wireName;
+    this.contentType = contentType;
+  }
+
+  abstract byte[] render(List<TokenRow> rows, TokenJson json);
+
+  String contentType() {
+    return contentType;
+  }
+
+  String wireName() {
+    return wireName;
+  }
+
+  static Optional<RowFormat> fromWireName(String value) {
+    for (RowFormat format : values()) {
+      if (format.wireName.equals(value)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> cells(TokenRow row) {
+    List<String> cells = new ArrayList<>();
+    for (TokenRow.Column column : TokenRow.COLUMNS) {
+      Object value = column.value(row);
+      cells.add(value == null ? "" : value.toString());
+    }
+    return cells;
+  }
+
+  private static void appendCsvLine(StringBuilder out, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String cell = cells.get(i);
+      if (cell.indexOf(',') >= 0
+          || cell.indexOf('"') >= 0
+          || cell.indexOf('\n') >= 0
+          || cell.indexOf('\r') >= 0) {
+        out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+      } else {
+        out.append(cell);
+      }
+    }
+    out.append('\n');
+  }
+
+  private static void appendPrettyLine(StringBuilder out, List<String> cells, int[] widths) {
+    out.append('|');
+    for (int i = 0; i < widths.length; i++) {
+      String cell = cells.get(i);
+      out.append(' ').append(cell).append(" ".repeat(widths[i] - width(cell) + 1)).append('|');
+    }
+    out.append('\n');
+  }
+
+  private static int width(String cell) {
+    return cell.codePointCount(0, cell.length());
+  }
+}

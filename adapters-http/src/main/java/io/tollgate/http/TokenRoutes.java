@@ -1,0 +1,180 @@
+package io.tollgate.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.TokenAuthority;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The token API of InfluxDB 3 Core plus Tollgate's listing, each endpoint a method. Authentication
+ * happens before these run ({@link PipelineFilter}); the handlers only translate HTTP into use
+ * cases.
+ */
+final class TokenRoutes {
+  static final String TOKEN_PREFIX = "/api/v3/configure/token";
+  static final String CREATE_ADMIN = TOKEN_PREFIX + "/admin";
+  static final String REGENERATE = TOKEN_PREFIX + "/admin/regenerate";
+  static final String NAMED_ADMIN = TOKEN_PREFIX + "/named_admin";
+  static final String TOKEN = TOKEN_PREFIX;
+  static final String QUERY_SQL = "/api/v3/query_sql";
+
+  static final String UNSUPPORTED_MEDIA_TYPE =
+      "unacceptable content-type, expected: application/json";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenRoutes.class);
+  private static final Pattern SYSTEM_TOKENS =
+      Pattern.compile(
+          "\\s*select\\s*\\*\\s*from\\s+system\\s*\\.\\s*tokens\\s*;?\\s*",
+          Pattern.CASE_INSENSITIVE);
+
+  private final TokenAuthority authority;
+  private final TokenJson json = new TokenJson();
+  private final StrictJson strictJson = new StrictJson();
+
+  TokenRoutes(TokenAuthority authority) {
+    this.authority = authority;
+  }
+
+  /** Adds every token endpoint to {@code routes}. */
+  void addTo(JavalinDefaultRoutingApi routes) {
+    routes.addHttpHandler(HandlerType.POST, CREATE_ADMIN, this::createOperatorToken);
+    routes.addHttpHandler(HandlerType.POST, REGENERATE, this::regenerateOperatorToken);
+    routes.addHttpHandler(HandlerType.POST, NAMED_ADMIN, this::createNamedAdminToken);
+    routes.addHttpHandler(HandlerType.DELETE, TOKEN, this::deleteToken);
+    routes.addHttpHandler(HandlerType.GET, TOKEN, this::listTokens);
+    routes.addHttpHandler(HandlerType.GET, QUERY_SQL, this::querySqlGet);
+    routes.addHttpHandler(HandlerType.POST, QUERY_SQL, this::querySqlPost);
+  }
+
+  void createOperatorToken(Context ctx) {
+    IssuedToken issued = authority.createOperatorToken();
+    LOG.info("created operator token {} (id {})", issued.token().name(), issued.token().id());
+    Responses.json(ctx, 201, json.tokenObject(issued));
+  }
+
+  void regenerateOperatorToken(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    IssuedToken issued = authority.regenerateOperatorToken(principal.presented());
+    LOG.info(
+        "regenerated operator token {} (id {}) on the authority of token {} ({})",
+        issued.token().name(),
+        issued.token().id(),
+        principal.token().id(),
+        principal.token().name());
+    Responses.json(ctx, 201, json.tokenObject(issued));
+  }
+
+  void createNamedAdminToken(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    requireJsonContentType(ctx);
+    ObjectNode body = strictJson.object(ctx.bodyAsBytes(), "CreateNamedAdminTokenRequest");
+    String name = StrictJson.requiredString(body, "token_name");
+    Lifetime lifetime;
+    try {
+      lifetime =
+          Lifetime.ofNullableSeconds(StrictJson.optionalUnsigned(body, "expiry_secs").orElse(null));
+    } catch (InvalidExpiryException e) {
+      throw StrictJson.failure(e.getMessage());
+    }
+    CreateNamedAdminTokenCommand command =
+        new CreateNamedAdminTokenCommand(TokenName.named(name), lifetime, null, principal.actor());
+    IssuedToken issued;
+    try {
+      issued = authority.createNamedAdminToken(command);
+    } catch (InvalidExpiryException e) {
+      throw StrictJson.failure(e.getMessage());
+    }
+    LOG.info(
+        "created named admin token {} (id {}, expiry {}) by token {}",
+        issued.token().name(),
+        issued.token().id(),
+        issued.token().expiry(),
+        principal.token().id());
+    Responses.json(ctx, 201, json.tokenObject(issued));
+  }
+
+  void deleteToken(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    String name = QueryParams.parse(ctx.queryString()).required("token_name");
+    Token deleted = authority.deleteToken(TokenName.of(name), principal.actor());
+    LOG.info(
+        "deleted token {} (id {}) by token {}",
+        deleted.name(),
+        deleted.id(),
+        principal.token().id());
+    Responses.empty(ctx, 200);
+  }
+
+  void listTokens(Context ctx) {
+    Principal.of(ctx);
+    Responses.json(ctx, 200, json.rowsArray(rows()));
+  }
+
+  void querySqlGet(Context ctx) {
+    Principal.of(ctx);
+    QueryParams params = QueryParams.parse(ctx.queryString());
+    String db = params.required("db");
+    String query = params.required("q");
+    String format = params.single("format").orElse(null);
+    answerQuery(ctx, db, query, format, "serde error: ");
+  }
+
+  void querySqlPost(Context ctx) {
+    Principal.of(ctx);
+    ObjectNode body = strictJson.object(ctx.bodyAsBytes(), "QueryRequest");
+    String db = StrictJson.requiredString(body, "db");
+    String query = StrictJson.requiredString(body, "q");
+    String format = StrictJson.optionalString(body, "format").orElse(null);
+    answerQuery(ctx, db, query, format, StrictJson.PREFIX);
+  }
+
+  private void answerQuery(Context ctx, String db, String query, String format, String prefix) {
+    RowFormat rowFormat = RowFormat.JSON;
+    if (format != null) {
+      rowFormat =
+          RowFormat.fromWireName(format)
+              .orElseThrow(
+                  () ->
+                      HttpFailure.badRequest(
+                          prefix
+                              + "unknown variant for field `format`, expected one of `json`,"
+                              + " `jsonl`, `csv`, `pretty`"));
+    }
+    if (!"_internal".equals(db)) {
+      throw HttpFailure.badRequest(
+          "database not found: only the _internal database is served by Tollgate");
+    }
+    if (!SYSTEM_TOKENS.matcher(query).matches()) {
+      throw HttpFailure.badRequest(
+          "unsupported query: Tollgate answers only SELECT * FROM system.tokens");
+    }
+    Responses.bytes(ctx, 200, rowFormat.contentType(), rowFormat.render(rows(), json));
+  }
+
+  private List<TokenRow> rows() {
+    return authority.listTokens().stream().map(TokenRow::of).toList();
+  }
+
+  private static void requireJsonContentType(Context ctx) {
+    String contentType = ctx.header("Content-Type");
+    if (contentType == null) {
+      throw HttpFailure.plain(415, UNSUPPORTED_MEDIA_TYPE);
+    }
+    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json")) {
+      throw HttpFailure.plain(415, UNSUPPORTED_MEDIA_TYPE);
+    }
+  }
+}

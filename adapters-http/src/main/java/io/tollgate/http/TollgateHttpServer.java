@@ -1,0 +1,205 @@
+package io.tollgate.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollgate.core.port.in.TokenAuthority;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Tollgate HTTP server: InfluxDB 3 Core's token API on Javalin/Jetty, plus the recovery
+ * listener when configured. Create it with {@link #create}, then {@link #start()}; it logs {@code
+ * Tollgate listening on http://HOST:PORT} when ready. {@link #stop()} (or {@link #close()}) stops
+ * both listeners. Thread-safe.
+ *
+ * <pre>{@code
+ * TollgateHttpServer server = TollgateHttpServer.create(config, authority).start();
+ * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+ * }</pre>
+ */
+public final class TollgateHttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TollgateHttpServer.class);
+
+  private enum State {
+    NEW,
+    STARTED,
+    STOPPED
+  }
+
+  private final HttpServerConfig config;
+  private final JavalinAssembly main;
+  private final RecoveryListener recovery;
+  private State state = State.NEW;
+
+  private TollgateHttpServer(
+      HttpServerConfig config,
+      TokenAuthority authority,
+      PrometheusMeterRegistry registry,
+      RecoveryAuthorizer recoveryAuthorizer) {
+    this.config = config;
+    UUID clusterId = authority.clusterId();
+    HttpMetrics metrics = new HttpMetrics(registry, "main");
+    PipelineFilter filter =
+        new PipelineFilter(
+            authority, clusterId, config.withoutAuth(), config.disabledAuthz(), metrics);
+    TokenRoutes tokenRoutes = new TokenRoutes(authority);
+    OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision());
+    this.main =
+        new JavalinAssembly(
+            config.bind(),
+            config.tls().map(PemTls::sslContextFactory),
+            new PlainJettyErrors(clusterId),
+            new HttpErrors(clusterId, "Not found"),
+            metrics,
+            javalin -> {
+              javalin.routes.before(filter);
+              if (!config.withoutAuth()) {
+                tokenRoutes.addTo(javalin.routes);
+              }
+              opsRoutes.addTo(javalin.routes);
+            });
+    this.recovery =
+        config
+            .recoveryBind()
+            .map(
+                bind ->
+                    new RecoveryListener(
+                        bind,
+                        config.tls().map(PemTls::sslContextFactory),
+                        authority,
+                        recoveryAuthorizer,
+                        clusterId,
+                        new HttpMetrics(registry, "recovery")))
+            .orElse(null);
+  }
+
+  /**
+   * A server with its own {@link PrometheusMeterRegistry}. Nothing is bound until {@link #start()}.
+   *
+   * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
+   */
+  public static TollgateHttpServer create(HttpServerConfig config, TokenAuthority authority) {
+    return create(config, authority, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * A server that records its metrics in {@code registry} and serves it on {@code /metrics}.
+   *
+   * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
+   */
+  public static TollgateHttpServer create(
+      HttpServerConfig config, TokenAuthority authority, PrometheusMeterRegistry registry) {
+    return create(config, authority, registry, RecoveryAuthorizer.NO_CODE_REQUIRED);
+  }
+
+  static TollgateHttpServer create(
+      HttpServerConfig config,
+      TokenAuthority authority,
+      PrometheusMeterRegistry registry,
+      RecoveryAuthorizer recoveryAuthorizer) {
+    return new TollgateHttpServer(
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(authority, "authority"),
+        Objects.requireNonNull(registry, "registry"),
+        Objects.requireNonNull(recoveryAuthorizer, "recoveryAuthorizer"));
+  }
+
+  /**
+   * Binds the main listener (and the recovery listener, if configured) and logs the address.
+   *
+   * @return this server
+   * @throws IllegalStateException if it was started before, or an address cannot be bound (the
+   *     message names it)
+   */
+  public synchronized TollgateHttpServer start() {
+    if (state != State.NEW) {
+      throw new IllegalStateException("a Tollgate HTTP server can be started only once");
+    }
+    state = State.STARTED;
+    try {
+      main.start();
+    } catch (RuntimeException e) {
+      state = State.STOPPED;
+      throw new IllegalStateException(
+          "cannot listen on " + config.bind() + ": " + rootMessage(e), e);
+    }
+    LOG.info("Tollgate listening on {}", uri());
+    if (recovery != null) {
+      try {
+        recovery.start();
+      } catch (RuntimeException e) {
+        stop();
+        throw new IllegalStateException(
+            "cannot open the admin token recovery listener on "
+                + config.recoveryBind().map(Object::toString).orElse("?")
+                + ": "
+                + rootMessage(e),
+            e);
+      }
+    }
+    return this;
+  }
+
+  /** Stops both listeners; in-flight requests get up to five seconds. Safe to call repeatedly. */
+  public synchronized void stop() {
+    if (state == State.STOPPED) {
+      return;
+    }
+    boolean wasStarted = state == State.STARTED;
+    state = State.STOPPED;
+    if (!wasStarted) {
+      return;
+    }
+    if (recovery != null) {
+      recovery.stop();
+    }
+    main.stop();
+    LOG.info("Tollgate HTTP server stopped");
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The port the main listener is bound to (the real one when configured with port 0). */
+  public int port() {
+    return main.port();
+  }
+
+  /** The main listener's base address, such as {@code http://127.0.0.1:8181}. */
+  public URI uri() {
+    String host = config.bind().host();
+    return URI.create(
+        main.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+  }
+
+  /** The recovery listener's port while it is open; empty if disabled or closed. */
+  public OptionalInt recoveryPort() {
+    return isRecoveryListenerOpen() ? OptionalInt.of(recovery.port()) : OptionalInt.empty();
+  }
+
+  /** True from start until the first successful recovery regeneration (or stop). */
+  public boolean isRecoveryListenerOpen() {
+    return recovery != null && recovery.isOpen();
+  }
+
+  /** The configuration this server was created with. */
+  public HttpServerConfig config() {
+    return config;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName());
+  }
+}

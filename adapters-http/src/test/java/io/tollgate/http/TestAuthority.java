@@ -1,0 +1,96 @@
+package io.tollgate.http;
+
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenSecret;
+import io.tollgate.core.port.in.TokenAuthority;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The real token service behind a fixed cluster id, with a switch that makes every write fail like
+ * a broken store.
+ */
+final class TestAuthority implements TokenAuthority {
+  static final UUID CLUSTER_ID = UUID.fromString("5f0c3d2e-7a1b-4c8d-9e6f-0123456789ab");
+
+  private final TokenAuthority delegate;
+  private volatile boolean storeBroken;
+
+  TestAuthority(TokenAuthority delegate) {
+    this.delegate = delegate;
+  }
+
+  void breakStore() {
+    storeBroken = true;
+  }
+
+  private void write() {
+    if (storeBroken) {
+      throw new StoreException("the token store at /tmp/tollgate-test/tollgate.db is read-only");
+    }
+  }
+
+  @Override
+  public IssuedToken createOperatorToken() {
+    write();
+    return delegate.createOperatorToken();
+  }
+
+  @Override
+  public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy) {
+    write();
+    return delegate.regenerateOperatorToken(authorisedBy);
+  }
+
+  @Override
+  public IssuedToken regenerateOperatorTokenOutOfBand(Actor actor) {
+    write();
+    return delegate.regenerateOperatorTokenOutOfBand(actor);
+  }
+
+  @Override
+  public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
+    write();
+    return delegate.createNamedAdminToken(command);
+  }
+
+  @Override
+  public Token deleteToken(TokenName name, Actor actor) {
+    write();
+    return delegate.deleteToken(name, actor);
+  }
+
+  @Override
+  public List<Token> listTokens() {
+    return delegate.listTokens();
+  }
+
+  @Override
+  public AuthenticationResult authenticate(String presented) {
+    return delegate.authenticate(presented);
+  }
+
+  @Override
+  public Optional<Token> importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+    write();
+    return delegate.importToken(name, secret, expiry);
+  }
+
+  @Override
+  public Token updateToken(UpdateTokenCommand command) {
+    write();
+    return delegate.updateToken(command);
+  }
+
+  @Override
+  public UUID clusterId() {
+    return CLUSTER_ID;
+  }
+}
