@@ -4,9 +4,11 @@ import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 
@@ -71,14 +73,17 @@ final class Connections {
     return Jdbi.create(factory)
         .installPlugin(new SqlObjectPlugin())
         .registerRowMapper(Token.class, new TokenRowMapper())
-        .registerRowMapper(
-            AuditEntry.class,
-            (rs, ctx) ->
-                new AuditEntry(
-                    rs.getLong("at"),
-                    rs.getString("action"),
-                    rs.getString("actor_label"),
-                    rs.getObject("actor_token_id", Long.class),
-                    rs.getString("token_name")));
+        .registerRowMapper(AuditEntry.class, Connections::auditEntry);
+  }
+
+  private static AuditEntry auditEntry(ResultSet rs, StatementContext ctx) throws SQLException {
+    long actorTokenId = rs.getLong("actor_token_id");
+    Long actor = rs.wasNull() ? null : actorTokenId;
+    return new AuditEntry(
+        rs.getLong("at"),
+        rs.getString("action"),
+        rs.getString("actor_label"),
+        actor,
+        rs.getString("token_name"));
   }
 }

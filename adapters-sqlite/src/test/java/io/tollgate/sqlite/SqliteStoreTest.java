@@ -1,0 +1,229 @@
+package io.tollgate.sqlite;
+
+import static io.tollgate.core.testing.TestTokens.newToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenNameAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+
+  @TempDir Path tempDir;
+
+  private Path dataDir() {
+    return tempDir.resolve("data");
+  }
+
+  @Test
+  void open_usesWalFullSyncBusyTimeoutAndForeignKeys() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      List<String> pragmas =
+          repository.withWriter(
+              h ->
+                  List.of(
+                      h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
+                      h.createQuery("PRAGMA synchronous").mapTo(String.class).one(),
+                      h.createQuery("PRAGMA busy_timeout").mapTo(String.class).one(),
+                      h.createQuery("PRAGMA foreign_keys").mapTo(String.class).one()));
+
+      assertThat(pragmas).containsExactly("wal", "2", "5000", "1");
+    }
+    try (RawSqlite raw = RawSqlite.open(dataDir().resolve("tollgate.db"))) {
+      assertThat(raw.single("PRAGMA journal_mode")).isEqualTo("wal");
+    }
+  }
+
+  @Test
+  void databaseFile_isTollgateDbInTheDataDirectory() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      assertThat(store.databaseFile()).isEqualTo(dataDir().toAbsolutePath().resolve("tollgate.db"));
+      assertThat(store.databaseFile()).exists();
+    }
+  }
+
+  @Test
+  void reads_areNotBlockedByAnotherConnectionsOpenWriteTransaction() {
+    StoreOptions options = new StoreOptions(Duration.ofSeconds(3), 2);
+    try (SqliteStore store = SqliteStores.open(dataDir(), options);
+        RawSqlite other = RawSqlite.open(store.databaseFile())) {
+      Token committed = store.insert(newToken("committed"));
+      other.execute("BEGIN IMMEDIATE");
+      other.execute(
+          "INSERT INTO tokens (id, name, hash_algorithm, hash, created_at, status, permissions)"
+              + " VALUES (99, 'uncommitted', 'sha512', zeroblob(64), 0, 'active', '*:*:*')");
+
+      long start = System.nanoTime();
+      List<Token> all = store.findAll();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(all).containsExactly(committed);
+      assertThat(took).isLessThan(Duration.ofSeconds(1));
+      other.execute("ROLLBACK");
+    }
+  }
+
+  @Test
+  void writes_waitForAShortLockHeldByAnotherConnection() throws Exception {
+    try (SqliteStore store = SqliteStores.open(dataDir());
+        RawSqlite other = RawSqlite.open(store.databaseFile())) {
+      other.execute("BEGIN IMMEDIATE");
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      try {
+        Future<Token> insert = executor.submit(() -> store.insert(newToken("patient")));
+        Thread.sleep(300);
+        assertThat(insert).isNotDone();
+        other.execute("COMMIT");
+
+        assertThat(insert.get(5, TimeUnit.SECONDS).id()).isEqualTo(TokenId.of(0));
+      } finally {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void writes_failWithAStoreErrorNamingTheFileWhenTheLockOutlastsTheBusyTimeout() {
+    StoreOptions options = new StoreOptions(Duration.ofMillis(200), 2);
+    try (SqliteStore store = SqliteStores.open(dataDir(), options);
+        RawSqlite other = RawSqlite.open(store.databaseFile())) {
+      other.execute("BEGIN IMMEDIATE");
+
+      assertThatThrownBy(() -> store.insert(newToken("blocked")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(store.databaseFile().toString())
+          .hasMessageContaining("locked")
+          .hasMessageNotContaining("apiv3_");
+
+      other.execute("ROLLBACK");
+      assertThat(store.insert(newToken("after")).id()).isEqualTo(TokenId.of(0));
+      assertThat(store.findAll()).extracting(Token::name).containsExactly(TokenName.of("after"));
+    }
+  }
+
+  @Test
+  void insert_ofOneNameFromManyThreadsAtOnce_storesOneAndRejectsTheOthers() throws Exception {
+    int threads = 8;
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      ExecutorService executor = Executors.newFixedThreadPool(threads);
+      List<Future<Token>> attempts = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        String secret = "apiv3_contender-" + i;
+        attempts.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  return store.insert(newToken("contested", secret));
+                }));
+      }
+      int stored = 0;
+      int rejected = 0;
+      for (Future<Token> attempt : attempts) {
+        try {
+          attempt.get(10, TimeUnit.SECONDS);
+          stored++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(TokenNameAlreadyExistsException.class);
+          rejected++;
+        }
+      }
+      executor.shutdown();
+
+      assertThat(stored).isEqualTo(1);
+      assertThat(rejected).isEqualTo(threads - 1);
+      assertThat(store.findAll()).hasSize(1);
+      assertThat(store.insert(newToken("next")).id()).isEqualTo(TokenId.of(1));
+    }
+  }
+
+  @Test
+  void backupTo_writesAnOwnerOnlyCopyThatOpensAsTheSameStore() throws Exception {
+    Path backup = tempDir.resolve("backup.db");
+    Files.writeString(backup, "an older backup");
+    Files.setPosixFilePermissions(backup, PosixFilePermissions.fromString("rw-r--r--"));
+    List<Token> tokens;
+    java.util.UUID clusterId;
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      store.insert(newToken("_admin"));
+      store.insert(newToken("ci"));
+      store.deleteByName(TokenName.of("ci"));
+      store.insert(newToken("deploy"));
+      tokens = store.findAll();
+      clusterId = store.clusterId();
+
+      store.backupTo(backup);
+
+      store.insert(newToken("after-backup"));
+    }
+
+    assertThat(Files.getPosixFilePermissions(backup))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(tempDir).isDirectoryNotContaining("glob:**.partial");
+    Path restored = tempDir.resolve("restored");
+    Files.createDirectory(restored);
+    Files.copy(backup, restored.resolve("tollgate.db"));
+    try (SqliteStore copy = SqliteStores.open(restored)) {
+      assertThat(copy.findAll()).isEqualTo(tokens);
+      assertThat(copy.clusterId()).isEqualTo(clusterId);
+      assertThat(copy.insert(newToken("next")).id()).isEqualTo(TokenId.of(3));
+    }
+  }
+
+  @Test
+  void backupTo_aMissingDirectory_failsWithAStoreErrorNamingIt() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      Path target = tempDir.resolve("no-such-dir").resolve("backup.db");
+
+      assertThatThrownBy(() -> store.backupTo(target))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(target.getParent().toString());
+    }
+  }
+
+  @Test
+  void closedStore_refusesEveryCallWithAClearError() {
+    SqliteStore store = SqliteStores.open(dataDir());
+    store.close();
+    store.close();
+
+    assertThatThrownBy(store::findAll)
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("closed")
+        .hasMessageContaining(store.databaseFile().toString());
+    assertThatThrownBy(() -> store.insert(newToken("late")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void auditLog_appendsEntriesInOrder() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      AuditEntry first = new AuditEntry(1L, "create", "unauthenticated bootstrap", null, "_admin");
+      AuditEntry second = new AuditEntry(2L, "delete", "token 0 (_admin)", 0L, "ci");
+
+      repository.appendAudit(first);
+      repository.appendAudit(second);
+
+      assertThat(repository.auditLog()).containsExactly(first, second);
+    }
+  }
+}
