@@ -3,6 +3,8 @@ package io.tollgate.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.StringJoiner;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -53,6 +55,53 @@ final class Converters {
           "invalid host URL \""
               + value
               + "\": expected http://HOST:PORT or https://HOST:PORT, e.g. http://127.0.0.1:8181");
+    }
+  }
+
+  /** An enum by case-insensitive name; errors list the values in lower case. */
+  abstract static class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> type;
+
+    LowerCaseEnum(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public E convert(String value) {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equalsIgnoreCase(value.trim())) {
+          return constant;
+        }
+      }
+      StringJoiner names = new StringJoiner(", ");
+      for (E constant : type.getEnumConstants()) {
+        names.add(constant.name().toLowerCase(Locale.ROOT));
+      }
+      throw new TypeConversionException("expected one of " + names + " but was '" + value + "'");
+    }
+  }
+
+  static final class ExemptEndpoints extends LowerCaseEnum<ExemptEndpoint> {
+    ExemptEndpoints() {
+      super(ExemptEndpoint.class);
+    }
+  }
+
+  static final class LogLevels extends LowerCaseEnum<LogLevel> {
+    LogLevels() {
+      super(LogLevel.class);
+    }
+  }
+
+  static final class TokenFormats extends LowerCaseEnum<TokenOutputFormat> {
+    TokenFormats() {
+      super(TokenOutputFormat.class);
+    }
+  }
+
+  static final class QueryFormats extends LowerCaseEnum<ShowTokensCommand.Format> {
+    QueryFormats() {
+      super(ShowTokensCommand.Format.class);
     }
   }
 

@@ -81,6 +81,7 @@ final class CreateTokenCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      converter = Converters.TokenFormats.class,
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
   TokenOutputFormat format;

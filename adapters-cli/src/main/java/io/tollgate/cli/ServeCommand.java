@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--disable-authz",
+      converter = Converters.ExemptEndpoints.class,
       paramLabel = "ENDPOINT",
       split = ",",
       description =
@@ -103,6 +104,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--log-level",
+      converter = Converters.LogLevels.class,
       paramLabel = "LEVEL",
       defaultValue = "info",
       description =

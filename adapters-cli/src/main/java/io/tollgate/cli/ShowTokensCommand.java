@@ -40,6 +40,7 @@ final class ShowTokensCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      converter = Converters.QueryFormats.class,
       paramLabel = "FORMAT",
       defaultValue = "pretty",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
