@@ -1,0 +1,231 @@
+package io.tollgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.cli.CliRunner.Result;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServeCommandTest {
+
+  @TempDir Path home;
+
+  private ServeOptions serve(CliRunner cli, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "serve";
+    System.arraycopy(args, 0, all, 1, args.length);
+    Result result = cli.run(all);
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(cli.launched()).hasSize(1);
+    return cli.launched().get(0);
+  }
+
+  @Test
+  void defaults_bindLoopback8181_dataDirUnderHome_authOn_noRecovery_infoLogging() {
+    ServeOptions options = serve(new CliRunner(home));
+
+    assertThat(options)
+        .isEqualTo(
+            new ServeOptions(
+                new BindAddress("127.0.0.1", 8181),
+                home.resolve(".tollgate"),
+                false,
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                LogLevel.INFO));
+    assertThat(options.databaseFile()).isEqualTo(home.resolve(".tollgate/tollgate.db"));
+  }
+
+  @Test
+  void everyOption_reachesTheLauncher() {
+    ServeOptions options =
+        serve(
+            new CliRunner(home),
+            "--http-bind",
+            "0.0.0.0:9000",
+            "--data-dir",
+            "/var/lib/tollgate",
+            "--without-auth",
+            "--disable-authz",
+            "health,PING",
+            "--disable-authz",
+            "metrics",
+            "--admin-token-recovery-http-bind",
+            "[::1]:9001",
+            "--admin-token-file",
+            "~/token.json",
+            "--tls-cert",
+            "/etc/cert.pem",
+            "--tls-key",
+            "/etc/key.pem",
+            "--log-level",
+            "DEBUG");
+
+    assertThat(options)
+        .isEqualTo(
+            new ServeOptions(
+                new BindAddress("0.0.0.0", 9000),
+                Path.of("/var/lib/tollgate"),
+                true,
+                Set.of(ExemptEndpoint.HEALTH, ExemptEndpoint.PING, ExemptEndpoint.METRICS),
+                Optional.of(new BindAddress("::1", 9001)),
+                Optional.of(home.resolve("token.json")),
+                Optional.of(Path.of("/etc/cert.pem")),
+                Optional.of(Path.of("/etc/key.pem")),
+                LogLevel.DEBUG));
+  }
+
+  @Test
+  void recoveryBind_flagAloneMeansLoopback8182() {
+    ServeOptions options =
+        serve(new CliRunner(home), "--admin-token-recovery-http-bind", "--without-auth");
+
+    assertThat(options.adminTokenRecoveryHttpBind()).contains(new BindAddress("127.0.0.1", 8182));
+    assertThat(options.withoutAuth()).isTrue();
+  }
+
+  @Test
+  void recoveryBind_flagAloneAtTheEndMeansLoopback8182() {
+    ServeOptions options = serve(new CliRunner(home), "--admin-token-recovery-http-bind");
+
+    assertThat(options.adminTokenRecoveryHttpBind()).contains(ServeOptions.DEFAULT_RECOVERY_BIND);
+  }
+
+  @Test
+  void everyOption_canComeFromItsTollgateVariable() {
+    CliRunner cli =
+        new CliRunner(home)
+            .env("TOLLGATE_HTTP_BIND", "127.0.0.1:0")
+            .env("TOLLGATE_DATA_DIR", "/data")
+            .env("TOLLGATE_WITHOUT_AUTH", "true")
+            .env("TOLLGATE_DISABLE_AUTHZ", "health,metrics")
+            .env("TOLLGATE_ADMIN_TOKEN_RECOVERY_HTTP_BIND", "127.0.0.1:7000")
+            .env("TOLLGATE_ADMIN_TOKEN_FILE", "/t.json")
+            .env("TOLLGATE_TLS_CERT", "/c.pem")
+            .env("TOLLGATE_TLS_KEY", "/k.pem")
+            .env("TOLLGATE_LOG_LEVEL", "warn");
+
+    assertThat(serve(cli))
+        .isEqualTo(
+            new ServeOptions(
+                new BindAddress("127.0.0.1", 0),
+                Path.of("/data"),
+                true,
+                Set.of(ExemptEndpoint.HEALTH, ExemptEndpoint.METRICS),
+                Optional.of(new BindAddress("127.0.0.1", 7000)),
+                Optional.of(Path.of("/t.json")),
+                Optional.of(Path.of("/c.pem")),
+                Optional.of(Path.of("/k.pem")),
+                LogLevel.WARN));
+  }
+
+  @Test
+  void commandLine_winsOverTheVariable() {
+    CliRunner cli =
+        new CliRunner(home)
+            .env("TOLLGATE_HTTP_BIND", "127.0.0.1:1")
+            .env("TOLLGATE_DATA_DIR", "/from-env");
+
+    ServeOptions options = serve(cli, "--http-bind", "127.0.0.1:2", "--data-dir", "/from-cli");
+
+    assertThat(options.httpBind()).isEqualTo(new BindAddress("127.0.0.1", 2));
+    assertThat(options.dataDir()).isEqualTo(Path.of("/from-cli"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1", "yes", "on", "TRUE"})
+  void booleanVariable_acceptsTheUsualSpellingsOfTrue(String value) {
+    assertThat(serve(new CliRunner(home).env("TOLLGATE_WITHOUT_AUTH", value)).withoutAuth())
+        .isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--http-bind 127.0.0.1:65536 | port must be 0 to 65535",
+        "--http-bind localhost | expected HOST:PORT",
+        "--http-bind http://0.0.0.0:80 | expected HOST:PORT",
+        "--admin-token-recovery-http-bind 8182 | expected HOST:PORT",
+        "--disable-authz health,admin | expected one of health, ping, metrics but was 'admin'",
+        "--log-level verbose | expected one of error, warn, info, debug, trace",
+        "--tls-cert /c.pem | --tls-cert and --tls-key must be given together",
+        "--tls-key /k.pem | --tls-cert and --tls-key must be given together",
+        "--port 80 | Unknown options: '--port'",
+        "extra | Unmatched argument"
+      })
+  void invalidValues_areUsageErrorsAndNothingStarts(String args, String message) {
+    CliRunner cli = new CliRunner(home);
+    String[] argv = ("serve " + args).split(" ");
+
+    Result result = cli.run(argv);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("error: ")
+        .contains(message)
+        .contains("tollgate serve --help");
+    assertThat(cli.launched()).isEmpty();
+  }
+
+  @Test
+  void invalidVariable_isAUsageErrorToo() {
+    CliRunner cli = new CliRunner(home).env("TOLLGATE_HTTP_BIND", "nowhere");
+
+    Result result = cli.run("serve");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("nowhere");
+    assertThat(cli.launched()).isEmpty();
+  }
+
+  @Test
+  void launcher_isWaitedOnThenClosed_andExit0() {
+    AtomicInteger awaited = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
+    CliRunner cli =
+        new CliRunner(home)
+            .launcher(
+                options ->
+                    new RunningServer() {
+                      @Override
+                      public void awaitShutdown() {
+                        awaited.incrementAndGet();
+                      }
+
+                      @Override
+                      public void close() {
+                        closed.incrementAndGet();
+                      }
+                    });
+
+    assertThat(cli.run("serve").exitCode()).isZero();
+    assertThat(awaited).hasValue(1);
+    assertThat(closed).hasValue(1);
+  }
+
+  @Test
+  void launcherFailure_isOneLineOnStderrAndExit1() {
+    CliRunner cli =
+        new CliRunner(home)
+            .launcher(
+                options -> {
+                  throw new IllegalStateException("store is locked by another server");
+                });
+
+    Result result = cli.run("serve");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo("error: IllegalStateException: store is locked by another server\n");
+  }
+}
