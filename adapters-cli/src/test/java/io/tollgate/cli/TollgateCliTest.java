@@ -1,0 +1,72 @@
+package io.tollgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.cli.CliRunner.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TollgateCliTest {
+
+  @TempDir Path home;
+
+  @Test
+  void version_printsTheProjectVersion() {
+    Result result = new CliRunner(home).run("--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).matches("tollgate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+  }
+
+  @ParameterizedTest(name = "tollgate {0} --help")
+  @ValueSource(
+      strings = {
+        "",
+        "serve",
+        "create",
+        "create token",
+        "delete",
+        "delete token",
+        "show",
+        "show tokens",
+        "update",
+        "update token",
+        "completion"
+      })
+  void help_onEveryCommandExitsZeroWithUsageAndAnExample(String command) {
+    String[] args = (command + " --help").trim().split(" ");
+
+    Result result = new CliRunner(home).run(args);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .startsWith("Usage: tollgate")
+        .containsPattern("Examples?:\n  \\S");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void help_isPlainWhenNotATerminal_andColouredOnATerminalUnlessNoColor() {
+    assertThat(new CliRunner(home).run("--help").out()).doesNotContain("\u001B[");
+    assertThat(new CliRunner(home).terminal(true).run("--help").out()).contains("\u001B[");
+    assertThat(new CliRunner(home).terminal(true).env("NO_COLOR", "1").run("--help").out())
+        .doesNotContain("\u001B[");
+  }
+
+  @Test
+  void completionBash_printsAScriptCoveringTheCommands() {
+    Result result = new CliRunner(home).run("completion", "bash");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .startsWith("#!/usr/bin/env bash")
+        .contains("complete -F _complete_tollgate")
+        .contains("--admin")
+        .contains("--regenerate")
+        .contains("--token-name")
+        .contains("--http-bind");
+  }
+}
