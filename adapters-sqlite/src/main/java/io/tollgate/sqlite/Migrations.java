@@ -47,7 +47,9 @@ final class Migrations {
                         ) STRICT;
                         """)
                     .execute();
-                handle.attach(MetaDao.class).create(UUID.randomUUID().toString());
+                handle.execute(
+                    "INSERT INTO meta (id, next_token_id, cluster_uuid) VALUES (0, 0, ?)",
+                    UUID.randomUUID().toString());
               }),
           Migration.script(
               2,
@@ -101,8 +103,12 @@ final class Migrations {
 
   /** Brings the database to {@code target}; tests use it to build databases at older versions. */
   static void migrate(Handle handle, Path databaseFile, int target) {
+    migrate(handle, databaseFile, target, ALL);
+  }
+
+  static void migrate(Handle handle, Path databaseFile, int target, List<Migration> migrations) {
     int from = userVersion(handle);
-    for (Migration migration : ALL) {
+    for (Migration migration : migrations) {
       if (migration.version() <= from || migration.version() > target) {
         continue;
       }

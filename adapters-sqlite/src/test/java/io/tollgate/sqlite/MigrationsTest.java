@@ -1,0 +1,234 @@
+package io.tollgate.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.testing.TestTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MigrationsTest {
+
+  private static final String CLUSTER = "6f1c1a53-3f1e-4c55-9d3a-0c0ffee0cafe";
+  private static final Instant T0 = TestTokens.T0;
+
+  @TempDir Path tempDir;
+
+  static Stream<Integer> olderVersions() {
+    return IntStream.range(0, Migrations.LATEST).boxed();
+  }
+
+  @Test
+  void latest_isTheLastStepAndStepsAreNumberedFromOneWithoutGaps() {
+    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2);
+    assertThat(Migrations.LATEST).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "from version {0}")
+  @MethodSource("olderVersions")
+  void open_migratesADatabaseAtEveryOlderVersionWithItsDataIntact(int version) {
+    Path dataDir = tempDir.resolve("v" + version);
+    Path db = createDatabaseAt(dataDir, version);
+
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      assertThat(repository.withWriter(Migrations::userVersion)).isEqualTo(Migrations.LATEST);
+      if (version == 0) {
+        assertThat(store.findAll()).isEmpty();
+        assertThat(store.insert(TestTokens.newToken("_admin")).id()).isEqualTo(TokenId.of(0));
+      } else {
+        assertThat(store.findAll()).isEqualTo(seededTokens());
+        assertThat(store.clusterId()).isEqualTo(UUID.fromString(CLUSTER));
+        assertThat(store.findByHash(TestTokens.hashOf("apiv3_operator")))
+            .contains(seededTokens().get(0));
+        // Ids deleted before the upgrade stay used.
+        assertThat(store.insert(TestTokens.newToken("fresh")).id()).isEqualTo(TokenId.of(5));
+      }
+      AuditEntry entry = new AuditEntry(1L, "create", "test", null, "fresh");
+      repository.appendAudit(entry);
+      assertThat(repository.auditLog()).containsExactly(entry);
+    }
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void open_refusesADatabaseFromANewerVersionAndLeavesItUntouched() throws IOException {
+    Path dataDir = tempDir.resolve("newer");
+    Path db = createDatabaseAt(dataDir, Migrations.LATEST);
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      raw.execute("PRAGMA user_version = " + (Migrations.LATEST + 1));
+    }
+    String before = sha256(db);
+    List<String> filesBefore = listing(dataDir);
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> SqliteStores.open(dataDir))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(db.toString())
+          .hasMessageContaining("schema version " + (Migrations.LATEST + 1))
+          .hasMessageContaining("newer");
+    }
+
+    assertThat(sha256(db)).isEqualTo(before);
+    // The lock file is the only addition: no journal, WAL or shared-memory file stays behind.
+    assertThat(listing(dataDir)).isEqualTo(filesBefore);
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      assertThat(raw.single("PRAGMA journal_mode")).isEqualTo("delete");
+    }
+  }
+
+  @Test
+  void migrate_aFailingStep_leavesTheVersionAndSchemaAsTheyWere() {
+    Path dataDir = tempDir.resolve("failing");
+    Path db = createDatabaseAt(dataDir, 1);
+    Migration broken =
+        Migration.script(
+            2, "broken", "CREATE TABLE half_done (id INTEGER); SELECT no_such_function();");
+
+    try (Handle handle = Jdbi.open("jdbc:sqlite:" + db)) {
+      assertThatThrownBy(
+              () -> Migrations.migrate(handle, db, 2, List.of(Migrations.ALL.get(0), broken)))
+          .isNotNull();
+      assertThat(Migrations.userVersion(handle)).isEqualTo(1);
+      assertThat(
+              handle
+                  .createQuery("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'")
+                  .mapTo(Integer.class)
+                  .one())
+          .isZero();
+    }
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      assertThat(store.findAll()).isEqualTo(seededTokens());
+    }
+  }
+
+  /**
+   * A database as Tollgate left it at {@code version}, filled with the rows that version could
+   * hold. The SQL is frozen per version: it must not follow later schema changes.
+   */
+  private Path createDatabaseAt(Path dataDir, int version) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    Path db = dataDir.resolve("tollgate.db");
+    try (Handle handle = Jdbi.open("jdbc:sqlite:" + db)) {
+      Migrations.migrate(handle, db, version);
+      assertThat(Migrations.userVersion(handle)).isEqualTo(version);
+      if (version >= 1) {
+        seedVersion1(handle);
+      }
+    }
+    return db;
+  }
+
+  private static void seedVersion1(Handle handle) {
+    handle.execute("UPDATE meta SET cluster_uuid = ?, next_token_id = 5", CLUSTER);
+    for (Token token : seededTokens()) {
+      handle.execute(
+          """
+          INSERT INTO tokens (id, name, hash_algorithm, hash, created_at, created_by, updated_at,
+                              updated_by, expiry, description, status, permissions)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+          token.id().value(),
+          token.name().value(),
+          token.hash().algorithm(),
+          token.hash().digest(),
+          token.createdAt().toEpochMilli(),
+          token.createdBy() == null ? null : token.createdBy().value(),
+          token.updatedAt() == null ? null : token.updatedAt().toEpochMilli(),
+          token.updatedBy() == null ? null : token.updatedBy().value(),
+          token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null),
+          token.description() == null ? null : token.description().value(),
+          token.status().wireName(),
+          token.permissions());
+    }
+  }
+
+  private static List<Token> seededTokens() {
+    TokenHash operator = TestTokens.hashOf("apiv3_operator");
+    return List.of(
+        new Token(
+            TokenId.of(0),
+            TokenName.OPERATOR,
+            operator,
+            T0,
+            null,
+            T0.plusSeconds(60),
+            TokenId.of(0),
+            Expiry.NEVER,
+            null,
+            TokenStatus.ACTIVE,
+            Token.ADMIN_PERMISSIONS),
+        new Token(
+            TokenId.of(2),
+            TokenName.of("ci"),
+            TestTokens.hashOf("apiv3_ci"),
+            T0.plusSeconds(1),
+            TokenId.of(0),
+            null,
+            null,
+            Expiry.at(T0.plusSeconds(3600)),
+            Description.of("deploys from CI"),
+            TokenStatus.ACTIVE,
+            Token.ADMIN_PERMISSIONS),
+        new Token(
+            TokenId.of(4),
+            TokenName.of("retired"),
+            TestTokens.hashOf("apiv3_retired"),
+            T0.plusSeconds(2),
+            TokenId.of(2),
+            T0.plusSeconds(3),
+            TokenId.of(0),
+            Expiry.NEVER,
+            null,
+            TokenStatus.INACTIVE,
+            Token.ADMIN_PERMISSIONS));
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals(DirectoryLock.FILE_NAME))
+          .sorted()
+          .toList();
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
