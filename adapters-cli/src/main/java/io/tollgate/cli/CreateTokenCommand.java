@@ -32,8 +32,7 @@ import picocli.CommandLine.Spec;
       "  tollgate create token --admin",
       "  tollgate create token --admin --name ci-bot --expiry 30d --token \"$TOLLGATE_AUTH_TOKEN\"",
       "  tollgate create token --admin --regenerate --yes --format json",
-      "  tollgate create token --admin --regenerate --host http://127.0.0.1:8182"
-          + "   # recovery listener",
+      "  tollgate create token --admin --regenerate --host http://127.0.0.1:8182  # recovery",
       "  tollgate create token --admin --offline --output-file ./admin-token.json"
     })
 final class CreateTokenCommand implements Callable<Integer> {

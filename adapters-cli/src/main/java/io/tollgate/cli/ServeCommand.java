@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  tollgate serve",
       "  tollgate serve --http-bind 0.0.0.0:8181 --tls-cert cert.pem --tls-key key.pem",
-      "  tollgate serve --admin-token-recovery-http-bind          # recovery on 127.0.0.1:8182",
+      "  tollgate serve --admin-token-recovery-http-bind   # recovery on 127.0.0.1:8182",
       "  TOLLGATE_DATA_DIR=/var/lib/tollgate tollgate serve --disable-authz health,ping"
     })
 final class ServeCommand implements Callable<Integer> {

@@ -30,6 +30,7 @@ public final class TollgateCli {
     cmd.setParameterExceptionHandler(new ErrorHandlers.Usage());
     cmd.setExecutionExceptionHandler(new ErrorHandlers.Execution());
     cmd.setUsageHelpAutoWidth(false);
+    cmd.setUsageHelpWidth(100);
     return cmd;
   }
 

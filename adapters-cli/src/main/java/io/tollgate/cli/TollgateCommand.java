@@ -1,11 +1,11 @@
 package io.tollgate.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -47,6 +47,10 @@ final class TollgateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command");
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("error: missing command");
+    spec.commandLine().usage(err);
+    err.flush();
+    return ErrorHandlers.EXIT_USAGE;
   }
 }

@@ -42,9 +42,7 @@ class TollgateCliTest {
     Result result = new CliRunner(home).run(args);
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out())
-        .startsWith("Usage: tollgate")
-        .containsPattern("Examples?:\n  \\S");
+    assertThat(result.out()).startsWith("Usage: tollgate").containsPattern("Examples?:\n  \\S");
     assertThat(result.err()).isEmpty();
   }
 
