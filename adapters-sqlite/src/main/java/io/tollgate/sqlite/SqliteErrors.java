@@ -95,7 +95,10 @@ final class SqliteErrors {
       case 13: // SQLITE_FULL
         return "the disk holding the database " + db + " is full" + tag;
       case 14: // SQLITE_CANTOPEN
-        return "the database " + db + " cannot be opened" + tag;
+        return "the database "
+            + db
+            + " cannot be opened: check that the file and its directory are readable and writable"
+            + tag;
       case 19: // SQLITE_CONSTRAINT
         if (isUniqueViolationOf(e, "tokens.hash")) {
           return "a token with the same hash exists already in " + db + tag;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,7 @@ final class SqliteTokenRepository implements SqliteStore {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReaderPool readers;
   private final UUID clusterId;
+  private final Object fileKey;
   private volatile boolean closed;
 
   private SqliteTokenRepository(
@@ -58,6 +60,16 @@ final class SqliteTokenRepository implements SqliteStore {
     this.writerTokens = writer.attach(TokenDao.class);
     this.readers = readers;
     this.clusterId = clusterId;
+    this.fileKey = fileKey(databaseFile);
+  }
+
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot read the attributes of " + file + ": " + DataDirectory.describe(e), e);
+    }
   }
 
   static SqliteTokenRepository open(Path dataDir, StoreOptions options) {
@@ -364,11 +376,32 @@ final class SqliteTokenRepository implements SqliteStore {
     writeLock.lock();
     try {
       ensureOpen();
+      requireSameDatabaseFile();
       return writer.inTransaction(work::apply);
     } catch (RuntimeException e) {
       throw SqliteErrors.translate(e, databaseFile, action, insertedName);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * In WAL mode SQLite keeps writing to a database file that was deleted or replaced under it, and
+   * those writes would be lost; so every write first checks that the file is still the one opened.
+   */
+  private void requireSameDatabaseFile() {
+    Object current;
+    try {
+      current = Files.readAttributes(databaseFile, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      current = null;
+    }
+    if (fileKey != null && !fileKey.equals(current)) {
+      throw new StoreException(
+          "the database "
+              + databaseFile
+              + " cannot be written: it was moved, replaced or deleted while open; restart to"
+              + " reopen it");
     }
   }
 
