@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.tollgate.http.HttpServerConfig.Bind;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class JavalinAssembly {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
-  private static final long STOP_TIMEOUT_MILLIS = 5_000;
 
   private final Javalin javalin;
   private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
@@ -35,6 +35,7 @@ final class JavalinAssembly {
       PlainJettyErrors jettyErrors,
       HttpErrors errors,
       HttpMetrics metrics,
+      Duration stopGrace,
       Consumer<JavalinConfig> routes) {
     this.secure = ssl.isPresent();
     this.javalin =
@@ -54,12 +55,15 @@ final class JavalinAssembly {
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(jettyErrors);
-                    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                    server.setStopTimeout(stopGrace.toMillis());
                   });
               config.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setSendServerVersion(false);
                     http.setSendDateHeader(true);
+                    // Jetty's per-connection header cache matches values case-insensitively, which
+                    // would let "bearer x" pass as a cached "Bearer x": schemes are case-sensitive.
+                    http.setHeaderCacheCaseSensitive(true);
                   });
               config.jetty.addConnector(
                   (server, http) -> {

@@ -6,6 +6,7 @@ import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.port.in.RegenerateOperatorTokenUseCase;
 import io.tollgate.http.HttpServerConfig.Bind;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RecoveryListener {
   static final String NOT_FOUND = "not found";
+
+  /** Lets the successful response finish before the listener closes. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(RecoveryListener.class);
 
@@ -53,6 +57,7 @@ final class RecoveryListener {
             new PlainJettyErrors(clusterId),
             new HttpErrors(clusterId, NOT_FOUND),
             metrics,
+            STOP_GRACE,
             config -> {
               config.routes.before(this::onlyRegenerate);
               config.routes.addHttpHandler(

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TollgateHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TollgateHttpServer.class);
+  private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
 
   private enum State {
     NEW,
@@ -40,7 +42,8 @@ public final class TollgateHttpServer implements AutoCloseable {
       HttpServerConfig config,
       TokenAuthority authority,
       PrometheusMeterRegistry registry,
-      RecoveryAuthorizer recoveryAuthorizer) {
+      RecoveryAuthorizer recoveryAuthorizer,
+      Duration stopGrace) {
     this.config = config;
     UUID clusterId = authority.clusterId();
     HttpMetrics metrics = new HttpMetrics(registry, "main");
@@ -56,11 +59,13 @@ public final class TollgateHttpServer implements AutoCloseable {
             new PlainJettyErrors(clusterId),
             new HttpErrors(clusterId, "Not found"),
             metrics,
+            stopGrace,
             javalin -> {
               javalin.routes.before(filter);
               if (!config.withoutAuth()) {
                 tokenRoutes.addTo(javalin.routes);
               }
+              tokenRoutes.addQueryTo(javalin.routes);
               opsRoutes.addTo(javalin.routes);
             });
     this.recovery =
@@ -94,19 +99,25 @@ public final class TollgateHttpServer implements AutoCloseable {
    */
   public static TollgateHttpServer create(
       HttpServerConfig config, TokenAuthority authority, PrometheusMeterRegistry registry) {
-    return create(config, authority, registry, RecoveryAuthorizer.NO_CODE_REQUIRED);
+    return create(
+        config, authority, registry, RecoveryAuthorizer.NO_CODE_REQUIRED, DEFAULT_STOP_GRACE);
   }
 
+  /**
+   * @param stopGrace how long {@link #stop()} lets in-flight requests finish (tests use zero)
+   */
   static TollgateHttpServer create(
       HttpServerConfig config,
       TokenAuthority authority,
       PrometheusMeterRegistry registry,
-      RecoveryAuthorizer recoveryAuthorizer) {
+      RecoveryAuthorizer recoveryAuthorizer,
+      Duration stopGrace) {
     return new TollgateHttpServer(
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(authority, "authority"),
         Objects.requireNonNull(registry, "registry"),
-        Objects.requireNonNull(recoveryAuthorizer, "recoveryAuthorizer"));
+        Objects.requireNonNull(recoveryAuthorizer, "recoveryAuthorizer"),
+        Objects.requireNonNull(stopGrace, "stopGrace"));
   }
 
   /**

@@ -38,7 +38,9 @@ final class Harness implements AutoCloseable {
         new TestAuthority(
             new TokenService(
                 new InMemoryTokenRepository(), new Sha512TokenHasher(), secrets, clock));
-    this.server = TollgateHttpServer.create(config, authority, registry);
+    this.server =
+        TollgateHttpServer.create(
+            config, authority, registry, RecoveryAuthorizer.NO_CODE_REQUIRED, Duration.ZERO);
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -77,10 +79,10 @@ final class Harness implements AutoCloseable {
   }
 
   Reply send(String method, String pathAndQuery, String body, String... headers) {
-    return send(server.uri().toString(), method, pathAndQuery, body, headers);
+    return sendTo(server.uri().toString(), method, pathAndQuery, body, headers);
   }
 
-  Reply send(String base, String method, String pathAndQuery, String body, String... headers) {
+  Reply sendTo(String base, String method, String pathAndQuery, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + pathAndQuery))
             .timeout(Duration.ofSeconds(10))
