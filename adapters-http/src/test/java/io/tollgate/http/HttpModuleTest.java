@@ -1,0 +1,41 @@
+package io.tollgate.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.tollgate.core.crypto.SecureRandomSecretGenerator;
+import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.service.TokenService;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class HttpModuleTest {
+  @Test
+  void module_providesOneUnstartedServer_thatStartsOnDemand() {
+    Injector injector =
+        Guice.createInjector(
+            new HttpModule(HttpServerConfig.builder().bind("127.0.0.1:0").build()),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(TokenAuthority.class)
+                    .toInstance(
+                        new TokenService(
+                            new InMemoryTokenRepository(),
+                            new Sha512TokenHasher(),
+                            new SecureRandomSecretGenerator(),
+                            Clock.systemUTC()));
+              }
+            });
+    TollgateHttpServer server = injector.getInstance(TollgateHttpServer.class);
+    assertThat(injector.getInstance(TollgateHttpServer.class)).isSameAs(server);
+    assertThat(server.port()).isEqualTo(-1);
+    try (TollgateHttpServer started = server.start()) {
+      assertThat(started.port()).isPositive();
+    }
+  }
+}
