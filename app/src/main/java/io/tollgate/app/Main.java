@@ -1,12 +1,16 @@
 package io.tollgate.app;
 
-/** The {@code tollgate} executable. */
+import io.tollgate.cli.CliEnvironment;
+import io.tollgate.cli.TollgateCli;
+
+/** The {@code tollgate} executable: the CLI, with {@code serve} wired to the real server. */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    // Replaced by the CLI once it lands.
-    System.out.println("tollgate 0.1.0-SNAPSHOT");
+    Logging.configureForCommandLine();
+    int exitCode = TollgateCli.execute(CliEnvironment.system(), new TollgateServerLauncher(), args);
+    System.exit(exitCode);
   }
 }

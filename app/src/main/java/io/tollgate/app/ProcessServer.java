@@ -1,0 +1,61 @@
+package io.tollgate.app;
+
+import io.tollgate.cli.RunningServer;
+import io.tollgate.http.TollgateHttpServer;
+import io.tollgate.sqlite.SqliteStore;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
+ * the CLI closes the server (in-flight requests finish, the store closes) and exits 0.
+ */
+final class ProcessServer implements RunningServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessServer.class);
+
+  private final TollgateHttpServer server;
+  private final SqliteStore store;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private boolean closed;
+
+  private ProcessServer(TollgateHttpServer server, SqliteStore store) {
+    this.server = server;
+    this.store = store;
+  }
+
+  static ProcessServer started(TollgateHttpServer server, SqliteStore store) {
+    ProcessServer running = new ProcessServer(server, store);
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(new Signal(name), signal -> running.requestStop("SIG" + name));
+    }
+    return running;
+  }
+
+  private void requestStop(String reason) {
+    LOG.info("{} received, shutting down", reason);
+    stopRequested.countDown();
+  }
+
+  @Override
+  public void awaitShutdown() throws InterruptedException {
+    stopRequested.await();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stopRequested.countDown();
+    try {
+      server.stop();
+    } finally {
+      store.close();
+    }
+    LOG.info("Tollgate stopped");
+  }
+}
