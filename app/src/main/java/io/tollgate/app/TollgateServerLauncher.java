@@ -9,6 +9,7 @@ import io.tollgate.cli.ServeOptions;
 import io.tollgate.cli.ServerLauncher;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.embedded.TollgateCoreModule;
 import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
 import io.tollgate.http.TollgateHttpServer;
@@ -32,7 +33,7 @@ final class TollgateServerLauncher implements ServerLauncher {
     HttpServerConfig config = httpConfig(options);
     Injector injector =
         Guice.createInjector(
-            new CoreModule(),
+            new TollgateCoreModule(),
             new SqliteModule(options.dataDir()),
             new AbstractModule() {
               @Override
