@@ -1,0 +1,66 @@
+package io.tollgate.embedded;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.tollgate.core.crypto.SecureRandomSecretGenerator;
+import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.port.out.SecretGenerator;
+import io.tollgate.core.port.out.TokenHasher;
+import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.service.TokenService;
+import java.time.Clock;
+
+/**
+ * Core's services for Guice: binds {@link TokenAuthority} (a singleton, thread-safe), the SHA-512
+ * {@link TokenHasher}, the {@link SecretGenerator} and the system UTC {@link Clock}. Core itself
+ * knows no framework, so its module lives here.
+ *
+ * <p>Needs a {@link TokenRepository} and an {@link AuditLog} bound by other modules, for example
+ * {@code io.tollgate.sqlite.SqliteModule} and {@code
+ * bind(AuditLog.class).toInstance(AuditLog.NONE)}; {@link TollgateModule} installs this module with
+ * both. Building the injector opens nothing and logs nothing.
+ */
+public final class TollgateCoreModule extends AbstractModule {
+
+  /** A module with the bindings above; holds no state. */
+  public TollgateCoreModule() {}
+
+  @Override
+  protected void configure() {
+    bind(TokenHasher.class).to(Sha512TokenHasher.class).in(Singleton.class);
+    bind(SecretGenerator.class).to(SecureRandomSecretGenerator.class).in(Singleton.class);
+    bind(TokenAuthority.class).to(TokenService.class);
+  }
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  Sha512TokenHasher sha512TokenHasher() {
+    return new Sha512TokenHasher();
+  }
+
+  @Provides
+  @Singleton
+  SecureRandomSecretGenerator secretGenerator() {
+    return new SecureRandomSecretGenerator();
+  }
+
+  @Provides
+  @Singleton
+  TokenService tokenService(
+      TokenRepository repository,
+      TokenHasher hasher,
+      SecretGenerator generator,
+      Clock clock,
+      AuditLog audit) {
+    return new TokenService(repository, hasher, generator, clock, audit);
+  }
+}

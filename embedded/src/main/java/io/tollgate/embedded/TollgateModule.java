@@ -1,0 +1,48 @@
+package io.tollgate.embedded;
+
+import com.google.inject.AbstractModule;
+import io.tollgate.argon2.Argon2Module;
+import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.sqlite.SqliteModule;
+import io.tollgate.sqlite.SqliteStore;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a Guice user needs in one module: {@link TollgateCoreModule}, the SQLite store in a
+ * data directory ({@code SqliteModule}), Argon2id for recovery codes ({@code Argon2Module}) and no
+ * audit log ({@link AuditLog#NONE}).
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new TollgateModule(Path.of("/var/lib/myservice/tokens")));
+ * TokenAuthority tollgate = injector.getInstance(TokenAuthority.class);
+ * // ... on shutdown:
+ * injector.getInstance(SqliteStore.class).close();
+ * }</pre>
+ *
+ * <p>Building the injector opens nothing: the store is opened when {@link TokenAuthority} (or
+ * {@link SqliteStore}) is first injected, and then fails with a {@link
+ * io.tollgate.core.domain.StoreException} if the directory is in use or unusable. Whoever built the
+ * injector closes the store. {@link TokenAuthority} is a thread-safe singleton.
+ */
+public final class TollgateModule extends AbstractModule {
+
+  private final Path dataDir;
+
+  /**
+   * @param dataDir the data directory; the database is {@code dataDir/tollgate.db}
+   * @throws NullPointerException if {@code dataDir} is null
+   */
+  public TollgateModule(Path dataDir) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+  }
+
+  @Override
+  protected void configure() {
+    install(new TollgateCoreModule());
+    install(new SqliteModule(dataDir));
+    install(new Argon2Module());
+    bind(AuditLog.class).toInstance(AuditLog.NONE);
+  }
+}
