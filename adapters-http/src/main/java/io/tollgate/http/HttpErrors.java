@@ -43,10 +43,22 @@ final class HttpErrors {
   }
 
   void addTo(RoutesConfig routes) {
+    addRefusalsTo(routes);
+    addDomainErrorsTo(routes);
+    routes.exception(HttpResponseException.class, this::javalinResponse);
+    routes.exception(Exception.class, this::unexpected);
+  }
+
+  /** The adapter's own refusals (400, 401, 405, 413, 415 …): all {@link TollgateJavalin} needs. */
+  void addRefusalsTo(RoutesConfig routes) {
     routes.exception(HttpFailure.class, (e, ctx) -> respond(ctx, () -> Responses.failure(ctx, e)));
     routes.exception(
         NotAuthenticatedException.class,
         (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 401, Responses.NOT_AUTHENTICATED)));
+  }
+
+  /** Tollgate's domain errors, for the token API; nothing else of the host app's is touched. */
+  void addDomainErrorsTo(RoutesConfig routes) {
     routes.exception(TokenNameAlreadyExistsException.class, (e, ctx) -> plain(ctx, 409, e));
     routes.exception(TokenNotFoundException.class, (e, ctx) -> plain(ctx, 404, e));
     routes.exception(OperatorTokenMissingException.class, (e, ctx) -> plain(ctx, 404, e));
@@ -54,8 +66,6 @@ final class HttpErrors {
     routes.exception(InvalidInputException.class, (e, ctx) -> plain(ctx, 400, e));
     routes.exception(StoreException.class, this::storeFailure);
     routes.exception(TollgateException.class, this::unexpected);
-    routes.exception(HttpResponseException.class, this::javalinResponse);
-    routes.exception(Exception.class, this::unexpected);
   }
 
   /** For errors thrown as {@link Error}s, which never reach the exception handlers. */

@@ -90,7 +90,11 @@ final class PipelineFilter implements Handler {
         || exemptPaths.contains(path);
   }
 
-  private void authenticate(Context ctx) {
+  /**
+   * Step 4 alone: reads the Authorization header and attaches the {@link Principal}, or throws the
+   * 400 (malformed) or 401 (missing, unknown, expired) {@link HttpFailure}.
+   */
+  void authenticate(Context ctx) {
     List<String> values = Collections.list(ctx.req().getHeaders("Authorization"));
     AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(values);
     if (parsed instanceof AuthorizationHeader.Malformed) {
@@ -124,14 +128,21 @@ final class PipelineFilter implements Handler {
    * slashes): under {@code --without-auth} no spelling may reach it.
    */
   static boolean isTokenApi(String path) {
+    return canonicalPath(path).startsWith(TokenRoutes.TOKEN_PREFIX)
+        || path.toLowerCase(Locale.ROOT).startsWith(TokenRoutes.TOKEN_PREFIX);
+  }
+
+  /**
+   * {@code path} percent-decoded, without {@code ;} path parameters, with doubled slashes
+   * collapsed, in lower case.
+   */
+  static String canonicalPath(String path) {
     String canonical = path;
     try {
       canonical = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       // an undecodable path cannot be routed either; compare it as it is
     }
-    canonical = canonical.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
-    return canonical.startsWith(TokenRoutes.TOKEN_PREFIX)
-        || path.toLowerCase(Locale.ROOT).startsWith(TokenRoutes.TOKEN_PREFIX);
+    return canonical.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
   }
 }

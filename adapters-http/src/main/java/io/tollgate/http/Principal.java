@@ -5,6 +5,7 @@ import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenSecret;
+import java.util.Optional;
 
 /**
  * The token that authenticated a request, with the string it was presented as (needed to make
@@ -19,11 +20,13 @@ record Principal(Token token, TokenSecret presented) {
 
   /** The request's principal; a 401 if the request was not authenticated. */
   static Principal of(Context ctx) {
+    return find(ctx).orElseThrow(NotAuthenticatedException::new);
+  }
+
+  /** The request's principal, if it was authenticated. */
+  static Optional<Principal> find(Context ctx) {
     Object principal = ctx.attribute(ATTRIBUTE);
-    if (principal instanceof Principal found) {
-      return found;
-    }
-    throw new NotAuthenticatedException();
+    return principal instanceof Principal found ? Optional.of(found) : Optional.empty();
   }
 
   Actor actor() {
