@@ -1,0 +1,23 @@
+package com.example.consumer;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.embedded.TollgateModule;
+import io.tollgate.sqlite.SqliteStore;
+import java.nio.file.Path;
+
+public class GuiceExample {
+  public static boolean run(Path dataDir) {
+    Injector injector = Guice.createInjector(new TollgateModule(dataDir));
+    TokenAuthority tollgate = injector.getInstance(TokenAuthority.class); // a thread-safe singleton
+    try {
+      IssuedToken admin = tollgate.createOperatorToken();
+      return tollgate.authenticate(admin.secret().value()).isAuthenticated();
+    } finally {
+      // whoever built the injector closes the store
+      injector.getInstance(SqliteStore.class).close();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.tollgate.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TollgateModuleTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void tollgateModule_givesASingletonAuthority_overTheStoreInTheDirectory() {
+    Path dataDir = dir.resolve("tokens");
+    Injector injector = Guice.createInjector(new TollgateModule(dataDir));
+    assertThat(dataDir).as("building the injector opens nothing").doesNotExist();
+
+    TokenAuthority authority = injector.getInstance(TokenAuthority.class);
+    try {
+      assertThat(injector.getInstance(TokenAuthority.class)).isSameAs(authority);
+      String secret = authority.createOperatorToken().secret().value();
+      assertThat(authority.authenticate(secret).isAuthenticated()).isTrue();
+      assertThat(Files.exists(dataDir.resolve("tollgate.db"))).isTrue();
+    } finally {
+      injector.getInstance(SqliteStore.class).close();
+    }
+    try (Tollgate reopened = Tollgate.open(dataDir)) {
+      assertThat(reopened.listTokens()).hasSize(1);
+    }
+  }
+
+  @Test
+  void coreModule_worksWithAnyRepositoryModule() {
+    Injector injector =
+        Guice.createInjector(
+            new TollgateCoreModule(),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(TokenRepository.class).toInstance(new InMemoryTokenRepository());
+                bind(AuditLog.class).toInstance(AuditLog.NONE);
+              }
+            });
+    TokenAuthority authority = injector.getInstance(TokenAuthority.class);
+    assertThat(authority.createOperatorToken().token().id().value()).isZero();
+  }
+}
