@@ -4,12 +4,15 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,37 @@ class ArchitectureTest {
   private static final String[] ADAPTERS = {
     "io.tollgate.sqlite..", "io.tollgate.argon2..", "io.tollgate.http..", "io.tollgate.cli.."
   };
+
+  /**
+   * The only public types of the adapters and of the library module: Guice modules, factories,
+   * config records, the interfaces app implements for the CLI, and the Javalin integration.
+   * Anything else public in these packages is an implementation leaking out; to make a type API on
+   * purpose, add it here (and give it Javadoc).
+   */
+  private static final Set<String> PUBLIC_API =
+      Set.of(
+          "io.tollgate.sqlite.SqliteModule",
+          "io.tollgate.sqlite.SqliteStore",
+          "io.tollgate.sqlite.SqliteStores",
+          "io.tollgate.argon2.Argon2Module",
+          "io.tollgate.argon2.Argon2Hashers",
+          "io.tollgate.argon2.Argon2Parameters",
+          "io.tollgate.http.HttpModule",
+          "io.tollgate.http.HttpServerConfig",
+          "io.tollgate.http.TollgateHttpServer",
+          "io.tollgate.http.TollgateJavalin",
+          "io.tollgate.http.TollgatePrincipal",
+          "io.tollgate.cli.TollgateCli",
+          "io.tollgate.cli.CliEnvironment",
+          "io.tollgate.cli.ServerLauncher",
+          "io.tollgate.cli.RunningServer",
+          "io.tollgate.cli.ServeOptions",
+          "io.tollgate.cli.BindAddress",
+          "io.tollgate.cli.ExemptEndpoint",
+          "io.tollgate.cli.LogLevel",
+          "io.tollgate.embedded.Tollgate",
+          "io.tollgate.embedded.TollgateModule",
+          "io.tollgate.embedded.TollgateCoreModule");
 
   private static JavaClasses tollgate;
 
@@ -117,5 +151,35 @@ class ArchitectureTest {
         .should()
         .notBePublic()
         .check(tollgate);
+  }
+
+  @Test
+  void adaptersAndLibrary_makePublicOnlyTheirListedApiTypes() {
+    classes()
+        .that()
+        .resideInAnyPackage(
+            "io.tollgate.sqlite..",
+            "io.tollgate.argon2..",
+            "io.tollgate.http..",
+            "io.tollgate.cli..",
+            "io.tollgate.embedded..")
+        .and()
+        .areTopLevelClasses()
+        .and(
+            describe(
+                "are not on the public API list",
+                (JavaClass c) -> !PUBLIC_API.contains(c.getName())))
+        .should()
+        .notBePublic()
+        .because("implementation classes stay package-private; API types are listed in PUBLIC_API")
+        .check(tollgate);
+  }
+
+  @Test
+  void publicApiList_namesOnlyExistingPublicTypes() {
+    for (String name : PUBLIC_API) {
+      assertThat(tollgate.contain(name)).as(name + " exists").isTrue();
+      assertThat(tollgate.get(name).getModifiers()).as(name).contains(JavaModifier.PUBLIC);
+    }
   }
 }
