@@ -294,7 +294,9 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
 
   /**
    * Releases the store's connections and the data directory's lock. Idempotent; safe to call from
-   * any thread. Calls already running may finish; later calls throw {@link IllegalStateException}.
+   * any thread. Later calls throw {@link IllegalStateException}; a write still running when the
+   * store closes fails with a {@link io.tollgate.core.domain.StoreException} and changes nothing.
+   * Close only when no request is being served (after stopping your HTTP server).
    *
    * @throws io.tollgate.core.domain.StoreException never for an in-memory instance; for a durable
    *     one only if the store itself fails to close
