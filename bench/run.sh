@@ -1,0 +1,474 @@
+#!/usr/bin/env bash
+# Tollgate's performance budget (issue 8) in one command: builds what it needs, installs wrk when
+# missing, runs every row against a baseline measured in the same run, prints the table and writes
+# it to bench/RESULTS.md. Logs and raw samples go to bench/results/ (git-ignored).
+#
+#   ./bench/run.sh              # the full run (about 10 minutes on 2 cores)
+#   BENCH_QUICK=1 ./bench/run.sh  # fewer rounds and shorter runs, to try the script out
+#
+# Every figure is a median over rounds; A/B pairs run interleaved (A B A B ...), and a row whose
+# spread (max-min over median) is large gets extra rounds.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick="${BENCH_QUICK:-0}"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+work="$root/bench/results/$stamp"
+mkdir -p "$work"
+exec > >(tee "$work/run.log") 2>&1
+
+say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+if [[ "$quick" == 1 ]]; then
+  jmh_rounds=1 jmh_iter=3 jmh_secs=1 wrk_secs=4 wrk_rounds=2 start_rounds=3 seed_count=1000000
+  cli_rounds=5 create_rounds=4 rate_secs=4 rate_rounds=2 rss_requests=200000
+else
+  jmh_rounds=3 jmh_iter=3 jmh_secs=1 wrk_secs=10 wrk_rounds=4 start_rounds=7 seed_count=1000000
+  cli_rounds=15 create_rounds=10 rate_secs=10 rate_rounds=3 rss_requests=1000000
+fi
+
+# ---------------------------------------------------------------------------------------------
+# tools and build
+# ---------------------------------------------------------------------------------------------
+install_packages() {
+  local sudo=()
+  [[ "$(id -u)" -ne 0 ]] && sudo=(sudo -n)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get install -y -q "$@" >/dev/null ||
+    { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q "$@" >/dev/null; }
+}
+command -v wrk >/dev/null || { say "installing wrk"; install_packages wrk; }
+command -v java >/dev/null || { echo "bench: needs a JDK 17+ on PATH" >&2; exit 1; }
+have_jcmd=0
+command -v jcmd >/dev/null && have_jcmd=1
+
+say "building app and bench"
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl app,bench -am package >"$work/build.log" 2>&1 ||
+  { cat "$work/build.log"; exit 1; }
+benchjar="$root/bench/target/benchmarks.jar"
+hello_javalin="$root/bench/target/hello-javalin.jar"
+hello_picocli="$root/bench/target/hello-picocli.jar"
+# first use of the launcher after a build prepares its class-data archives; not timed
+./tollgate --version >/dev/null
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------------
+stats() { # stdin: one number a line -> "median min max n"
+  sort -g | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; print m, a[1], a[NR], NR}'
+}
+median_of() { stats <"$1" | cut -d' ' -f1; }
+spread_of() { stats <"$1" | awk '{print ($1 > 0 ? ($3-$2)/$1 : 0)}'; }
+large() { awk -v s="$1" -v lim="$2" 'BEGIN {exit !(s > lim)}'; }
+calc() { awk "BEGIN {printf \"%.${2:-2}f\", $1}"; }
+
+exec {nap_fd}<> <(:) # a pipe nobody writes: read -t on it sleeps without forking
+nap() { read -r -t "$1" -u "$nap_fd" _ || true; }
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    if ! { : 2>/dev/null 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+probe_200() { # port path [header]: 0 when the answer is HTTP 200
+  local line=""
+  {
+    printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%sConnection: close\r\n\r\n' "$2" "${3:-}" >&3
+    IFS= read -r -t 5 line <&3
+  } 2>/dev/null 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  [[ "$line" == "HTTP/1.1 200"* ]]
+}
+
+# start_timed LOG PORT CMD...: starts CMD in the background, waits for the first 200 on /health;
+# sets started_pid and started_ms (process start to first 200, wall clock).
+start_timed() {
+  local log="$1" port="$2"
+  shift 2
+  local t0 t1 deadline
+  t0="$EPOCHREALTIME"
+  "$@" >"$log" 2>&1 &
+  started_pid=$!
+  all_pids+=("$started_pid")
+  deadline=$((${t0%.*} + 120))
+  until probe_200 "$port" /health; do
+    if ! kill -0 "$started_pid" 2>/dev/null; then
+      echo "bench: process died while starting: $*" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    ((${EPOCHREALTIME%.*} < deadline)) || { echo "bench: no 200 within 120 s: $*" >&2; exit 1; }
+    nap 0.004
+  done
+  t1="$EPOCHREALTIME"
+  started_ms="$(calc "($t1 - $t0) * 1000" 1)"
+}
+
+all_pids=()
+cleanup() {
+  local pid
+  for pid in "${all_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+stop_pid() {
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+time_ms() { # CMD...: wall time in ms; the command's output goes to $work/cmd.out
+  local t0 t1
+  t0="$EPOCHREALTIME"
+  "$@" >"$work/cmd.out" 2>&1 || { cat "$work/cmd.out" >&2; echo "bench: failed: $*" >&2; exit 1; }
+  t1="$EPOCHREALTIME"
+  calc "($t1 - $t0) * 1000" 1
+  echo
+}
+
+# DATA_DIR PORT [extra serve args...] -> starts ./tollgate serve, sets started_pid/ms. /health is
+# exempt from authentication (--disable-authz health, or $authz) so that it can answer 200.
+serve() {
+  local dir="$1" port="$2"
+  shift 2
+  start_timed "$work/serve-$port.log" "$port" \
+    ./tollgate serve --data-dir "$dir" --http-bind "127.0.0.1:$port" --disable-authz "${authz:-health}" "$@"
+}
+
+operator_token() { # PORT -> creates the operator token, prints it
+  curl -sf -X POST "http://127.0.0.1:$1/api/v3/configure/token/admin" |
+    sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
+}
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+
+# ---------------------------------------------------------------------------------------------
+# the table
+# ---------------------------------------------------------------------------------------------
+rows=()
+failures=0
+row() { # what measured baseline ratio budget pass(0/1)
+  local mark=PASS
+  [[ "$6" == 1 ]] || { mark=FAIL; failures=$((failures + 1)); }
+  rows+=("| $1 | $2 | $3 | $4 | $5 | $mark |")
+  say "ROW $1: $2 vs $3 -> $4 (budget $5) $mark"
+}
+le() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b) ? 1 : 0}'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN {print (a >= b) ? 1 : 0}'; }
+fmt_stats() { stats <"$1" | awk -v u="$2" '{printf "%s %s (%s–%s, n=%d)", $1, u, $2, $3, $4}'; }
+
+# ---------------------------------------------------------------------------------------------
+# 1-3. authenticate in process (JMH)
+# ---------------------------------------------------------------------------------------------
+say "JMH: AuthenticateBenchmark (storedTokens 10, 10000, 1000000)"
+java -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" >"$work/jmh.log" 2>&1 ||
+  { tail -50 "$work/jmh.log"; exit 1; }
+jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh.log"; }
+jmh_range() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {printf "%s–%s", $5, $6}' "$work/jmh.log"; }
+for n in 10 10000 1000000; do
+  sha="$(jmh sha512Baseline "$n")"
+  for b in authenticateValid authenticateUnknown; do
+    v="$(jmh "$b" "$n")"
+    r="$(calc "$v / $sha")"
+    row "\`$b\`, $n stored tokens (ns/op)" "$v ($(jmh_range "$b" "$n"))" "SHA-512 $sha" "${r}×" "≤ 2.0×" "$(le "$r" 2.0)"
+  done
+done
+for b in authenticateValid authenticateUnknown; do
+  base="$(jmh "$b" 10)"
+  for n in 10000 1000000; do
+    v="$(jmh "$b" "$n")"
+    r="$(calc "$v / $base")"
+    ok="$(awk -v r="$r" 'BEGIN {print (r >= 0.8 && r <= 1.2) ? 1 : 0}')"
+    row "\`$b\` flat: $n vs 10 stored tokens (ns/op)" "$v" "$base" "${r}×" "0.8–1.2×" "$ok"
+  done
+done
+
+# ---------------------------------------------------------------------------------------------
+# 4. authenticated GET /ping vs the same server with --disable-authz ping (wrk, interleaved)
+# ---------------------------------------------------------------------------------------------
+say "HTTP: authenticated GET /ping vs --disable-authz ping"
+port_a="$(free_port)"
+serve "$work/data-ping-auth" "$port_a"
+pid_a="$started_pid"
+token_a="$(operator_token "$port_a")"
+[[ -n "$token_a" ]] || { echo "bench: no operator token" >&2; exit 1; }
+probe_200 "$port_a" /ping "Authorization: Bearer $token_a"$'\r\n' ||
+  { echo "bench: authenticated /ping is not 200" >&2; exit 1; }
+port_b="$(free_port)"
+authz=health,ping serve "$work/data-ping-open" "$port_b"
+pid_b="$started_pid"
+probe_200 "$port_b" /ping || { echo "bench: /ping under --disable-authz is not 200" >&2; exit 1; }
+
+wrk_rps() { # label port [header]
+  local out="$work/wrk-$1-$RANDOM.txt"
+  if [[ -n "${3:-}" ]]; then
+    wrk -t2 -c16 -d"${wrk_secs}s" -H "$3" "http://127.0.0.1:$2/ping" >"$out"
+  else
+    wrk -t2 -c16 -d"${wrk_secs}s" "http://127.0.0.1:$2/ping" >"$out"
+  fi
+  grep -q 'Non-2xx' "$out" && { echo "bench: non-2xx answers in $out" >&2; cat "$out" >&2; exit 1; }
+  awk '/^Requests\/sec:/ {print $2}' "$out"
+}
+# warm-up of both JITs, not counted
+wrk_secs_saved="$wrk_secs"
+wrk_secs=5
+wrk_rps warm "$port_a" "Authorization: Bearer $token_a" >/dev/null
+wrk_rps warm "$port_b" >/dev/null
+wrk_secs="$wrk_secs_saved"
+: >"$work/ping-auth.txt"
+: >"$work/ping-open.txt"
+ping_rounds() {
+  for ((i = 0; i < $1; i++)); do
+    wrk_rps auth "$port_a" "Authorization: Bearer $token_a" >>"$work/ping-auth.txt"
+    wrk_rps open "$port_b" >>"$work/ping-open.txt"
+  done
+}
+ping_rounds "$wrk_rounds"
+if large "$(spread_of "$work/ping-auth.txt")" 0.10 || large "$(spread_of "$work/ping-open.txt")" 0.10; then
+  say "large spread on /ping, two more rounds"
+  ping_rounds 2
+fi
+stop_pid "$pid_a"
+stop_pid "$pid_b"
+a="$(median_of "$work/ping-auth.txt")"
+b="$(median_of "$work/ping-open.txt")"
+r="$(calc "$a / $b")"
+row "authenticated \`GET /ping\` (wrk -t2 -c16 ${wrk_secs}s, req/s)" "$(fmt_stats "$work/ping-auth.txt" "")" \
+  "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
+
+# ---------------------------------------------------------------------------------------------
+# 5. serve start to first 200 on /health, empty store, vs a Javalin hello-world jar
+# ---------------------------------------------------------------------------------------------
+say "start-up: tollgate serve (empty store) vs Javalin hello-world"
+java -cp "$benchjar" io.tollgate.bench.tools.SeedTokens "$work/data-empty" 0 >"$work/seed-empty.log" 2>&1 ||
+  { cat "$work/seed-empty.log"; exit 1; }
+: >"$work/start-tollgate.txt"
+: >"$work/start-hello.txt"
+start_rounds_run() {
+  for ((i = 0; i < $1; i++)); do
+    local port
+    port="$(free_port)"
+    start_timed "$work/hello-javalin.log" "$port" java -jar "$hello_javalin" "$port"
+    stop_pid "$started_pid"
+    echo "$started_ms" >>"$work/start-hello.txt"
+    port="$(free_port)"
+    serve "$work/data-empty" "$port"
+    stop_pid "$started_pid"
+    echo "$started_ms" >>"$work/start-tollgate.txt"
+  done
+}
+start_rounds_run 1 # warm the page cache for both jars, not counted
+: >"$work/start-tollgate.txt"
+: >"$work/start-hello.txt"
+start_rounds_run "$start_rounds"
+if large "$(spread_of "$work/start-tollgate.txt")" 0.3 || large "$(spread_of "$work/start-hello.txt")" 0.3; then
+  say "large spread on start-up, more rounds"
+  start_rounds_run "$start_rounds"
+fi
+empty_ms="$(median_of "$work/start-tollgate.txt")"
+hello_ms="$(median_of "$work/start-hello.txt")"
+r="$(calc "$empty_ms / $hello_ms")"
+row "\`tollgate serve\` start → first 200 on /health, empty store" "$(fmt_stats "$work/start-tollgate.txt" ms)" \
+  "$(fmt_stats "$work/start-hello.txt" ms) Javalin hello-world" "${r}×" "≤ 1.3×" "$(le "$r" 1.3)"
+
+# ---------------------------------------------------------------------------------------------
+# 6. the same with 1,000,000 tokens, -Xmx512m
+# ---------------------------------------------------------------------------------------------
+say "start-up with $seed_count tokens: seeding"
+java -cp "$benchjar" io.tollgate.bench.tools.SeedTokens "$work/data-million" "$seed_count" >"$work/seed.log" 2>&1 ||
+  { cat "$work/seed.log"; exit 1; }
+: >"$work/start-million.txt"
+: >"$work/heap-million.txt"
+heap_used=""
+heap_live=""
+for ((i = 0; i < (start_rounds + 1) / 2 + 1; i++)); do
+  port="$(free_port)"
+  TOLLGATE_JAVA_OPTS="-Xmx512m ${TOLLGATE_JAVA_OPTS:-}" serve "$work/data-million" "$port"
+  if ((i > 0)); then echo "$started_ms" >>"$work/start-million.txt"; fi # first run warms the page cache
+  if ((have_jcmd)); then
+    jcmd "$started_pid" GC.heap_info >"$work/heap-$i.txt" 2>&1 || true
+    used="$(awk '/ used / {for (f = 1; f <= NF; f++) if ($f == "used") {v = $(f+1); sub(/K.*/, "", v); print int(v / 1024); exit}}' "$work/heap-$i.txt")"
+    [[ -n "$used" ]] && echo "$used" >>"$work/heap-million.txt"
+    if ((i == 1)); then
+      jcmd "$started_pid" GC.run >/dev/null 2>&1 || true
+      jcmd "$started_pid" GC.heap_info >"$work/heap-live.txt" 2>&1 || true
+      heap_live="$(awk '/ used / {for (f = 1; f <= NF; f++) if ($f == "used") {v = $(f+1); sub(/K.*/, "", v); print int(v / 1024); exit}}' "$work/heap-live.txt")"
+    fi
+  fi
+  stop_pid "$started_pid"
+done
+million_ms="$(median_of "$work/start-million.txt")"
+if [[ -s "$work/heap-million.txt" ]]; then
+  heap_used="$(sort -g "$work/heap-million.txt" | tail -1)"
+  heap_text="heap used at first 200: max ${heap_used} MiB, live after a full GC ${heap_live:-?} MiB (-Xmx512m)"
+else
+  heap_used=0
+  heap_text="started with -Xmx512m (no jcmd to read the heap)"
+fi
+r="$(calc "$million_ms / $empty_ms")"
+ok="$(awk -v t="$million_ms" -v h="$heap_used" 'BEGIN {print (t <= 3000 && h <= 512) ? 1 : 0}')"
+row "same with $seed_count tokens in the store; $heap_text" "$(fmt_stats "$work/start-million.txt" ms)" \
+  "$empty_ms ms (empty store)" "${r}×" "≤ 3000 ms, heap ≤ 512 MiB" "$ok"
+
+# ---------------------------------------------------------------------------------------------
+# 7. tollgate --version vs java -jar picocli hello-world --version
+# ---------------------------------------------------------------------------------------------
+say "CLI: ./tollgate --version vs picocli hello-world"
+: >"$work/cli-version.txt"
+: >"$work/cli-hello.txt"
+for ((i = 0; i < 2; i++)); do
+  time_ms ./tollgate --version >/dev/null
+  time_ms java -jar "$hello_picocli" --version >/dev/null
+done
+cli_rounds_run() {
+  for ((i = 0; i < $1; i++)); do
+    time_ms java -jar "$hello_picocli" --version >>"$work/cli-hello.txt"
+    time_ms ./tollgate --version >>"$work/cli-version.txt"
+  done
+}
+cli_rounds_run "$cli_rounds"
+if large "$(spread_of "$work/cli-version.txt")" 0.5 || large "$(spread_of "$work/cli-hello.txt")" 0.5; then
+  say "large spread on --version, more rounds"
+  cli_rounds_run "$cli_rounds"
+fi
+version_ms="$(median_of "$work/cli-version.txt")"
+picocli_ms="$(median_of "$work/cli-hello.txt")"
+r="$(calc "$version_ms / $picocli_ms")"
+row "\`./tollgate --version\` wall time" "$(fmt_stats "$work/cli-version.txt" ms)" \
+  "$(fmt_stats "$work/cli-hello.txt" ms) picocli hello-world" "${r}×" "≤ 1.3×" "$(le "$r" 1.3)"
+
+# ---------------------------------------------------------------------------------------------
+# 8. create token --admin --name X round trip, and 9. named-token creations per second
+# ---------------------------------------------------------------------------------------------
+say "CLI: create token --admin --name against a running server"
+port_c="$(free_port)"
+serve "$work/data-create" "$port_c"
+pid_c="$started_pid"
+token_c="$(operator_token "$port_c")"
+: >"$work/cli-create.txt"
+: >"$work/cli-hello2.txt"
+create_i=0
+create_rounds_run() {
+  for ((i = 0; i < $1; i++)); do
+    create_i=$((create_i + 1))
+    time_ms java -jar "$hello_picocli" --version >>"$work/cli-hello2.txt"
+    time_ms ./tollgate create token --admin --name "bench-cli-$create_i" \
+      --host "http://127.0.0.1:$port_c" --token "$token_c" >>"$work/cli-create.txt"
+  done
+}
+time_ms ./tollgate create token --admin --name bench-cli-warm --host "http://127.0.0.1:$port_c" --token "$token_c" >/dev/null
+create_rounds_run "$create_rounds"
+if large "$(spread_of "$work/cli-create.txt")" 0.5 || large "$(spread_of "$work/cli-hello2.txt")" 0.5; then
+  say "large spread on create token, more rounds"
+  create_rounds_run "$create_rounds"
+fi
+create_ms="$(median_of "$work/cli-create.txt")"
+picocli2_ms="$(median_of "$work/cli-hello2.txt")"
+r="$(calc "$create_ms / $picocli2_ms")"
+row "\`./tollgate create token --admin --name X\` round trip" "$(fmt_stats "$work/cli-create.txt" ms)" \
+  "$(fmt_stats "$work/cli-hello2.txt" ms) picocli hello-world" "${r}×" "≤ 2.0×" "$(le "$r" 2.0)"
+
+say "HTTP: named-token creations per second (one client) vs 4 KiB append + fsync loop"
+: >"$work/rate-create.txt"
+: >"$work/rate-fsync.txt"
+rate_rounds_run() {
+  for ((i = 0; i < $1; i++)); do
+    java -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" >>"$work/rate-fsync.txt"
+    java -cp "$benchjar" io.tollgate.bench.tools.NamedTokenRate "http://127.0.0.1:$port_c" "$token_c" "$rate_secs" \
+      >>"$work/rate-create.txt"
+  done
+}
+rate_rounds_run "$rate_rounds"
+if large "$(spread_of "$work/rate-create.txt")" 0.3 || large "$(spread_of "$work/rate-fsync.txt")" 0.3; then
+  say "large spread on creation rate, more rounds"
+  rate_rounds_run 2
+fi
+stop_pid "$pid_c"
+create_rate="$(median_of "$work/rate-create.txt")"
+fsync_rate="$(median_of "$work/rate-fsync.txt")"
+r="$(calc "$create_rate / $fsync_rate")"
+row "named-token creations/s over HTTP, one client, synchronous=FULL" "$(fmt_stats "$work/rate-create.txt" /s)" \
+  "$(fmt_stats "$work/rate-fsync.txt" /s) 4 KiB append+fsync" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"
+
+# ---------------------------------------------------------------------------------------------
+# 10. resident memory after 1,000,000 requests at full load
+# ---------------------------------------------------------------------------------------------
+say "RSS: $rss_requests authenticated requests at full load"
+cat >"$work/count.lua" <<'EOF'
+-- stops each thread after BENCH_PER_THREAD responses
+local done_count = 0
+local limit = tonumber(os.getenv("BENCH_PER_THREAD"))
+function response(status, headers, body)
+  done_count = done_count + 1
+  if done_count >= limit then wrk.thread:stop() end
+end
+EOF
+port_d="$(free_port)"
+serve "$work/data-rss" "$port_d"
+pid_d="$started_pid"
+token_d="$(operator_token "$port_d")"
+BENCH_PER_THREAD=2500 wrk -t2 -c16 -d60s -s "$work/count.lua" -H "Authorization: Bearer $token_d" \
+  "http://127.0.0.1:$port_d/ping" >"$work/rss-warm.txt"
+rss_start="$(rss_kib "$pid_d")"
+BENCH_PER_THREAD=$((rss_requests / 2)) wrk -t2 -c16 -d600s -s "$work/count.lua" -H "Authorization: Bearer $token_d" \
+  "http://127.0.0.1:$port_d/ping" >"$work/rss-load.txt"
+grep -q 'Non-2xx' "$work/rss-load.txt" && { echo "bench: non-2xx answers under load" >&2; exit 1; }
+rss_end="$(rss_kib "$pid_d")"
+served="$(awk '/requests in/ {print $1}' "$work/rss-load.txt")"
+stop_pid "$pid_d"
+growth="$(calc "($rss_end - $rss_start) / 1024" 1)"
+row "server RSS after $served authenticated \`GET /ping\` (wrk -c16), MiB" "$(calc "$rss_end / 1024" 1) MiB (+$growth MiB)" \
+  "$(calc "$rss_start / 1024" 1) MiB after start + 5,000 requests" "+$growth MiB" "≤ +64 MiB" "$(le "$growth" 64)"
+
+# ---------------------------------------------------------------------------------------------
+# report
+# ---------------------------------------------------------------------------------------------
+rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git diff --quiet HEAD -- . 2>/dev/null || rev="$rev (with uncommitted changes)"
+jdk="$(java -version 2>&1 | head -2 | tail -1)"
+cpu="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`./bench/run.sh\`$([[ "$quick" == 1 ]] && echo ' (BENCH_QUICK=1: shortened run)'). Every figure is a median;"
+  echo "ranges are min–max over the rounds. Budgets from issue 8; each ratio is against a baseline"
+  echo "measured in the same run."
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "- git revision: $rev"
+  echo "- machine: $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, load average at the end $load"
+  echo "- JDK: $jdk"
+  echo
+  echo "| row | measured | baseline | ratio | budget | result |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "How each row is measured:"
+  echo
+  echo "- JMH rows: \`AuthenticateBenchmark\` in $jmh_rounds rounds (each: every benchmark and size in its own fork, 2 warm-up and"
+  echo "  $jmh_iter measurement iterations of ${jmh_secs} s); median over all measurement iterations."
+  echo "  The baseline is a bare SHA-512 of the same 92-character token in the same fork."
+  echo "- \`GET /ping\`: two servers side by side, one with \`--disable-authz health,ping\` (requests without a token);"
+  echo "  5 s warm-up each, then wrk rounds interleaved A B A B."
+  echo "- Start-up: wall time from launching the process (\`./tollgate serve\`, launcher included, or"
+  echo "  \`java -jar bench/target/hello-javalin.jar\`) to the first HTTP 200 on \`/health\`, polled every 4 ms;"
+  echo "  interleaved, the first pair not counted. The empty store exists already (created and migrated)."
+  echo "  Every Tollgate server runs with \`--disable-authz health\` so that \`/health\` answers 200 without a token."
+  echo "- 1,000,000 tokens: seeded by \`SeedTokens\` (store opened once for its migrations, then one JDBC"
+  echo "  transaction); \`TOLLGATE_JAVA_OPTS=-Xmx512m\`; heap read with \`jcmd PID GC.heap_info\` at the first 200."
+  echo "- CLI rows: wall time of the whole command, interleaved with \`java -jar bench/target/hello-picocli.jar --version\`."
+  echo "- Creation rate: \`NamedTokenRate\` (java.net.http, one connection, sequential POSTs after a 2 s warm-up)"
+  echo "  against \`FsyncLoop\` (4 KiB append + \`FileChannel.force(true)\`) in the server's data directory; interleaved."
+  echo "- RSS: \`VmRSS\` from \`/proc/PID/status\` after start plus 5,000 authenticated requests, and after"
+  echo "  the load run (wrk -t2 -c16 with a Lua script that stops after the request count)."
+} >"$work/RESULTS.md"
+cp "$work/RESULTS.md" "$root/bench/RESULTS.md"
+echo
+cat "$root/bench/RESULTS.md"
+echo
+say "$failures row(s) over budget; logs in $work"
