@@ -111,8 +111,8 @@ class StoreErrorsTest {
   @Test
   void open_ofAReadOnlyDatabase_failsToWriteWithThePath() throws IOException {
     SqliteStores.open(dataDir()).close();
-    try (ReadOnly readOnly = ReadOnly.make(db())) {
-
+    ReadOnly readOnly = ReadOnly.make(db());
+    try {
       assertThatThrownBy(
               () -> {
                 try (SqliteStore store = SqliteStores.open(dataDir())) {
@@ -121,14 +121,16 @@ class StoreErrorsTest {
               })
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(db().toString());
+    } finally {
+      readOnly.close();
     }
   }
 
   @Test
   void open_inAReadOnlyDirectory_failsWithThePath() throws IOException {
     SqliteStores.open(dataDir()).close();
-    try (ReadOnly readOnly = ReadOnly.make(dataDir())) {
-
+    ReadOnly readOnly = ReadOnly.make(dataDir());
+    try {
       assertThatThrownBy(
               () -> {
                 try (SqliteStore store = SqliteStores.open(dataDir())) {
@@ -137,6 +139,8 @@ class StoreErrorsTest {
               })
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(dataDir().toAbsolutePath().toString());
+    } finally {
+      readOnly.close();
     }
   }
 
@@ -178,7 +182,8 @@ class StoreErrorsTest {
           return false;
         }
       }
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+      try {
+        FileChannel.open(path, StandardOpenOption.WRITE).close();
         return true;
       } catch (IOException e) {
         return false;
