@@ -67,6 +67,18 @@ final class TlsContexts {
     }
   }
 
+  /**
+   * For an {@code http://} host: a context that is never initialised and never used (the client
+   * does not follow redirects), so that building the client does not load the JDK's trust store.
+   */
+  static SSLContext unusedForPlainHttp() {
+    try {
+      return SSLContext.getInstance("TLS");
+    } catch (GeneralSecurityException e) {
+      throw new CliFailure("cannot initialise TLS: " + describe(e));
+    }
+  }
+
   private static String describe(Exception e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -7,18 +7,16 @@ import io.tollgate.cli.LogLevel;
 import org.slf4j.LoggerFactory;
 
 /**
- * Log levels. Commands other than {@code serve} log only warnings; {@code serve} logs at its {@code
- * --log-level}. Jetty never goes below INFO: at DEBUG it logs request headers, tokens included.
+ * Log levels. Commands other than {@code serve} log only warnings (the configuration's default, see
+ * {@link LogbackSetup}; they leave logback uninitialised unless something logs); {@code serve} logs
+ * at its {@code --log-level}. Jetty never goes below INFO: at DEBUG it logs request headers, tokens
+ * included.
  */
 final class Logging {
 
   private static final String[] NEVER_BELOW_INFO = {"org.eclipse.jetty", "io.javalin"};
 
   private Logging() {}
-
-  static void configureForCommandLine() {
-    setRootLevel(Level.WARN);
-  }
 
   static void configureForServer(LogLevel level) {
     setRootLevel(Level.toLevel(level.toString(), Level.INFO));

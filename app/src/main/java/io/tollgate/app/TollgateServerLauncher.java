@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TollgateServerLauncher implements ServerLauncher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TollgateServerLauncher.class);
-
   @Override
   public RunningServer start(ServeOptions options) {
     Logging.configureForServer(options.logLevel());
@@ -72,18 +70,21 @@ final class TollgateServerLauncher implements ServerLauncher {
   }
 
   private static void importTokenFile(TokenAuthority authority, java.nio.file.Path file) {
+    // looked up here, not in a static field: constructing the launcher (every CLI call does) must
+    // not start logback
+    Logger log = LoggerFactory.getLogger(TollgateServerLauncher.class);
     AdminTokenFile tokenFile = AdminTokenFile.read(file);
     if (tokenFile.looselyReadable()) {
-      LOG.warn(
+      log.warn(
           "admin token file {} is readable by group or others; restrict it with chmod 600", file);
     }
     authority
         .importToken(tokenFile.name(), tokenFile.secret(), tokenFile.expiry())
         .ifPresentOrElse(
             token ->
-                LOG.info("imported token \"{}\" (id {}) from {}", token.name(), token.id(), file),
+                log.info("imported token \"{}\" (id {}) from {}", token.name(), token.id(), file),
             () ->
-                LOG.info(
+                log.info(
                     "token \"{}\" from {} exists already; file not imported",
                     tokenFile.name(),
                     file));
