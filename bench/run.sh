@@ -144,6 +144,12 @@ operator_token() { # PORT -> creates the operator token, prints it
     sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
 }
 
+heap_used_mib() { # jcmd GC.heap_info output -> MiB used, summed over the generations (or the G1 heap)
+  awk '/(generation|garbage-first heap|PSYoungGen|ParOldGen)/ && / used / {
+    for (f = 1; f <= NF; f++) if ($f == "used") {v = $(f+1); sub(/K.*/, "", v); sum += v}
+  } END {if (sum > 0) print int(sum / 1024)}' "$1"
+}
+
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 # ---------------------------------------------------------------------------------------------
@@ -291,12 +297,12 @@ for ((i = 0; i < (start_rounds + 1) / 2 + 1; i++)); do
   if ((i > 0)); then echo "$started_ms" >>"$work/start-million.txt"; fi # first run warms the page cache
   if ((have_jcmd)); then
     jcmd "$started_pid" GC.heap_info >"$work/heap-$i.txt" 2>&1 || true
-    used="$(awk '/ used / {for (f = 1; f <= NF; f++) if ($f == "used") {v = $(f+1); sub(/K.*/, "", v); print int(v / 1024); exit}}' "$work/heap-$i.txt")"
+    used="$(heap_used_mib "$work/heap-$i.txt")"
     [[ -n "$used" ]] && echo "$used" >>"$work/heap-million.txt"
     if ((i == 1)); then
       jcmd "$started_pid" GC.run >/dev/null 2>&1 || true
       jcmd "$started_pid" GC.heap_info >"$work/heap-live.txt" 2>&1 || true
-      heap_live="$(awk '/ used / {for (f = 1; f <= NF; f++) if ($f == "used") {v = $(f+1); sub(/K.*/, "", v); print int(v / 1024); exit}}' "$work/heap-live.txt")"
+      heap_live="$(heap_used_mib "$work/heap-live.txt")"
     fi
   fi
   stop_pid "$started_pid"
