@@ -171,8 +171,20 @@ fmt_stats() { stats <"$1" | awk -v u="$2" '{printf "%s %s (%s–%s, n=%d)", $1, 
 # 1-3. authenticate in process (JMH)
 # ---------------------------------------------------------------------------------------------
 say "JMH: AuthenticateBenchmark (storedTokens 10, 10000, 1000000)"
-java -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" >"$work/jmh.log" 2>&1 ||
-  { tail -50 "$work/jmh.log"; exit 1; }
+run_jmh() {
+  java -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" >"$work/jmh.log" 2>&1 ||
+    { tail -50 "$work/jmh.log"; exit 1; }
+}
+run_jmh
+# The SHA-512 baseline does the same work at every size: when its medians differ by more than 30%,
+# load from elsewhere hit the run, so it is repeated once (the first log is kept as jmh-1.log).
+if awk '$1 == "RESULT" && $2 == "sha512Baseline" {v[n++] = $4} END {
+      lo = v[0]; hi = v[0]; for (i in v) {if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i]}
+      exit !(hi > lo * 1.3)}' "$work/jmh.log"; then
+  say "SHA-512 baseline differs by more than 30% between sizes (machine busy): JMH again"
+  mv "$work/jmh.log" "$work/jmh-1.log"
+  run_jmh
+fi
 jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh.log"; }
 jmh_range() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {printf "%s–%s", $5, $6}' "$work/jmh.log"; }
 for n in 10 10000 1000000; do
@@ -481,7 +493,8 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "- JMH rows: \`AuthenticateBenchmark\` in $jmh_rounds rounds (each: every benchmark and size in its own fork, 2 warm-up and"
   echo "  $jmh_iter measurement iterations of ${jmh_secs} s); median over all measurement iterations."
-  echo "  The baseline is a bare SHA-512 of the same 92-character token in the same fork."
+  echo "  The baseline is a bare SHA-512 of the same 92-character token in the same fork; the JMH step runs again when"
+  echo "  the baseline's medians differ by more than 30% between sizes (load from elsewhere)."
   echo "- \`GET /ping\`: two servers side by side, one with \`--disable-authz health,ping\` (requests without a token);"
   echo "  5 s warm-up each, then wrk rounds interleaved A B A B."
   echo "- Start-up: wall time from launching the process (\`./tollgate serve\`, launcher included, or"
