@@ -1,8 +1,13 @@
 package io.tollgate.sqlite;
 
+import io.tollgate.core.domain.Token;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Opens {@link SqliteStore}s. */
+/**
+ * Opens {@link SqliteStore}s, and works on a data directory's database without opening a store:
+ * listing and backup (safe while a server runs), and restore (only while nobody holds it).
+ */
 public final class SqliteStores {
 
   /** The database's file name inside the data directory. */
@@ -25,5 +30,60 @@ public final class SqliteStores {
 
   static SqliteStore open(Path dataDir, StoreOptions options) {
     return SqliteTokenRepository.open(dataDir, options);
+  }
+
+  /**
+   * Every token of the store in {@code dataDir}, ordered by id, read from one consistent snapshot
+   * over a read-only connection. Takes no directory lock, so it works while a server holds the
+   * store, and creates nothing: not the directory, not the database.
+   *
+   * @throws io.tollgate.core.domain.StoreException if there is no Tollgate store in {@code
+   *     dataDir}, or it is unreadable, not a Tollgate store, or from a newer Tollgate
+   */
+  public static List<Token> readTokens(Path dataDir) {
+    return StoreFiles.readTokens(dataDir);
+  }
+
+  /**
+   * Writes a consistent copy of the store in {@code dataDir} to {@code output} with SQLite's online
+   * backup, over a read-only connection that takes no directory lock: a running server keeps
+   * serving and writing meanwhile. The copy is created with mode 0600 and appears complete or not
+   * at all.
+   *
+   * @param replace whether an existing {@code output} may be replaced; without it an existing file
+   *     is refused and left unchanged
+   * @throws io.tollgate.core.domain.StoreException if there is no Tollgate store in {@code
+   *     dataDir}, {@code output} exists (without {@code replace}), is a directory, is the store's
+   *     own database, or cannot be written
+   */
+  public static void backup(Path dataDir, Path output, boolean replace) {
+    StoreFiles.backup(dataDir, output, replace);
+  }
+
+  /**
+   * Checks, reading only, that {@code backup} is a Tollgate store this version can restore: a
+   * SQLite database that passes {@code PRAGMA integrity_check}, with the Tollgate schema at a
+   * version no newer than this build's.
+   *
+   * @return the backup's schema version
+   * @throws io.tollgate.core.domain.StoreException naming the file and the reason otherwise
+   */
+  public static int verifyBackup(Path backup) {
+    return StoreFiles.verifyBackup(backup);
+  }
+
+  /**
+   * Replaces the database in {@code dataDir} (created, mode 0700, if missing) with a copy of {@code
+   * backup}: verified as {@link #verifyBackup(Path)} does, copied to an owner-only temporary file
+   * in {@code dataDir}, synced, verified again, renamed over {@code tollgate.db} once the old WAL
+   * and shared-memory files are removed, and the directory synced. Holds the directory's lock
+   * throughout, so it is refused while a server or any store has the directory open. The next
+   * {@link #open(Path)} migrates an older schema.
+   *
+   * @throws io.tollgate.core.domain.StoreException if the directory is in use or the backup is not
+   *     restorable; {@code dataDir} is left as it was
+   */
+  public static void restore(Path backup, Path dataDir) {
+    StoreFiles.restore(backup, dataDir);
   }
 }

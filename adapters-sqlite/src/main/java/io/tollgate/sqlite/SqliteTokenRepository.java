@@ -9,12 +9,8 @@ import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,8 +31,6 @@ import org.sqlite.SQLiteConnection;
 final class SqliteTokenRepository implements SqliteStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteTokenRepository.class);
-  private static final int SQLITE_OK = 0;
-  private static final int SQLITE_DONE = 101;
 
   private final Path databaseFile;
   private final DirectoryLock directoryLock;
@@ -204,101 +198,23 @@ final class SqliteTokenRepository implements SqliteStore {
 
   @Override
   public void backupTo(Path target) {
-    Path destination = target.toAbsolutePath().normalize();
-    Path parent = destination.getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      throw new StoreException(
-          "cannot back up "
-              + databaseFile
-              + ": the directory of "
-              + destination
-              + " does not exist");
-    }
-    if (Files.isDirectory(destination)) {
-      throw new StoreException(
-          "cannot back up " + databaseFile + ": " + destination + " is a directory");
-    }
-    Path partial =
-        parent.resolve("." + destination.getFileName() + "." + UUID.randomUUID() + ".partial");
-    try {
-      DataDirectory.createOwnerOnlyFile(partial, "backup");
-      copyInto(partial);
-      force(partial);
-      moveIntoPlace(partial, destination);
-      force(parent);
-      LOG.info("Backed up {} to {}", databaseFile, destination);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot back up "
-              + databaseFile
-              + " to "
-              + destination
-              + ": "
-              + DataDirectory.describe(e),
-          e);
-    } finally {
-      deleteQuietly(partial);
-    }
+    StoreBackup.write(databaseFile, target, true, this::copyInto);
   }
 
   /** Copies the committed state page by page in one read transaction, writes carry on meanwhile. */
   private void copyInto(Path partial) {
-    int result =
-        read(
-            "cannot back up to " + partial,
-            tokens -> {
-              try {
-                SQLiteConnection connection =
-                    tokens.getHandle().getConnection().unwrap(SQLiteConnection.class);
-                return connection
-                    .getDatabase()
-                    .backup("main", partial.toString(), null, 100, 50, -1);
-              } catch (SQLException e) {
-                throw new StoreBackupFailure(e);
-              }
-            });
-    if (result != SQLITE_OK && result != SQLITE_DONE) {
-      throw new StoreException(
-          "cannot back up " + databaseFile + " to " + partial + ": SQLite result code " + result);
-    }
-  }
-
-  /** A driver failure inside a backup, carried out of the lambda to be translated. */
-  private static final class StoreBackupFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StoreBackupFailure(SQLException cause) {
-      super(cause);
-    }
-  }
-
-  private static void moveIntoPlace(Path partial, Path destination) throws IOException {
-    try {
-      Files.move(
-          partial,
-          destination,
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void force(Path path) {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Some platforms cannot sync a directory; the file itself was synced by SQLite.
-      LOG.debug("Could not sync {}", path, e);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      LOG.warn("Could not delete the partial backup {}", path, e);
-    }
+    read(
+        "cannot back up to " + partial,
+        tokens -> {
+          SQLiteConnection connection;
+          try {
+            connection = tokens.getHandle().getConnection().unwrap(SQLiteConnection.class);
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          StoreBackup.copy(connection, databaseFile, partial);
+          return null;
+        });
   }
 
   /** Appends to the audit log in its own transaction. Not part of the port yet. */
