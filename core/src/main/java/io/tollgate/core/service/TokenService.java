@@ -89,12 +89,20 @@ public final class TokenService implements TokenAuthority {
 
   @Override
   public IssuedToken createOperatorToken() {
+    return createOperatorToken(Actor.BOOTSTRAP);
+  }
+
+  /**
+   * Creates {@code _admin} on the authority of an out-of-band channel (offline recovery), recorded
+   * in the audit log as {@code actor}; otherwise as {@link #createOperatorToken()}.
+   */
+  public IssuedToken createOperatorToken(Actor actor) {
     return locked(
         () -> {
           if (repository.findByName(TokenName.OPERATOR).isPresent()) {
             throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
           }
-          return issue(TokenName.OPERATOR, Expiry.NEVER, null, Actor.BOOTSTRAP);
+          return issue(TokenName.OPERATOR, Expiry.NEVER, null, actor);
         });
   }
 

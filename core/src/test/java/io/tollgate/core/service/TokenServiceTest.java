@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
@@ -22,6 +23,7 @@ import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.memory.InMemoryAuditLog;
 import io.tollgate.core.memory.InMemoryTokenRepository;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
@@ -66,6 +68,23 @@ class TokenServiceTest {
   }
 
   // --- operator token ---
+
+  @Test
+  void createOperatorToken_byAnOutOfBandActor_isAuditedAsThatActor() {
+    InMemoryAuditLog audit = new InMemoryAuditLog();
+    TokenService audited =
+        new TokenService(
+            repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock, audit);
+
+    IssuedToken admin = audited.createOperatorToken(Actor.OFFLINE_RECOVERY);
+
+    assertThat(admin.token().name()).isEqualTo(TokenName.OPERATOR);
+    assertThat(admin.token().createdBy()).isNull();
+    assertThat(audit.entries())
+        .containsExactly(new AuditEntry(T0, "created", "_admin", Actor.OFFLINE_RECOVERY));
+    assertThatThrownBy(() -> audited.createOperatorToken(Actor.OFFLINE_RECOVERY))
+        .isInstanceOf(TokenNameAlreadyExistsException.class);
+  }
 
   @Test
   void operator_isCreatedAsUnderscoreAdminWithIdZeroAndNoExpiry() {
