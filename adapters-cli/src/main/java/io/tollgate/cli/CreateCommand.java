@@ -9,11 +9,11 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "create",
-    description = "Create a token.",
+    description = "Create a token, or a recovery code for the recovery listener.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = CreateTokenCommand.class,
+    subcommands = {CreateTokenCommand.class, CreateRecoveryCodeCommand.class},
     footerHeading = "%nExample:%n",
-    footer = "  tollgate create token --admin")
+    footer = {"  tollgate create token --admin", "  tollgate create recovery-code"})
 final class CreateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

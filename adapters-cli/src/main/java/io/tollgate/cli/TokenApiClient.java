@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tollgate.core.domain.RecoveryCode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,6 +33,9 @@ final class TokenApiClient {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   static final String TOKENS_QUERY = "SELECT * FROM system.tokens";
+  private static final java.util.regex.Pattern RECOVERY_CODE =
+      java.util.regex.Pattern.compile(
+          "[" + RecoveryCode.ALPHABET + "]{5}(-[" + RecoveryCode.ALPHABET + "]{5}){4}");
 
   private final ClientSettings settings;
   private final ObjectMapper json;
@@ -67,6 +71,24 @@ final class TokenApiClient {
   /** {@code POST /api/v3/configure/token/admin/regenerate}: the new operator token string. */
   String regenerateOperatorToken() {
     return tokenOf(send("POST", "/api/v3/configure/token/admin/regenerate", null));
+  }
+
+  /**
+   * {@code POST /api/v3/configure/token/admin/recovery_code}: the new recovery code, {@code
+   * XXXXX-XXXXX-XXXXX-XXXXX-XXXXX}.
+   */
+  String createRecoveryCode() {
+    String body = send("POST", "/api/v3/configure/token/admin/recovery_code", null);
+    try {
+      JsonNode code = json.readTree(body).path("recovery_code");
+      if (code.isTextual() && RECOVERY_CODE.matcher(code.asText()).matches()) {
+        return code.asText();
+      }
+    } catch (JsonProcessingException e) {
+      // fall through: not the expected object
+    }
+    throw new CliFailure(
+        "unexpected response from " + settings.host() + ": no recovery code in the body");
   }
 
   /** {@code POST /api/v3/configure/token/named_admin}: the new token string. */

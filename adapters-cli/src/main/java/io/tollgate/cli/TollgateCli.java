@@ -5,8 +5,8 @@ import picocli.CommandLine.Help;
 
 /**
  * The {@code tollgate} command line. {@code app}'s {@code main} calls {@link
- * #execute(CliEnvironment, ServerLauncher, String...)} with {@link CliEnvironment#system()} and
- * passes the result to {@code System.exit}.
+ * #execute(CliEnvironment, ServerLauncher, LocalStores, String...)} with {@link
+ * CliEnvironment#system()} and passes the result to {@code System.exit}.
  *
  * <p>Exit codes: 0 success, 1 a server, network or file error, 2 a usage error.
  */
@@ -19,8 +19,9 @@ public final class TollgateCli {
   private TollgateCli() {}
 
   /** A fully configured command line writing to {@code env}'s streams; run it with execute. */
-  public static CommandLine commandLine(CliEnvironment env, ServerLauncher launcher) {
-    CliContext context = new CliContext(env, launcher);
+  public static CommandLine commandLine(
+      CliEnvironment env, ServerLauncher launcher, LocalStores stores) {
+    CliContext context = new CliContext(env, launcher, stores);
     CommandLine cmd = new CommandLine(TollgateCommand.class, new CommandFactory(context));
     cmd.setOut(env.out());
     cmd.setErr(env.err());
@@ -35,9 +36,10 @@ public final class TollgateCli {
   }
 
   /** Runs one command and returns its exit code; output is flushed before returning. */
-  public static int execute(CliEnvironment env, ServerLauncher launcher, String... args) {
+  public static int execute(
+      CliEnvironment env, ServerLauncher launcher, LocalStores stores, String... args) {
     try {
-      return commandLine(env, launcher).execute(args);
+      return commandLine(env, launcher, stores).execute(args);
     } finally {
       env.out().flush();
       env.err().flush();

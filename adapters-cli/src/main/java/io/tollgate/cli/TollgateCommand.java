@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       ShowCommand.class,
       UpdateCommand.class,
+      RecoveryCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CompletionCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -30,8 +33,10 @@ import picocli.CommandLine.Spec;
       "  tollgate create token --admin",
       "  export TOLLGATE_AUTH_TOKEN=apiv3_...",
       "  tollgate show tokens",
+      "  tollgate backup --output ~/tollgate-backup.db",
+      "  tollgate recovery create-operator   # offline, with the server stopped",
       "",
-      "Exit codes: 0 success, 1 server or network error, 2 usage error."
+      "Exit codes: 0 success, 1 server, network, file or store error, 2 usage error."
     })
 final class TollgateCommand implements Callable<Integer> {
 

@@ -26,6 +26,7 @@ final class CliRunner {
   private String stdin = "";
   private boolean terminal;
   private ServerLauncher launcher = this::recordLaunch;
+  private FakeLocalStores stores = new FakeLocalStores();
 
   CliRunner(Path home) {
     this.home = home;
@@ -51,6 +52,16 @@ final class CliRunner {
     return this;
   }
 
+  CliRunner stores(FakeLocalStores stores) {
+    this.stores = stores;
+    return this;
+  }
+
+  /** The recording store operations the offline commands call. */
+  FakeLocalStores stores() {
+    return stores;
+  }
+
   /** The options every {@code serve} run handed to the recording launcher. */
   List<ServeOptions> launched() {
     return launched;
@@ -68,7 +79,7 @@ final class CliRunner {
             terminal,
             Clock.fixed(NOW, ZoneOffset.UTC),
             home);
-    int exitCode = TollgateCli.execute(environment, launcher, args);
+    int exitCode = TollgateCli.execute(environment, launcher, stores, args);
     return new Result(exitCode, out.toString(), err.toString());
   }
 

@@ -34,6 +34,12 @@ class TollgateCliTest {
         "show tokens",
         "update",
         "update token",
+        "create recovery-code",
+        "recovery",
+        "recovery list",
+        "recovery create-operator",
+        "backup",
+        "restore",
         "completion"
       })
   void help_onEveryCommandExitsZeroWithUsageAndAnExample(String command) {

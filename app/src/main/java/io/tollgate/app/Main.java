@@ -16,7 +16,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int exitCode = TollgateCli.execute(CliEnvironment.system(), new TollgateServerLauncher(), args);
+    int exitCode =
+        TollgateCli.execute(
+            CliEnvironment.system(), new TollgateServerLauncher(), new SqliteLocalStores(), args);
     stopHttpClientSelectors();
     System.exit(exitCode);
   }

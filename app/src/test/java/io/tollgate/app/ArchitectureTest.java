@@ -46,6 +46,8 @@ class ArchitectureTest {
           "io.tollgate.cli.TollgateCli",
           "io.tollgate.cli.CliEnvironment",
           "io.tollgate.cli.ServerLauncher",
+          // the offline operations (recovery, backup, restore) app implements over the store
+          "io.tollgate.cli.LocalStores",
           "io.tollgate.cli.RunningServer",
           "io.tollgate.cli.ServeOptions",
           "io.tollgate.cli.BindAddress",

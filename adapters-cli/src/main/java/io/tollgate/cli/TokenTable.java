@@ -1,0 +1,200 @@
+package io.tollgate.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Token rows rendered locally exactly as the server renders {@code system.tokens}: the columns
+ * {@code token_id, name, hash} (first nine hex characters), {@code created_at, description,
+ * created_by_token_id, updated_at, updated_by_token_id, expiry, permissions, status}; null fields
+ * omitted in JSON, empty in CSV and pretty. Never a secret: a {@link Token} holds none.
+ */
+final class TokenTable {
+
+  private static final DateTimeFormatter RFC3339_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private record Column(String name, Function<Token, Object> reader) {}
+
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("token_id", t -> t.id().value()),
+          new Column("name", t -> t.name().value()),
+          new Column("hash", t -> t.hash().shortHex()),
+          new Column("created_at", t -> timestamp(t.createdAt())),
+          new Column(
+              "description", t -> t.descriptionOptional().map(Description::value).orElse(null)),
+          new Column("created_by_token_id", t -> idOrNull(t.createdBy())),
+          new Column("updated_at", t -> t.updatedAt() == null ? null : timestamp(t.updatedAt())),
+          new Column("updated_by_token_id", t -> idOrNull(t.updatedBy())),
+          new Column("expiry", t -> t.expiry().asInstant().map(TokenTable::timestamp).orElse(null)),
+          new Column("permissions", Token::permissions),
+          new Column("status", t -> t.status().wireName()));
+
+  private final JsonFactory json = new JsonFactory();
+
+  String render(List<Token> tokens, ShowTokensCommand.Format format) {
+    switch (format) {
+      case JSON:
+        return json(tokens);
+      case JSONL:
+        return jsonLines(tokens);
+      case CSV:
+        return csv(tokens);
+      default:
+        return pretty(tokens);
+    }
+  }
+
+  private String json(List<Token> tokens) {
+    return write(
+        out -> {
+          out.writeStartArray();
+          for (Token token : tokens) {
+            writeRow(out, token);
+          }
+          out.writeEndArray();
+        });
+  }
+
+  private String jsonLines(List<Token> tokens) {
+    StringBuilder lines = new StringBuilder();
+    for (Token token : tokens) {
+      lines.append(write(out -> writeRow(out, token))).append('\n');
+    }
+    return lines.toString();
+  }
+
+  private static String csv(List<Token> tokens) {
+    StringBuilder out = new StringBuilder();
+    appendCsvLine(out, header());
+    for (Token token : tokens) {
+      appendCsvLine(out, cells(token));
+    }
+    return out.toString();
+  }
+
+  private static String pretty(List<Token> tokens) {
+    List<List<String>> table = new ArrayList<>();
+    table.add(header());
+    tokens.forEach(token -> table.add(cells(token)));
+    int[] widths = new int[COLUMNS.size()];
+    for (List<String> line : table) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], width(line.get(i)));
+      }
+    }
+    StringBuilder border = new StringBuilder("+");
+    for (int width : widths) {
+      border.append("-".repeat(width + 2)).append('+');
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(border).append('\n');
+    appendPrettyLine(out, table.get(0), widths);
+    out.append(border).append('\n');
+    for (int i = 1; i < table.size(); i++) {
+      appendPrettyLine(out, table.get(i), widths);
+    }
+    if (table.size() > 1) {
+      out.append(border).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static List<String> header() {
+    List<String> header = new ArrayList<>();
+    COLUMNS.forEach(column -> header.add(column.name()));
+    return header;
+  }
+
+  private static List<String> cells(Token token) {
+    List<String> cells = new ArrayList<>();
+    for (Column column : COLUMNS) {
+      Object value = column.reader().apply(token);
+      cells.add(value == null ? "" : value.toString());
+    }
+    return cells;
+  }
+
+  private static void writeRow(JsonGenerator out, Token token) throws IOException {
+    out.writeStartObject();
+    for (Column column : COLUMNS) {
+      Object value = column.reader().apply(token);
+      if (value == null) {
+        continue;
+      }
+      out.writeFieldName(column.name());
+      if (value instanceof Long) {
+        out.writeNumber((Long) value);
+      } else {
+        out.writeString(value.toString());
+      }
+    }
+    out.writeEndObject();
+  }
+
+  private static void appendCsvLine(StringBuilder out, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String cell = cells.get(i);
+      if (cell.indexOf(',') >= 0
+          || cell.indexOf('"') >= 0
+          || cell.indexOf('\n') >= 0
+          || cell.indexOf('\r') >= 0) {
+        out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+      } else {
+        out.append(cell);
+      }
+    }
+    out.append('\n');
+  }
+
+  private static void appendPrettyLine(StringBuilder out, List<String> cells, int[] widths) {
+    out.append('|');
+    for (int i = 0; i < widths.length; i++) {
+      String cell = cells.get(i);
+      out.append(' ').append(cell).append(" ".repeat(widths[i] - width(cell) + 1)).append('|');
+    }
+    out.append('\n');
+  }
+
+  private static int width(String cell) {
+    return cell.codePointCount(0, cell.length());
+  }
+
+  private static String timestamp(Instant instant) {
+    return RFC3339_MILLIS.format(instant);
+  }
+
+  private static Long idOrNull(TokenId id) {
+    return id == null ? null : id.value();
+  }
+
+  private interface JsonWriting {
+    void writeTo(JsonGenerator json) throws IOException;
+  }
+
+  private String write(JsonWriting writing) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = json.createGenerator(out)) {
+      writing.writeTo(generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory failed", e);
+    }
+    return out.toString();
+  }
+}

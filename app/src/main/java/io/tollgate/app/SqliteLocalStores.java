@@ -1,0 +1,85 @@
+package io.tollgate.app;
+
+import io.tollgate.cli.LocalStores;
+import io.tollgate.core.crypto.SecureRandomSecretGenerator;
+import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.service.TokenService;
+import io.tollgate.sqlite.SqliteStore;
+import io.tollgate.sqlite.SqliteStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The CLI's offline operations over the SQLite store: listing and backup through read-only
+ * connections (fine while a server runs), operator recovery through core's {@link TokenService} on
+ * the store opened exclusively, restore under the directory's lock.
+ */
+final class SqliteLocalStores implements LocalStores {
+
+  private final Clock clock;
+
+  SqliteLocalStores() {
+    this(Clock.systemUTC());
+  }
+
+  SqliteLocalStores(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Token> list(Path dataDir) {
+    return SqliteStores.readTokens(dataDir);
+  }
+
+  @Override
+  public IssuedToken createOrRegenerateOperator(Path dataDir) {
+    Path databaseFile = dataDir.resolve(SqliteStores.DATABASE_FILE_NAME);
+    if (!Files.isRegularFile(databaseFile)) {
+      throw new StoreException(
+          "there is no Tollgate store in "
+              + dataDir.toAbsolutePath().normalize()
+              + " (no "
+              + SqliteStores.DATABASE_FILE_NAME
+              + "); check --data-dir, or create the operator token with a running server");
+    }
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      TokenService service =
+          new TokenService(
+              store,
+              new Sha512TokenHasher(),
+              new SecureRandomSecretGenerator(),
+              clock,
+              auditLog(store));
+      return store.findByName(TokenName.OPERATOR).isPresent()
+          ? service.regenerateOperatorTokenOutOfBand(Actor.OFFLINE_RECOVERY)
+          : service.createOperatorToken(Actor.OFFLINE_RECOVERY);
+    }
+  }
+
+  @Override
+  public void backup(Path dataDir, Path output, boolean replace) {
+    SqliteStores.backup(dataDir, output, replace);
+  }
+
+  @Override
+  public int verifyBackup(Path backup) {
+    return SqliteStores.verifyBackup(backup);
+  }
+
+  @Override
+  public void restore(Path backup, Path dataDir) {
+    SqliteStores.restore(backup, dataDir);
+  }
+
+  private static AuditLog auditLog(SqliteStore store) {
+    return AuditLog.NONE;
+  }
+}
