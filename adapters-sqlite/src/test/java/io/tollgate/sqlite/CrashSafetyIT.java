@@ -186,7 +186,11 @@ class CrashSafetyIT {
               .isTrue();
         }
       }
-      assertThat(rows.keySet()).as(context).doesNotContainAnyElementsOf(deleted);
+      // AssertJ refuses an empty iterable here: before the first acknowledged delete there is
+      // nothing to look for.
+      if (!deleted.isEmpty()) {
+        assertThat(rows.keySet()).as(context).doesNotContainAnyElementsOf(deleted);
+      }
       assertThat(nextId).as(context + ": ids never reused").isGreaterThan(maxAckedId);
 
       if (pending != null) {
