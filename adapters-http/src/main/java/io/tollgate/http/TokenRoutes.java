@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.RecoveryCode;
@@ -180,7 +181,7 @@ final class TokenRoutes {
   private static Description description(String text) {
     try {
       return Description.of(text);
-    } catch (io.tollgate.core.domain.InvalidInputException e) {
+    } catch (InvalidInputException e) {
       throw StrictJson.failure(e.getMessage());
     }
   }
@@ -188,7 +189,7 @@ final class TokenRoutes {
   private static TokenStatus status(String wireName) {
     try {
       return TokenStatus.fromWireName(wireName);
-    } catch (io.tollgate.core.domain.InvalidInputException e) {
+    } catch (InvalidInputException e) {
       throw StrictJson.failure(e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package io.tollgate.sqlite;
 
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.StoreException;
@@ -331,7 +332,7 @@ final class SqliteTokenRepository implements SqliteStore {
    * makes both durable.
    */
   @Override
-  public void record(io.tollgate.core.domain.AuditEntry entry) {
+  public void record(AuditEntry entry) {
     AuditRow row = AuditRow.of(entry);
     writeHandle(
         "cannot write the audit log",
@@ -348,7 +349,7 @@ final class SqliteTokenRepository implements SqliteStore {
   }
 
   @Override
-  public List<io.tollgate.core.domain.AuditEntry> entries() {
+  public List<AuditEntry> entries() {
     return auditRows().stream().map(AuditRow::toEntry).toList();
   }
 
