@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class Argon2idRecoveryCodeHasher implements RecoveryCodeHasher {
 
-  private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+  /** Loads the native library on first use, not when the server starts. */
+  private static final class Native {
+    static final Argon2 ARGON2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+  }
+
   private final Argon2Parameters parameters;
 
   Argon2idRecoveryCodeHasher(Argon2Parameters parameters) {
@@ -20,7 +24,7 @@ final class Argon2idRecoveryCodeHasher implements RecoveryCodeHasher {
 
   @Override
   public String hash(char[] code) {
-    return argon2.hash(
+    return Native.ARGON2.hash(
         parameters.iterations(),
         parameters.memoryKib(),
         parameters.parallelism(),
@@ -33,6 +37,6 @@ final class Argon2idRecoveryCodeHasher implements RecoveryCodeHasher {
     if (encodedHash == null || !encodedHash.startsWith("$argon2id$")) {
       return false;
     }
-    return argon2.verify(encodedHash, code, StandardCharsets.UTF_8);
+    return Native.ARGON2.verify(encodedHash, code, StandardCharsets.UTF_8);
   }
 }

@@ -8,10 +8,12 @@ import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenImmutableException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.RecoveryCodeRejectedException;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TollgateException;
+import io.tollgate.core.domain.TooManyAttemptsException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,10 @@ final class HttpErrors {
     routes.exception(OperatorTokenMissingException.class, (e, ctx) -> plain(ctx, 404, e));
     routes.exception(OperatorTokenImmutableException.class, (e, ctx) -> plain(ctx, 405, e));
     routes.exception(InvalidInputException.class, (e, ctx) -> plain(ctx, 400, e));
+    routes.exception(
+        RecoveryCodeRejectedException.class,
+        (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 401, Responses.NOT_AUTHENTICATED)));
+    routes.exception(TooManyAttemptsException.class, this::tooManyAttempts);
     routes.exception(StoreException.class, this::storeFailure);
     routes.exception(TollgateException.class, this::unexpected);
   }
@@ -87,6 +93,11 @@ final class HttpErrors {
 
   private void plain(Context ctx, int status, Exception e) {
     respond(ctx, () -> Responses.plain(ctx, status, e.getMessage()));
+  }
+
+  private void tooManyAttempts(TooManyAttemptsException e, Context ctx) {
+    ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+    plain(ctx, 429, e);
   }
 
   private void storeFailure(StoreException e, Context ctx) {

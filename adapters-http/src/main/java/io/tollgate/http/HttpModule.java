@@ -5,13 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.util.Objects;
 
 /**
  * Guice bindings of the HTTP adapter: the {@link HttpServerConfig} given here, a {@link
  * PrometheusMeterRegistry} and a singleton {@link TollgateHttpServer} built from them and the
- * {@link TokenAuthority} another module binds. Nothing is started: call {@code
+ * {@link TokenAuthority} and {@link RecoveryCodeUseCase} other modules bind (for example {@code
+ * io.tollgate.embedded.TollgateModule}). Nothing is started: call {@code
  * injector.getInstance(TollgateHttpServer.class).start()}.
  */
 public final class HttpModule extends AbstractModule {
@@ -35,7 +37,10 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   TollgateHttpServer tollgateHttpServer(
-      HttpServerConfig serverConfig, TokenAuthority authority, PrometheusMeterRegistry registry) {
-    return TollgateHttpServer.create(serverConfig, authority, registry);
+      HttpServerConfig serverConfig,
+      TokenAuthority authority,
+      RecoveryCodeUseCase recoveryCodes,
+      PrometheusMeterRegistry registry) {
+    return TollgateHttpServer.create(serverConfig, authority, recoveryCodes, registry);
   }
 }

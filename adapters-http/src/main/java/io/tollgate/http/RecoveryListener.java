@@ -2,11 +2,10 @@ package io.tollgate.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.IssuedToken;
-import io.tollgate.core.port.in.RegenerateOperatorTokenUseCase;
 import io.tollgate.http.HttpServerConfig.Bind;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin-token recovery listener: a second Jetty serving only {@code POST
- * /api/v3/configure/token/admin/regenerate}, without authentication; every other request gets 404
- * {@code not found}. After the first successful regeneration it stops accepting (a concurrent
- * second attempt gets 404) and closes itself once that response is sent. A failed attempt leaves it
- * open.
+ * /api/v3/configure/token/admin/regenerate}, without a token; every other request gets 404 {@code
+ * not found}. While a recovery code exists, core demands it as {@code Authorization: Bearer <code>}
+ * (401 when wrong or missing, 429 past five attempts a minute). After the first successful
+ * regeneration it stops accepting (a concurrent second attempt gets 404) and closes itself once
+ * that response is sent. A failed attempt leaves it open.
  */
 final class RecoveryListener {
   static final String NOT_FOUND = "not found";
@@ -29,8 +29,7 @@ final class RecoveryListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecoveryListener.class);
 
-  private final RegenerateOperatorTokenUseCase regenerator;
-  private final RecoveryAuthorizer authorizer;
+  private final RecoveryRegenerator regenerator;
   private final String clusterUuid;
   private final JavalinAssembly assembly;
   private final Bind bind;
@@ -42,12 +41,10 @@ final class RecoveryListener {
   RecoveryListener(
       Bind bind,
       Optional<SslContextFactory.Server> ssl,
-      RegenerateOperatorTokenUseCase regenerator,
-      RecoveryAuthorizer authorizer,
+      RecoveryRegenerator regenerator,
       UUID clusterId,
       HttpMetrics metrics) {
     this.regenerator = regenerator;
-    this.authorizer = authorizer;
     this.clusterUuid = clusterId.toString();
     this.bind = bind;
     this.assembly =
@@ -70,8 +67,8 @@ final class RecoveryListener {
     open.set(true);
     LOG.warn(
         "ADMIN TOKEN RECOVERY LISTENER IS OPEN on {}://{}:{} - anyone who can reach it can"
-            + " regenerate the operator token without authentication; it closes after the first"
-            + " successful regeneration",
+            + " regenerate the operator token without a token (only a recovery code, if one was"
+            + " issued, is demanded); it closes after the first successful regeneration",
         assembly.scheme(),
         host(),
         port());
@@ -110,13 +107,13 @@ final class RecoveryListener {
   }
 
   private void regenerate(Context ctx) {
-    authorizer.authorize(ctx);
+    String presented = presentedCode(ctx);
     if (!claimed.compareAndSet(false, true)) {
       throw HttpFailure.plain(404, NOT_FOUND);
     }
     IssuedToken issued;
     try {
-      issued = regenerator.regenerateOperatorTokenOutOfBand(Actor.RECOVERY_LISTENER);
+      issued = regenerator.regenerate(presented);
     } catch (RuntimeException e) {
       claimed.set(false);
       throw e;
@@ -130,5 +127,15 @@ final class RecoveryListener {
     Thread closer = new Thread(this::stop, "tollgate-recovery-close");
     closer.setDaemon(true);
     closer.start();
+  }
+
+  /** The credential of the Authorization header (any scheme the main server accepts), or null. */
+  private static String presentedCode(Context ctx) {
+    AuthorizationHeader.Parsed parsed =
+        AuthorizationHeader.parse(Collections.list(ctx.req().getHeaders("Authorization")));
+    if (parsed instanceof AuthorizationHeader.Malformed) {
+      throw HttpFailure.json(400, Responses.MALFORMED_AUTHORIZATION);
+    }
+    return parsed instanceof AuthorizationHeader.Presented presented ? presented.token() : null;
   }
 }

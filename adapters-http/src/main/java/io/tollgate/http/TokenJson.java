@@ -3,6 +3,7 @@ package io.tollgate.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.Token;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,6 +70,23 @@ final class TokenJson {
       out.write('\n');
     }
     return out.toByteArray();
+  }
+
+  /** One token row as a JSON object, null fields omitted. */
+  byte[] row(TokenRow row) {
+    return write(json -> writeRow(json, row));
+  }
+
+  /**
+   * {@code {"recovery_code":"XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"}}: the only place a code is written.
+   */
+  byte[] recoveryCode(RecoveryCode code) {
+    return write(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("recovery_code", code.grouped());
+          json.writeEndObject();
+        });
   }
 
   /** {@code {"version":"…","revision":"…"}}. */

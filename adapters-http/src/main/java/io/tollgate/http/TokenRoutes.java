@@ -4,15 +4,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +34,7 @@ final class TokenRoutes {
   static final String CREATE_ADMIN = TOKEN_PREFIX + "/admin";
   static final String REGENERATE = TOKEN_PREFIX + "/admin/regenerate";
   static final String NAMED_ADMIN = TOKEN_PREFIX + "/named_admin";
+  static final String RECOVERY_CODE = TOKEN_PREFIX + "/admin/recovery_code";
   static final String TOKEN = TOKEN_PREFIX;
   static final String QUERY_SQL = "/api/v3/query_sql";
 
@@ -40,11 +48,13 @@ final class TokenRoutes {
           Pattern.CASE_INSENSITIVE);
 
   private final TokenAuthority authority;
+  private final Optional<RecoveryCodeUseCase> recoveryCodes;
   private final TokenJson json = new TokenJson();
   private final StrictJson strictJson = new StrictJson();
 
-  TokenRoutes(TokenAuthority authority) {
+  TokenRoutes(TokenAuthority authority, Optional<RecoveryCodeUseCase> recoveryCodes) {
     this.authority = authority;
+    this.recoveryCodes = recoveryCodes;
   }
 
   /** Adds the token API ({@code /api/v3/configure/token*}) to {@code routes}. */
@@ -54,6 +64,10 @@ final class TokenRoutes {
     routes.addHttpHandler(HandlerType.POST, NAMED_ADMIN, this::createNamedAdminToken);
     routes.addHttpHandler(HandlerType.DELETE, TOKEN, this::deleteToken);
     routes.addHttpHandler(HandlerType.GET, TOKEN, this::listTokens);
+    routes.addHttpHandler(HandlerType.PATCH, TOKEN, this::updateToken);
+    if (recoveryCodes.isPresent()) {
+      routes.addHttpHandler(HandlerType.POST, RECOVERY_CODE, this::issueRecoveryCode);
+    }
   }
 
   /** Adds the {@code system.tokens} form of {@code /api/v3/query_sql} to {@code routes}. */
@@ -92,8 +106,11 @@ final class TokenRoutes {
     } catch (InvalidExpiryException e) {
       throw StrictJson.failure(e.getMessage());
     }
+    Description description =
+        StrictJson.optionalString(body, "description").map(TokenRoutes::description).orElse(null);
     CreateNamedAdminTokenCommand command =
-        new CreateNamedAdminTokenCommand(TokenName.named(name), lifetime, null, principal.actor());
+        new CreateNamedAdminTokenCommand(
+            TokenName.named(name), lifetime, description, principal.actor());
     IssuedToken issued;
     try {
       issued = authority.createNamedAdminToken(command);
@@ -119,6 +136,62 @@ final class TokenRoutes {
         deleted.id(),
         principal.token().id());
     Responses.empty(ctx, 200);
+  }
+
+  /**
+   * {@code PATCH /api/v3/configure/token?token_name=NAME} with {@code {"description": …, "status":
+   * …}}: changes only the fields given (absent or null leaves a field as it is); 200 with the token
+   * row.
+   */
+  void updateToken(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    String name = QueryParams.parse(ctx.queryString()).required("token_name");
+    requireJsonContentType(ctx);
+    ObjectNode body = strictJson.object(ctx.bodyAsBytes(), "UpdateTokenRequest");
+    Optional<Description> description =
+        StrictJson.optionalString(body, "description").map(TokenRoutes::description);
+    Optional<TokenStatus> status =
+        StrictJson.optionalString(body, "status").map(TokenRoutes::status);
+    if (description.isEmpty() && status.isEmpty()) {
+      throw StrictJson.failure("nothing to update: give `description` and/or `status`");
+    }
+    Token updated =
+        authority.updateToken(
+            new UpdateTokenCommand(TokenName.of(name), description, status, principal.actor()));
+    LOG.info(
+        "updated token {} (id {}, status {}) by token {}",
+        updated.name(),
+        updated.id(),
+        updated.status().wireName(),
+        principal.token().id());
+    Responses.json(ctx, 200, json.row(TokenRow.of(updated)));
+  }
+
+  /**
+   * {@code POST …/admin/recovery_code}: a new one-time recovery code, replacing any earlier one.
+   */
+  void issueRecoveryCode(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    try (RecoveryCode code = recoveryCodes.orElseThrow().issueRecoveryCode(principal.actor())) {
+      LOG.info("issued a recovery code by token {}", principal.token().id());
+      Responses.json(ctx, 201, json.recoveryCode(code));
+    }
+  }
+
+  private static Description description(String text) {
+    try {
+      return Description.of(text);
+    } catch (InvalidInputException e) {
+      throw StrictJson.failure(e.getMessage());
+    }
+  }
+
+  private static TokenStatus status(String wireName) {
+    try {
+      return TokenStatus.fromWireName(wireName);
+    } catch (InvalidInputException e) {
+      throw StrictJson.failure(e.getMessage());
+    }
   }
 
   void listTokens(Context ctx) {

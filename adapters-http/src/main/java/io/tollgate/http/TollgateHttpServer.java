@@ -2,6 +2,7 @@ package io.tollgate.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class TollgateHttpServer implements AutoCloseable {
       HttpServerConfig config,
       TokenAuthority authority,
       PrometheusMeterRegistry registry,
-      RecoveryAuthorizer recoveryAuthorizer,
+      RecoveryCodeUseCase recoveryCodes,
       Duration stopGrace) {
     this.config = config;
     UUID clusterId = authority.clusterId();
@@ -50,7 +51,11 @@ public final class TollgateHttpServer implements AutoCloseable {
     PipelineFilter filter =
         new PipelineFilter(
             authority, clusterId, config.withoutAuth(), config.disabledAuthz(), metrics);
-    TokenRoutes tokenRoutes = new TokenRoutes(authority);
+    TokenRoutes tokenRoutes = new TokenRoutes(authority, Optional.ofNullable(recoveryCodes));
+    RecoveryRegenerator regenerator =
+        recoveryCodes == null
+            ? RecoveryRegenerator.withoutCode(authority)
+            : RecoveryRegenerator.withCodes(recoveryCodes);
     OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision());
     this.main =
         new JavalinAssembly(
@@ -76,15 +81,16 @@ public final class TollgateHttpServer implements AutoCloseable {
                     new RecoveryListener(
                         bind,
                         config.tls().map(PemTls::sslContextFactory),
-                        authority,
-                        recoveryAuthorizer,
+                        regenerator,
                         clusterId,
                         new HttpMetrics(registry, "recovery")))
             .orElse(null);
   }
 
   /**
-   * A server with its own {@link PrometheusMeterRegistry}. Nothing is bound until {@link #start()}.
+   * A server with its own {@link PrometheusMeterRegistry} and no recovery codes: {@code
+   * /api/v3/configure/token/admin/recovery_code} is not served and the recovery listener, when
+   * configured, demands nothing. Nothing is bound until {@link #start()}.
    *
    * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
    */
@@ -99,24 +105,44 @@ public final class TollgateHttpServer implements AutoCloseable {
    */
   public static TollgateHttpServer create(
       HttpServerConfig config, TokenAuthority authority, PrometheusMeterRegistry registry) {
-    return create(
-        config, authority, registry, RecoveryAuthorizer.NO_CODE_REQUIRED, DEFAULT_STOP_GRACE);
+    return create(config, authority, registry, null, DEFAULT_STOP_GRACE);
   }
 
   /**
+   * A server that also issues recovery codes ({@code POST
+   * /api/v3/configure/token/admin/recovery_code}) and has the recovery listener demand the current
+   * one, and records its metrics in {@code registry}.
+   *
+   * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
+   */
+  public static TollgateHttpServer create(
+      HttpServerConfig config,
+      TokenAuthority authority,
+      RecoveryCodeUseCase recoveryCodes,
+      PrometheusMeterRegistry registry) {
+    return create(
+        config,
+        authority,
+        registry,
+        Objects.requireNonNull(recoveryCodes, "recoveryCodes"),
+        DEFAULT_STOP_GRACE);
+  }
+
+  /**
+   * @param recoveryCodes null for a server without recovery codes
    * @param stopGrace how long {@link #stop()} lets in-flight requests finish (tests use zero)
    */
   static TollgateHttpServer create(
       HttpServerConfig config,
       TokenAuthority authority,
       PrometheusMeterRegistry registry,
-      RecoveryAuthorizer recoveryAuthorizer,
+      RecoveryCodeUseCase recoveryCodes,
       Duration stopGrace) {
     return new TollgateHttpServer(
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(authority, "authority"),
         Objects.requireNonNull(registry, "registry"),
-        Objects.requireNonNull(recoveryAuthorizer, "recoveryAuthorizer"),
+        recoveryCodes,
         Objects.requireNonNull(stopGrace, "stopGrace"));
   }
 

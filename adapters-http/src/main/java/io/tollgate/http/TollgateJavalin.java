@@ -168,7 +168,7 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
     state.routes.before(guard::handle);
     if (options.mountTokenApi) {
       errors.addDomainErrorsTo(state.routes);
-      new TokenRoutes(authority).addTo(state.routes);
+      new TokenRoutes(authority, Optional.empty()).addTo(state.routes);
     }
   }
 

@@ -71,6 +71,7 @@ class BadInputTest {
       }
       assertThat(sent).isGreaterThanOrEqualTo(200);
       assertThat(h.authority.listTokens()).isEqualTo(before);
+      assertThat(h.recoveryCodes.recoveryCodeRequired()).isFalse();
       assertThat(h.get("/api/v3/configure/token", Harness.bearer(admin)).status()).isEqualTo(200);
     }
   }
@@ -288,6 +289,46 @@ class BadInputTest {
                     "/api/v3/configure/token;x=1",
                     "/\u00e9\u00e8"),
                 auth,
+                ""));
+    // PATCH (description and status): bad fields, bad JSON, unknown or operator token
+    generators.add(
+        () ->
+            request(
+                "PATCH",
+                "/api/v3/configure/token"
+                    + pick(
+                        random,
+                        "?token_name=keep",
+                        "?token_name=keep",
+                        "",
+                        "?token_name=a&token_name=b"),
+                auth + json(),
+                pick(
+                    random,
+                    "{}",
+                    "{\"status\":\"paused\"}",
+                    "{\"status\":\"ACTIVE\"}",
+                    "{\"status\":1}",
+                    "{\"description\":\"" + "d".repeat(1025) + "\"}",
+                    "{\"description\":\"a\\u0007b\"}",
+                    "{\"description\":[]}",
+                    "{\"status\":\"inactive\",\"status\":\"active\"}",
+                    garbledJson(random))));
+    generators.add(
+        () ->
+            request(
+                "PATCH",
+                "/api/v3/configure/token?token_name="
+                    + pick(random, "_admin", "ghost" + random.nextInt(1000), "%zz"),
+                auth + pick(random, json(), "Content-Type: text/plain\r\n", ""),
+                "{\"status\":\"inactive\"}"));
+    // recovery code without a valid token
+    generators.add(
+        () ->
+            post(
+                "/api/v3/configure/token/admin/recovery_code",
+                pick(random, "", "Authorization: Bearer apiv3_nobody\r\n", "Authorization: x\r\n"),
+                "",
                 ""));
     // regenerate with a named token that no longer exists
     generators.add(

@@ -4,9 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.memory.InMemoryRecoveryCodeRepository;
 import io.tollgate.core.memory.InMemoryTokenRepository;
 import io.tollgate.core.port.out.SecretGenerator;
+import io.tollgate.core.service.RecoveryCodeService;
 import io.tollgate.core.service.TokenService;
+import io.tollgate.core.testing.FastRecoveryCodeHasher;
 import io.tollgate.core.testing.MutableClock;
 import io.tollgate.core.testing.TestTokens;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +32,7 @@ import java.util.function.UnaryOperator;
 final class Harness implements AutoCloseable {
   final MutableClock clock;
   final TestAuthority authority;
+  final RecoveryCodeService recoveryCodes;
   final TollgateHttpServer server;
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient client;
@@ -38,9 +43,16 @@ final class Harness implements AutoCloseable {
         new TestAuthority(
             new TokenService(
                 new InMemoryTokenRepository(), new Sha512TokenHasher(), secrets, clock));
+    this.recoveryCodes =
+        new RecoveryCodeService(
+            authority,
+            new InMemoryRecoveryCodeRepository(),
+            new FastRecoveryCodeHasher(),
+            new SecureRandom(),
+            clock,
+            io.tollgate.core.port.out.AuditLog.NONE);
     this.server =
-        TollgateHttpServer.create(
-            config, authority, registry, RecoveryAuthorizer.NO_CODE_REQUIRED, Duration.ZERO);
+        TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO);
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 

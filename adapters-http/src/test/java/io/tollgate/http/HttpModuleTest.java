@@ -7,9 +7,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.memory.InMemoryRecoveryCodeRepository;
 import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.service.RecoveryCodeService;
 import io.tollgate.core.service.TokenService;
+import io.tollgate.core.testing.FastRecoveryCodeHasher;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +28,22 @@ class HttpModuleTest {
             new AbstractModule() {
               @Override
               protected void configure() {
-                bind(TokenAuthority.class)
+                TokenService tokens =
+                    new TokenService(
+                        new InMemoryTokenRepository(),
+                        new Sha512TokenHasher(),
+                        new SecureRandomSecretGenerator(),
+                        Clock.systemUTC());
+                bind(TokenAuthority.class).toInstance(tokens);
+                bind(RecoveryCodeUseCase.class)
                     .toInstance(
-                        new TokenService(
-                            new InMemoryTokenRepository(),
-                            new Sha512TokenHasher(),
-                            new SecureRandomSecretGenerator(),
-                            Clock.systemUTC()));
+                        new RecoveryCodeService(
+                            tokens,
+                            new InMemoryRecoveryCodeRepository(),
+                            new FastRecoveryCodeHasher(),
+                            new SecureRandom(),
+                            Clock.systemUTC(),
+                            AuditLog.NONE));
               }
             });
     TollgateHttpServer server = injector.getInstance(TollgateHttpServer.class);

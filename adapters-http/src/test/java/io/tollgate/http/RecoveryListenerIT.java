@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RecoveryListenerIT {
   private static final String REGENERATE = "/api/v3/configure/token/admin/regenerate";
+  private static final String RECOVERY_CODE = "/api/v3/configure/token/admin/recovery_code";
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -114,30 +115,91 @@ class RecoveryListenerIT {
   }
 
   @Test
-  void recoveryListener_refusedByItsAuthorizer_changesNothingAndStaysOpen() throws Exception {
+  void recoveryListener_withARecoveryCode_refusesAMissingOrWrongCode_changesNothingAndStaysOpen()
+      throws Exception {
     int port = freePort();
-    HttpServerConfig config = Harness.localConfig().recoveryBind("127.0.0.1:" + port).build();
-    try (Harness h = Harness.start()) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
       String admin = h.createOperator();
-      TollgateHttpServer guarded =
-          TollgateHttpServer.create(
-              config,
-              h.authority,
-              h.registry,
-              ctx -> {
-                throw HttpFailure.plain(403, "recovery code required");
-              },
-              Duration.ZERO);
-      guarded.start();
-      try {
-        Reply refused = h.sendTo("http://127.0.0.1:" + port, "POST", REGENERATE, null);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.body()).isEqualTo("recovery code required");
-        assertThat(guarded.isRecoveryListenerOpen()).isTrue();
-        assertThat(h.authority.authenticate(admin).isAuthenticated()).isTrue();
-      } finally {
-        guarded.stop();
-      }
+      String code =
+          h.post(RECOVERY_CODE, null, "Authorization", "Bearer " + admin).field("recovery_code");
+      String recovery = "http://127.0.0.1:" + port;
+
+      Reply missing = h.sendTo(recovery, "POST", REGENERATE, null);
+      Reply wrong =
+          h.sendTo(recovery, "POST", REGENERATE, null, "Authorization", "Bearer " + flipped(code));
+      Reply operatorTokenInstead =
+          h.sendTo(recovery, "POST", REGENERATE, null, "Authorization", "Bearer " + admin);
+      Reply malformed = h.sendTo(recovery, "POST", REGENERATE, null, "Authorization", "Bearer");
+
+      assertThat(missing.status()).isEqualTo(401);
+      assertThat(missing.body()).isEqualTo(Responses.NOT_AUTHENTICATED);
+      assertThat(wrong.status()).isEqualTo(401);
+      assertThat(operatorTokenInstead.status()).isEqualTo(401);
+      assertThat(malformed.status()).isEqualTo(400);
+      assertThat(h.server.isRecoveryListenerOpen()).isTrue();
+      assertThat(h.authority.authenticate(admin).isAuthenticated()).isTrue();
+      assertThat(h.recoveryCodes.recoveryCodeRequired()).isTrue();
     }
+  }
+
+  @Test
+  void recoveryListener_withTheRecoveryCode_regeneratesSpendsTheCodeAndCloses() throws Exception {
+    int port = freePort();
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+      String lost = h.createOperator();
+      String code =
+          h.post(RECOVERY_CODE, null, "Authorization", "Bearer " + lost).field("recovery_code");
+
+      Reply regenerated =
+          h.sendTo(
+              "http://127.0.0.1:" + port,
+              "POST",
+              REGENERATE,
+              null,
+              "Authorization",
+              "Bearer " + code.toLowerCase(java.util.Locale.ROOT));
+
+      assertThat(regenerated.status()).isEqualTo(201);
+      String fresh = regenerated.field("token");
+      assertThat(h.authority.authenticate(fresh).isAuthenticated()).isTrue();
+      assertThat(h.authority.authenticate(lost).isAuthenticated()).isFalse();
+      assertThat(h.recoveryCodes.recoveryCodeRequired()).isFalse();
+      awaitClosed(port);
+      assertThat(accepts(port)).isFalse();
+    }
+  }
+
+  @Test
+  void recoveryListener_withARecoveryCode_allowsFiveAttemptsAMinuteThen429() throws Exception {
+    int port = freePort();
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+      String admin = h.createOperator();
+      String code =
+          h.post(RECOVERY_CODE, null, "Authorization", "Bearer " + admin).field("recovery_code");
+      String recovery = "http://127.0.0.1:" + port;
+      String[] wrong = {"Authorization", "Bearer " + flipped(code)};
+      for (int i = 0; i < 5; i++) {
+        assertThat(h.sendTo(recovery, "POST", REGENERATE, null, wrong).status()).isEqualTo(401);
+      }
+
+      Reply limited =
+          h.sendTo(recovery, "POST", REGENERATE, null, "Authorization", "Bearer " + code);
+
+      assertThat(limited.status()).isEqualTo(429);
+      assertThat(limited.body()).startsWith("too many recovery attempts");
+      assertThat(limited.headers().get("retry-after")).isNotEmpty();
+      assertThat(h.authority.authenticate(admin).isAuthenticated()).isTrue();
+
+      h.clock.advance(Duration.ofSeconds(61));
+      Reply afterTheWindow =
+          h.sendTo(recovery, "POST", REGENERATE, null, "Authorization", "Bearer " + code);
+      assertThat(afterTheWindow.status()).isEqualTo(201);
+    }
+  }
+
+  /** The same code with its first character changed: a well-formed but wrong code. */
+  private static String flipped(String code) {
+    char first = code.charAt(0) == 'A' ? 'B' : 'A';
+    return first + code.substring(1);
   }
 }

@@ -111,7 +111,7 @@ class TlsIT {
             new SecureRandomSecretGenerator(),
             Clock.systemUTC()),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        RecoveryAuthorizer.NO_CODE_REQUIRED,
+        null,
         Duration.ZERO);
   }
 

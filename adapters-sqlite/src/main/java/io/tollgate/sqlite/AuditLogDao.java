@@ -20,7 +20,7 @@ interface AuditLogDao {
       @Bind("actorTokenId") Long actorTokenId,
       @Bind("tokenName") String tokenName);
 
-  default void append(AuditEntry entry) {
+  default void append(AuditRow entry) {
     append(entry.at(), entry.action(), entry.actorLabel(), entry.actorTokenId(), entry.tokenName());
   }
 
@@ -28,5 +28,5 @@ interface AuditLogDao {
       """
       SELECT at, action, actor_label, actor_token_id, token_name FROM audit_log ORDER BY id
       """)
-  List<AuditEntry> findAll();
+  List<AuditRow> findAll();
 }

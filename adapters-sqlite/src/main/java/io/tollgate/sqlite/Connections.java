@@ -73,13 +73,13 @@ final class Connections {
     return Jdbi.create(factory)
         .installPlugin(new SqlObjectPlugin())
         .registerRowMapper(Token.class, new TokenRowMapper())
-        .registerRowMapper(AuditEntry.class, Connections::auditEntry);
+        .registerRowMapper(AuditRow.class, Connections::auditEntry);
   }
 
-  private static AuditEntry auditEntry(ResultSet rs, StatementContext ctx) throws SQLException {
+  private static AuditRow auditEntry(ResultSet rs, StatementContext ctx) throws SQLException {
     long actorTokenId = rs.getLong("actor_token_id");
     Long actor = rs.wasNull() ? null : actorTokenId;
-    return new AuditEntry(
+    return new AuditRow(
         rs.getLong("at"),
         rs.getString("action"),
         rs.getString("actor_label"),

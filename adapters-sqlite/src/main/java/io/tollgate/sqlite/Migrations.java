@@ -65,6 +65,16 @@ final class Migrations {
               ) STRICT;
 
               CREATE INDEX audit_log_at ON audit_log (at);
+              """),
+          Migration.script(
+              3,
+              "recovery code",
+              """
+              CREATE TABLE recovery_code (
+                id        INTEGER PRIMARY KEY CHECK (id = 0),
+                hash      TEXT    NOT NULL,
+                issued_at INTEGER NOT NULL
+              ) STRICT;
               """));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -1,15 +1,25 @@
 package io.tollgate.sqlite;
 
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.TokenRepository;
 import java.nio.file.Path;
 
 /**
- * A token store in one SQLite file, owned by this process until {@link #close()}. Thread-safe:
- * writes are serialised on one connection in {@code BEGIN IMMEDIATE} transactions, reads use their
- * own connections and are never blocked by a write. Every failure of the database is a {@link
+ * A token store in one SQLite file, owned by this process until {@link #close()}: the tokens, the
+ * audit log and the hash of the current recovery code. Thread-safe: writes are serialised on one
+ * connection in {@code BEGIN IMMEDIATE} transactions, reads use their own connections and are never
+ * blocked by a write. Every failure of the database is a {@link
  * io.tollgate.core.domain.StoreException} naming the file.
+ *
+ * <p>Token changes and recovery codes are synced to disk before their call returns. An audit entry
+ * is written in its own transaction right after the change it describes, without a sync of its own:
+ * it reaches the disk with the next synced write, a checkpoint or {@link #close()}, so a power loss
+ * can cost the newest audit lines but never a token change, and the audit log costs no extra fsync
+ * per change.
  */
-public interface SqliteStore extends TokenRepository, AutoCloseable {
+public interface SqliteStore
+    extends TokenRepository, RecoveryCodeRepository, AuditLog, AutoCloseable {
 
   /** The database file, {@code <data dir>/tollgate.db}. */
   Path databaseFile();

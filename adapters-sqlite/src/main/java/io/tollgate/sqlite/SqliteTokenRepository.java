@@ -1,5 +1,6 @@
 package io.tollgate.sqlite;
 
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.StoreException;
@@ -217,18 +218,59 @@ final class SqliteTokenRepository implements SqliteStore {
         });
   }
 
-  /** Appends to the audit log in its own transaction. Not part of the port yet. */
-  void appendAudit(AuditEntry entry) {
+  @Override
+  public Optional<String> currentHash() {
+    return read(
+        "cannot read the recovery code",
+        tokens -> tokens.getHandle().attach(RecoveryCodeDao.class).currentHash());
+  }
+
+  @Override
+  public void replace(String encodedHash, Instant issuedAt) {
     writeHandle(
-        "cannot write the audit log",
+        "cannot store the recovery code",
         handle -> {
-          handle.attach(AuditLogDao.class).append(entry);
+          handle.attach(RecoveryCodeDao.class).replace(encodedHash, issuedAt.toEpochMilli());
           return null;
         });
   }
 
-  /** The audit log, oldest first. */
-  List<AuditEntry> auditLog() {
+  @Override
+  public boolean consume(String encodedHash) {
+    return writeHandle(
+        "cannot spend the recovery code",
+        handle -> handle.attach(RecoveryCodeDao.class).deleteIfCurrent(encodedHash) == 1);
+  }
+
+  /**
+   * Appends to the audit log in its own transaction, committed without a sync of its own (see
+   * {@link SqliteStore}): WAL keeps it behind the change it follows, and the next synced commit
+   * makes both durable.
+   */
+  @Override
+  public void record(AuditEntry entry) {
+    AuditRow row = AuditRow.of(entry);
+    writeHandle(
+        "cannot write the audit log",
+        handle -> {
+          handle.execute("PRAGMA synchronous = NORMAL");
+          try {
+            handle.useTransaction(tx -> tx.attach(AuditLogDao.class).append(row));
+          } finally {
+            handle.execute("PRAGMA synchronous = FULL");
+          }
+          return null;
+        },
+        false);
+  }
+
+  @Override
+  public List<AuditEntry> entries() {
+    return auditRows().stream().map(AuditRow::toEntry).toList();
+  }
+
+  /** The audit log's rows, oldest first. */
+  List<AuditRow> auditRows() {
     return read(
         "cannot read the audit log",
         tokens -> tokens.getHandle().attach(AuditLogDao.class).findAll());
@@ -284,16 +326,28 @@ final class SqliteTokenRepository implements SqliteStore {
   }
 
   private <T> T writeHandle(String action, Function<Handle, T> work) {
-    return writeHandle(action, null, work);
+    return writeHandle(action, null, work, true);
   }
 
-  /** One {@code BEGIN IMMEDIATE} transaction: committed entirely, or rolled back and thrown. */
   private <T> T writeHandle(String action, TokenName insertedName, Function<Handle, T> work) {
+    return writeHandle(action, insertedName, work, true);
+  }
+
+  private <T> T writeHandle(String action, Function<Handle, T> work, boolean inTransaction) {
+    return writeHandle(action, null, work, inTransaction);
+  }
+
+  /**
+   * Runs {@code work} on the writer under the write lock; with {@code inTransaction}, in one {@code
+   * BEGIN IMMEDIATE} transaction: committed entirely, or rolled back and thrown.
+   */
+  private <T> T writeHandle(
+      String action, TokenName insertedName, Function<Handle, T> work, boolean inTransaction) {
     writeLock.lock();
     try {
       ensureOpen();
       requireSameDatabaseFile();
-      return writer.inTransaction(work::apply);
+      return inTransaction ? writer.inTransaction(work::apply) : work.apply(writer);
     } catch (RuntimeException e) {
       throw SqliteErrors.translate(e, databaseFile, action, insertedName);
     } finally {

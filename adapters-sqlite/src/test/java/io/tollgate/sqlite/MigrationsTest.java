@@ -3,6 +3,8 @@ package io.tollgate.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.StoreException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +46,8 @@ class MigrationsTest {
 
   @Test
   void latest_isTheLastStepAndStepsAreNumberedFromOneWithoutGaps() {
-    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2);
-    assertThat(Migrations.LATEST).isEqualTo(2);
+    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3);
+    assertThat(Migrations.LATEST).isEqualTo(3);
   }
 
   @ParameterizedTest(name = "from version {0}")
@@ -67,9 +70,17 @@ class MigrationsTest {
         // Ids deleted before the upgrade stay used.
         assertThat(store.insert(TestTokens.newToken("fresh")).id()).isEqualTo(TokenId.of(5));
       }
-      AuditEntry entry = new AuditEntry(1L, "create", "test", null, "fresh");
-      repository.appendAudit(entry);
-      assertThat(repository.auditLog()).containsExactly(entry);
+      List<AuditEntry> audit = new ArrayList<>();
+      if (version >= 2) {
+        audit.add(SEEDED_AUDIT);
+      }
+      AuditEntry entry = new AuditEntry(T0, "created", "fresh", Actor.BOOTSTRAP);
+      store.record(entry);
+      audit.add(entry);
+      assertThat(store.entries()).isEqualTo(audit);
+      assertThat(store.currentHash()).isEmpty();
+      store.replace("$argon2id$seeded", T0);
+      assertThat(store.currentHash()).contains("$argon2id$seeded");
     }
     try (RawSqlite raw = RawSqlite.open(db)) {
       assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
@@ -144,9 +155,22 @@ class MigrationsTest {
       if (version >= 1) {
         seedVersion1(handle);
       }
+      if (version >= 2) {
+        handle.execute(
+            "INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            T0.toEpochMilli(),
+            "deleted",
+            "token 0 (_admin)",
+            0L,
+            "gone");
+      }
     }
     return db;
   }
+
+  private static final AuditEntry SEEDED_AUDIT =
+      new AuditEntry(T0, "deleted", "gone", new Actor(TokenId.of(0), "token 0 (_admin)"));
 
   private static void seedVersion1(Handle handle) {
     handle.execute("UPDATE meta SET cluster_uuid = ?, next_token_id = 5", CLUSTER);

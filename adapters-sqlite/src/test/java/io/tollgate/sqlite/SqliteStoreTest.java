@@ -4,6 +4,8 @@ import static io.tollgate.core.testing.TestTokens.newToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -213,17 +216,48 @@ class SqliteStoreTest {
         .hasMessageContaining("closed");
   }
 
+  private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
+
   @Test
-  void auditLog_appendsEntriesInOrder() {
+  void auditLog_keepsEntriesInOrderAcrossARestart() {
+    AuditEntry first = new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP);
+    AuditEntry second =
+        new AuditEntry(T0.plusMillis(1), "deleted", "ci", new Actor(TokenId.of(0), "token 0"));
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      SqliteTokenRepository repository = (SqliteTokenRepository) store;
-      AuditEntry first = new AuditEntry(1L, "create", "unauthenticated bootstrap", null, "_admin");
-      AuditEntry second = new AuditEntry(2L, "delete", "token 0 (_admin)", 0L, "ci");
+      store.record(first);
+      store.record(second);
+      assertThat(store.entries()).containsExactly(first, second);
+    }
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      assertThat(store.entries()).containsExactly(first, second);
+    }
+  }
 
-      repository.appendAudit(first);
-      repository.appendAudit(second);
+  @Test
+  void auditLog_leavesTheWriterSyncingFullyAfterwards() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      store.record(new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP));
+      int synchronous =
+          ((SqliteTokenRepository) store)
+              .withWriter(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+      assertThat(synchronous).isEqualTo(2); // FULL
+    }
+  }
 
-      assertThat(repository.auditLog()).containsExactly(first, second);
+  @Test
+  void recoveryCode_isReplacedKeptAcrossARestartAndSpentOnlyIfStillCurrent() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      assertThat(store.currentHash()).isEmpty();
+      store.replace("$argon2id$first", T0);
+      store.replace("$argon2id$second", T0.plusSeconds(1));
+      assertThat(store.currentHash()).contains("$argon2id$second");
+      assertThat(store.consume("$argon2id$first")).isFalse();
+    }
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      assertThat(store.currentHash()).contains("$argon2id$second");
+      assertThat(store.consume("$argon2id$second")).isTrue();
+      assertThat(store.consume("$argon2id$second")).isFalse();
+      assertThat(store.currentHash()).isEmpty();
     }
   }
 }

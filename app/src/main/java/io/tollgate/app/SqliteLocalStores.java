@@ -8,7 +8,6 @@ import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.sqlite.SqliteStore;
 import io.tollgate.sqlite.SqliteStores;
@@ -20,7 +19,8 @@ import java.util.List;
 /**
  * The CLI's offline operations over the SQLite store: listing and backup through read-only
  * connections (fine while a server runs), operator recovery through core's {@link TokenService} on
- * the store opened exclusively, restore under the directory's lock.
+ * the store opened exclusively (the store is the audit log: changes are recorded as offline
+ * recovery), restore under the directory's lock.
  */
 final class SqliteLocalStores implements LocalStores {
 
@@ -53,11 +53,7 @@ final class SqliteLocalStores implements LocalStores {
     try (SqliteStore store = SqliteStores.open(dataDir)) {
       TokenService service =
           new TokenService(
-              store,
-              new Sha512TokenHasher(),
-              new SecureRandomSecretGenerator(),
-              clock,
-              auditLog(store));
+              store, new Sha512TokenHasher(), new SecureRandomSecretGenerator(), clock, store);
       return store.findByName(TokenName.OPERATOR).isPresent()
           ? service.regenerateOperatorTokenOutOfBand(Actor.OFFLINE_RECOVERY)
           : service.createOperatorToken(Actor.OFFLINE_RECOVERY);
@@ -77,9 +73,5 @@ final class SqliteLocalStores implements LocalStores {
   @Override
   public void restore(Path backup, Path dataDir) {
     SqliteStores.restore(backup, dataDir);
-  }
-
-  private static AuditLog auditLog(SqliteStore store) {
-    return AuditLog.NONE;
   }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.app;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.tollgate.cli.ExemptEndpoint;
@@ -8,12 +7,10 @@ import io.tollgate.cli.RunningServer;
 import io.tollgate.cli.ServeOptions;
 import io.tollgate.cli.ServerLauncher;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.out.AuditLog;
-import io.tollgate.embedded.TollgateCoreModule;
+import io.tollgate.embedded.TollgateModule;
 import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
 import io.tollgate.http.TollgateHttpServer;
-import io.tollgate.sqlite.SqliteModule;
 import io.tollgate.sqlite.SqliteStore;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,16 +27,7 @@ final class TollgateServerLauncher implements ServerLauncher {
     Logging.configureForServer(options.logLevel());
     HttpServerConfig config = httpConfig(options);
     Injector injector =
-        Guice.createInjector(
-            new TollgateCoreModule(),
-            new SqliteModule(options.dataDir()),
-            new AbstractModule() {
-              @Override
-              protected void configure() {
-                bind(AuditLog.class).toInstance(AuditLog.NONE);
-              }
-            },
-            new HttpModule(config));
+        Guice.createInjector(new TollgateModule(options.dataDir()), new HttpModule(config));
     SqliteStore store = injector.getInstance(SqliteStore.class);
     try {
       TokenAuthority authority = injector.getInstance(TokenAuthority.class);

@@ -3,6 +3,8 @@ package io.tollgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.sqlite.SqliteStore;
@@ -23,7 +25,7 @@ class SqliteLocalStoresTest {
   private final SqliteLocalStores stores = new SqliteLocalStores(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
-  void createOperator_createsThenRegeneratesInPlace() {
+  void createOperator_thenRegenerate_inPlace_auditedInTheStoreAsOfflineRecovery() {
     Path data = temp.resolve("data");
     SqliteStores.open(data).close();
 
@@ -35,6 +37,12 @@ class SqliteLocalStoresTest {
     assertThat(regenerated.token().updatedAt()).isEqualTo(NOW);
     assertThat(regenerated.secret()).isNotEqualTo(created.secret());
     assertThat(SqliteStores.readTokens(data)).containsExactly(regenerated.token());
+    try (SqliteStore store = SqliteStores.open(data)) {
+      assertThat(store.entries())
+          .containsExactly(
+              new AuditEntry(NOW, "created", "_admin", Actor.OFFLINE_RECOVERY),
+              new AuditEntry(NOW, "regenerated", "_admin", Actor.OFFLINE_RECOVERY));
+    }
   }
 
   @Test

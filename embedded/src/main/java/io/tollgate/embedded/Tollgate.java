@@ -11,6 +11,7 @@ import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.memory.InMemoryTokenRepository;
 import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.sqlite.SqliteStore;
@@ -65,7 +66,11 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
     this.description = description;
     this.service =
         new TokenService(
-            repository, new Sha512TokenHasher(), new SecureRandomSecretGenerator(), clock);
+            repository,
+            new Sha512TokenHasher(),
+            new SecureRandomSecretGenerator(),
+            clock,
+            store == null ? AuditLog.NONE : store);
   }
 
   /**

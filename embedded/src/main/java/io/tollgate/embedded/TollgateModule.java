@@ -1,18 +1,28 @@
 package io.tollgate.embedded;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import io.tollgate.argon2.Argon2Module;
+import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.port.out.RecoveryCodeHasher;
+import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.service.RecoveryCodeService;
+import io.tollgate.core.service.TokenService;
 import io.tollgate.sqlite.SqliteModule;
 import io.tollgate.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Everything a Guice user needs in one module: {@link TollgateCoreModule}, the SQLite store in a
- * data directory ({@code SqliteModule}), Argon2id for recovery codes ({@code Argon2Module}) and no
- * audit log ({@link AuditLog#NONE}).
+ * data directory ({@code SqliteModule}, which also keeps the {@link AuditLog} and the recovery
+ * code), Argon2id for recovery codes ({@code Argon2Module}) and the {@link RecoveryCodeUseCase}
+ * built on them.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new TollgateModule(Path.of("/var/lib/myservice/tokens")));
@@ -43,6 +53,16 @@ public final class TollgateModule extends AbstractModule {
     install(new TollgateCoreModule());
     install(new SqliteModule(dataDir));
     install(new Argon2Module());
-    bind(AuditLog.class).toInstance(AuditLog.NONE);
+  }
+
+  @Provides
+  @Singleton
+  RecoveryCodeUseCase recoveryCodes(
+      TokenService tokens,
+      RecoveryCodeRepository codes,
+      RecoveryCodeHasher hasher,
+      Clock clock,
+      AuditLog audit) {
+    return new RecoveryCodeService(tokens, codes, hasher, new SecureRandom(), clock, audit);
   }
 }
