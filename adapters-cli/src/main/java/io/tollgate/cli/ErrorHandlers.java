@@ -3,6 +3,7 @@ package io.tollgate.cli;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.TollgateException;
 import java.io.PrintWriter;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -12,14 +13,24 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place errors become output: a single {@code error: …} line on stderr (plus, for usage
- * errors, a hint naming {@code --help}) and an exit code. Never a stack trace.
+ * errors, a hint naming {@code --help}) and an exit code. Never a stack trace, and never a token
+ * string: picocli quotes the arguments it could not match, so anything shaped like a token is
+ * redacted first.
  */
 final class ErrorHandlers {
 
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
 
+  private static final Pattern TOKEN_STRING = Pattern.compile("apiv3_[A-Za-z0-9_-]+");
+  static final String REDACTED = "apiv3_(redacted)";
+
   private ErrorHandlers() {}
+
+  /** {@code message} with every token string replaced by {@link #REDACTED}. */
+  static String redacted(String message) {
+    return message == null ? null : TOKEN_STRING.matcher(message).replaceAll(REDACTED);
+  }
 
   /** Usage errors: exit 2. */
   static final class Usage implements IParameterExceptionHandler {
@@ -27,7 +38,7 @@ final class ErrorHandlers {
     public int handleParseException(ParameterException ex, String[] args) {
       CommandLine cmd = ex.getCommandLine();
       PrintWriter err = cmd.getErr();
-      err.println("error: " + ex.getMessage());
+      err.println("error: " + redacted(ex.getMessage()));
       UnmatchedArgumentException.printSuggestions(ex, err);
       err.println(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -43,18 +54,18 @@ final class ErrorHandlers {
       PrintWriter err = cmd.getErr();
       int exitCode = EXIT_FAILURE;
       if (ex instanceof CliFailure) {
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + redacted(ex.getMessage()));
         String hint = ((CliFailure) ex).hint();
         if (hint != null) {
           err.println("hint: " + hint);
         }
       } else if (ex instanceof InvalidInputException) {
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + redacted(ex.getMessage()));
         exitCode = EXIT_USAGE;
       } else if (ex instanceof TollgateException) {
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + redacted(ex.getMessage()));
       } else {
-        String message = ex.getMessage();
+        String message = redacted(ex.getMessage());
         err.println(
             "error: "
                 + ex.getClass().getSimpleName()

@@ -75,6 +75,23 @@ class UsageErrorsTest {
     assertThat(server.requests()).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "recovery list --token apiv3_SeCrEt-value_1 | Unknown option",
+        "show tokens apiv3_SeCrEt-value_1 | Unmatched argument",
+        "create token --admin --name apiv3_SeCrEt-value_1 --expiry apiv3_SeCrEt-value_1"
+            + " | invalid duration"
+      })
+  void usageError_neverEchoesATokenString(String args, String message) {
+    Result result = new CliRunner(home).env("TOLLGATE_HOST_URL", server.url()).run(split(args));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(message).contains(ErrorHandlers.REDACTED);
+    assertThat(result.err() + result.out()).doesNotContain("SeCrEt");
+  }
+
   /** Splits on spaces, keeping single-quoted words (possibly empty) together. */
   private static String[] split(String args) {
     java.util.List<String> words = new java.util.ArrayList<>();
