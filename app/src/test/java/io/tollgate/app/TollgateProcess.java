@@ -58,15 +58,26 @@ final class TollgateProcess {
     return runWithInput(env, "", args);
   }
 
+  /**
+   * Reads a stream to its end on a thread of its own. Not on the common pool: a server's stdout is
+   * drained for as long as it runs, and on two cores the common pool has a single worker that this
+   * would occupy, leaving every later drain queued behind it (seen on JDK 25).
+   */
   private static CompletableFuture<String> drain(java.io.InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            return "";
-          }
-        });
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                text.complete("");
+              }
+            },
+            "drain");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
   }
 
   /** A {@code tollgate serve} process; {@link #close()} sends SIGTERM and waits. */
