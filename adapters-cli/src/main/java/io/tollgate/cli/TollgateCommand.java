@@ -16,17 +16,6 @@ import picocli.CommandLine.Spec;
       "Every 'influxdb3 create|delete|show token' command works with 'tollgate' instead."
     },
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      ServeCommand.class,
-      CreateCommand.class,
-      DeleteCommand.class,
-      ShowCommand.class,
-      UpdateCommand.class,
-      RecoveryCommand.class,
-      BackupCommand.class,
-      RestoreCommand.class,
-      CompletionCommand.class
-    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  tollgate serve --data-dir ~/.tollgate",

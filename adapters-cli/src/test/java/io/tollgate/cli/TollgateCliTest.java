@@ -73,4 +73,47 @@ class TollgateCliTest {
         .contains("--token-name")
         .contains("--http-bind");
   }
+
+  @Test
+  void topLevelHelp_listsEverySubcommand() {
+    String help = new CliRunner(home).run("--help").out();
+
+    for (String name :
+        new String[] {
+          "serve",
+          "create",
+          "delete",
+          "show",
+          "update",
+          "recovery",
+          "backup",
+          "restore",
+          "completion"
+        }) {
+      assertThat(help).containsPattern("\\n  " + name + " ");
+    }
+  }
+
+  @Test
+  void subcommandsFor_buildsOnlyTheTreeTheArgumentsNeed() {
+    assertThat(TollgateCli.subcommandsFor("--version")).isEmpty();
+    assertThat(TollgateCli.subcommandsFor("-V")).isEmpty();
+    assertThat(TollgateCli.subcommandsFor("create", "token", "--admin"))
+        .containsExactly(CreateCommand.class);
+    assertThat(TollgateCli.subcommandsFor("restore", "--input", "f"))
+        .containsExactly(RestoreCommand.class);
+    assertThat(TollgateCli.subcommandsFor()).isEqualTo(TollgateCli.SUBCOMMANDS);
+    assertThat(TollgateCli.subcommandsFor("--help")).isEqualTo(TollgateCli.SUBCOMMANDS);
+    assertThat(TollgateCli.subcommandsFor("--version", "serve")).isEqualTo(TollgateCli.SUBCOMMANDS);
+    assertThat(TollgateCli.subcommandsFor("completion", "bash")).isEqualTo(TollgateCli.SUBCOMMANDS);
+    assertThat(TollgateCli.subcommandsFor("creat", "token")).isEqualTo(TollgateCli.SUBCOMMANDS);
+  }
+
+  @Test
+  void unknownCommand_stillSuggestsTheCloseOne() {
+    Result result = new CliRunner(home).run("creat", "token");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Did you mean").contains("create");
+  }
 }
