@@ -44,6 +44,7 @@ final class SqliteTokenRepository implements SqliteStore {
   private final TokenDao writerTokens;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReaderPool readers;
+  private TokenInserter inserter;
   private final UUID clusterId;
   private final Object fileKey;
   private volatile boolean closed;
@@ -112,18 +113,44 @@ final class SqliteTokenRepository implements SqliteStore {
     return databaseFile;
   }
 
+  /**
+   * The one write on a hot path (every creation over HTTP): through {@link TokenInserter}'s kept
+   * statements instead of Jdbi's per-call statement building, in the same kind of transaction.
+   */
   @Override
   public Token insert(NewToken token) {
-    return write(
-        "cannot store token " + token.name(),
-        token.name(),
-        tokens -> {
-          long id = tokens.nextTokenId();
-          Token stored = token.withId(TokenId.of(id));
-          tokens.insert(TokenColumns.of(stored));
-          tokens.setNextTokenId(id + 1);
-          return stored;
-        });
+    writeLock.lock();
+    try {
+      ensureOpen();
+      requireSameDatabaseFile();
+      return inserter().insert(token);
+    } catch (SQLException e) {
+      discardInserter();
+      throw SqliteErrors.translate(
+          new StoreSqlFailure(e), databaseFile, "cannot store token " + token.name(), token.name());
+    } catch (RuntimeException e) {
+      discardInserter();
+      throw SqliteErrors.translate(
+          e, databaseFile, "cannot store token " + token.name(), token.name());
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * After a failed insert: the driver may have closed statements, the next insert prepares anew.
+   */
+  private void discardInserter() {
+    closeQuietly(inserter);
+    inserter = null;
+  }
+
+  /** The writer's inserter, prepared on first use; under the write lock. */
+  private TokenInserter inserter() throws SQLException {
+    if (inserter == null) {
+      inserter = new TokenInserter(writer.getConnection());
+    }
+    return inserter;
   }
 
   @Override
@@ -272,6 +299,15 @@ final class SqliteTokenRepository implements SqliteStore {
     }
   }
 
+  /** A driver failure of the insert, carried to {@link SqliteErrors#translate}. */
+  private static final class StoreSqlFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreSqlFailure(SQLException cause) {
+      super(cause);
+    }
+  }
+
   private static void moveIntoPlace(Path partial, Path destination) throws IOException {
     try {
       Files.move(
@@ -341,6 +377,7 @@ final class SqliteTokenRepository implements SqliteStore {
       }
       closed = true;
       readers.close();
+      closeQuietly(inserter);
       closeQuietly(writer);
       directoryLock.close();
       LOG.debug("Closed token store {}", databaseFile);
@@ -408,6 +445,17 @@ final class SqliteTokenRepository implements SqliteStore {
   private void ensureOpen() {
     if (closed) {
       throw ReaderPool.closedError(databaseFile);
+    }
+  }
+
+  private static void closeQuietly(TokenInserter statements) {
+    if (statements == null) {
+      return;
+    }
+    try {
+      statements.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("Closing the insert statements failed", e);
     }
   }
 

@@ -132,11 +132,10 @@ public final class TokenService implements TokenAuthority {
 
   @Override
   public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
+    // No read first: the repository's insert refuses a taken name itself
+    // (TokenNameAlreadyExistsException), in the same transaction that would store it.
     return locked(
         () -> {
-          if (repository.findByName(command.name()).isPresent()) {
-            throw new TokenNameAlreadyExistsException(command.name());
-          }
           Expiry expiry = command.lifetime().expiryFrom(now());
           return issue(command.name(), expiry, command.description(), command.actor());
         });
