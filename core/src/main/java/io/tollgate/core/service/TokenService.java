@@ -133,10 +133,19 @@ public final class TokenService implements TokenAuthority {
   @Override
   public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
     // No read first: the repository's insert refuses a taken name itself
-    // (TokenNameAlreadyExistsException), in the same transaction that would store it.
+    // (TokenNameAlreadyExistsException), in the same transaction that would store it. A taken
+    // name still wins over an invalid expiry, as when the name was looked up first.
     return locked(
         () -> {
-          Expiry expiry = command.lifetime().expiryFrom(now());
+          Expiry expiry;
+          try {
+            expiry = command.lifetime().expiryFrom(now());
+          } catch (InvalidExpiryException e) {
+            if (repository.findByName(command.name()).isPresent()) {
+              throw new TokenNameAlreadyExistsException(command.name());
+            }
+            throw e;
+          }
           return issue(command.name(), expiry, command.description(), command.actor());
         });
   }

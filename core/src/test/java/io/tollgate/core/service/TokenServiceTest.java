@@ -305,6 +305,15 @@ class TokenServiceTest {
   }
 
   @Test
+  void named_takenNameWinsOverAnExpiryBeyondYear9999() {
+    createNamed("ci", null);
+    long tooFar = Expiry.LATEST.getEpochSecond() - T0.getEpochSecond() + 1;
+
+    assertThatThrownBy(() -> createNamed("ci", tooFar))
+        .isInstanceOf(TokenNameAlreadyExistsException.class);
+  }
+
+  @Test
   void named_expiryAtTheEndOfYear9999IsAccepted() {
     long upToTheEnd = Expiry.LATEST.getEpochSecond() - T0.getEpochSecond();
 
