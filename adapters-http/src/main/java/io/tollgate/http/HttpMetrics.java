@@ -32,6 +32,7 @@ final class HttpMetrics {
   private final MeterRegistry registry;
   private final String listener;
   private final ConcurrentHashMap<String, Counter> authentications = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
   HttpMetrics(MeterRegistry registry, String listener) {
     this.registry = registry;
@@ -39,18 +40,30 @@ final class HttpMetrics {
   }
 
   void recordRequest(String method, String path, int status, long nanos) {
-    Timer.builder("tollgate.http.requests")
+    // Looked up once per route, method and status (a bounded set), like the authentication
+    // counters: building and registering the timer on every request showed in the creation path.
+    RequestKey key =
+        new RequestKey(
+            KNOWN_ROUTES.contains(path) ? path : "other",
+            KNOWN_METHODS.contains(method) ? method : "other",
+            status);
+    requestTimers.computeIfAbsent(key, this::requestTimer).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer requestTimer(RequestKey key) {
+    return Timer.builder("tollgate.http.requests")
         .description("HTTP requests by route, method and status")
         .tag("listener", listener)
-        .tag("route", KNOWN_ROUTES.contains(path) ? path : "other")
-        .tag("method", KNOWN_METHODS.contains(method) ? method : "other")
-        .tag("status", Integer.toString(status))
+        .tag("route", key.route())
+        .tag("method", key.method())
+        .tag("status", Integer.toString(key.status()))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(50_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry);
   }
+
+  private record RequestKey(String route, String method, int status) {}
 
   /** {@code outcome}: authenticated, unknown, expired, missing or malformed. */
   void recordAuthentication(String outcome) {

@@ -39,6 +39,7 @@ final class SqliteTokenRepository implements SqliteStore {
   private final TokenDao writerTokens;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReaderPool readers;
+  private TokenInserter inserter;
   private final UUID clusterId;
   private final Object fileKey;
   private volatile boolean closed;
@@ -107,18 +108,44 @@ final class SqliteTokenRepository implements SqliteStore {
     return databaseFile;
   }
 
+  /**
+   * The one write on a hot path (every creation over HTTP): through {@link TokenInserter}'s kept
+   * statements instead of Jdbi's per-call statement building, in the same kind of transaction.
+   */
   @Override
   public Token insert(NewToken token) {
-    return write(
-        "cannot store token " + token.name(),
-        token.name(),
-        tokens -> {
-          long id = tokens.nextTokenId();
-          Token stored = token.withId(TokenId.of(id));
-          tokens.insert(TokenColumns.of(stored));
-          tokens.setNextTokenId(id + 1);
-          return stored;
-        });
+    writeLock.lock();
+    try {
+      ensureOpen();
+      requireSameDatabaseFile();
+      return inserter().insert(token);
+    } catch (SQLException e) {
+      discardInserter();
+      throw SqliteErrors.translate(
+          new StoreSqlFailure(e), databaseFile, "cannot store token " + token.name(), token.name());
+    } catch (RuntimeException e) {
+      discardInserter();
+      throw SqliteErrors.translate(
+          e, databaseFile, "cannot store token " + token.name(), token.name());
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * After a failed insert: the driver may have closed statements, the next insert prepares anew.
+   */
+  private void discardInserter() {
+    closeQuietly(inserter);
+    inserter = null;
+  }
+
+  /** The writer's inserter, prepared on first use; under the write lock. */
+  private TokenInserter inserter() throws SQLException {
+    if (inserter == null) {
+      inserter = new TokenInserter(writer.getConnection());
+    }
+    return inserter;
   }
 
   @Override
@@ -133,9 +160,18 @@ final class SqliteTokenRepository implements SqliteStore {
         tokens -> tokens.findByHash(hash.algorithm(), hash.digest()));
   }
 
+  /** Through {@link TokenScan}: a million rows at start-up, so not through Jdbi's mapping. */
   @Override
   public List<Token> findAll() {
-    return read("cannot list tokens", TokenDao::findAll);
+    return read(
+        "cannot list tokens",
+        tokens -> {
+          try {
+            return TokenScan.findAll(tokens.getHandle().getConnection());
+          } catch (SQLException e) {
+            throw new StoreSqlFailure(e);
+          }
+        });
   }
 
   @Override
@@ -216,6 +252,15 @@ final class SqliteTokenRepository implements SqliteStore {
           StoreBackup.copy(connection, databaseFile, partial);
           return null;
         });
+  }
+
+  /** A driver failure of a plain JDBC call, carried to {@link SqliteErrors#translate}. */
+  private static final class StoreSqlFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreSqlFailure(SQLException cause) {
+      super(cause);
+    }
   }
 
   @Override
@@ -299,6 +344,7 @@ final class SqliteTokenRepository implements SqliteStore {
       }
       closed = true;
       readers.close();
+      closeQuietly(inserter);
       closeQuietly(writer);
       directoryLock.close();
       LOG.debug("Closed token store {}", databaseFile);
@@ -378,6 +424,17 @@ final class SqliteTokenRepository implements SqliteStore {
   private void ensureOpen() {
     if (closed) {
       throw ReaderPool.closedError(databaseFile);
+    }
+  }
+
+  private static void closeQuietly(TokenInserter statements) {
+    if (statements == null) {
+      return;
+    }
+    try {
+      statements.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("Closing the insert statements failed", e);
     }
   }
 

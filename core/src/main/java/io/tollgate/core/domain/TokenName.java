@@ -18,7 +18,7 @@ public record TokenName(String value) {
       throw new InvalidTokenNameException(
           "token name must be 1 to " + MAX_LENGTH + " characters, got " + length);
     }
-    if (value.codePoints().anyMatch(TokenName::isControl)) {
+    if (hasControl(value)) {
       throw new InvalidTokenNameException("token name must not contain control characters");
     }
     if (value.isBlank()) {
@@ -43,6 +43,18 @@ public record TokenName(String value) {
 
   public boolean isOperator() {
     return OPERATOR.value.equals(value);
+  }
+
+  /** A loop rather than a stream: every stored name is checked again when the index loads. */
+  private static boolean hasControl(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int codePoint = value.codePointAt(i);
+      if (isControl(codePoint)) {
+        return true;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return false;
   }
 
   private static boolean isControl(int codePoint) {

@@ -102,7 +102,7 @@ public final class TokenService implements TokenAuthority {
           if (repository.findByName(TokenName.OPERATOR).isPresent()) {
             throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
           }
-          return issue(TokenName.OPERATOR, Expiry.NEVER, null, actor);
+          return issue(TokenName.OPERATOR, Expiry.NEVER, null, actor, now());
         });
   }
 
@@ -140,21 +140,32 @@ public final class TokenService implements TokenAuthority {
 
   @Override
   public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
+    // No read first: the repository's insert refuses a taken name itself
+    // (TokenNameAlreadyExistsException), in the same transaction that would store it. A taken
+    // name still wins over an invalid expiry, as when the name was looked up first.
     return locked(
         () -> {
-          if (repository.findByName(command.name()).isPresent()) {
-            throw new TokenNameAlreadyExistsException(command.name());
+          Instant createdAt = now();
+          Expiry expiry;
+          try {
+            expiry = command.lifetime().expiryFrom(createdAt);
+          } catch (InvalidExpiryException e) {
+            if (repository.findByName(command.name()).isPresent()) {
+              throw new TokenNameAlreadyExistsException(command.name());
+            }
+            throw e;
           }
-          Expiry expiry = command.lifetime().expiryFrom(now());
-          return issue(command.name(), expiry, command.description(), command.actor());
+          return issue(command.name(), expiry, command.description(), command.actor(), createdAt);
         });
   }
 
-  private IssuedToken issue(TokenName name, Expiry expiry, Description description, Actor actor) {
+  /** Stores a new token created at {@code createdAt}, the instant its expiry was counted from. */
+  private IssuedToken issue(
+      TokenName name, Expiry expiry, Description description, Actor actor, Instant createdAt) {
     TokenSecret secret = generator.generate();
     NewToken draft =
         new NewToken(
-            name, hasher.hash(secret.value()), now(), actor.tokenId(), expiry, description);
+            name, hasher.hash(secret.value()), createdAt, actor.tokenId(), expiry, description);
     Token stored = repository.insert(draft);
     index.put(stored);
     record("created", stored, actor);

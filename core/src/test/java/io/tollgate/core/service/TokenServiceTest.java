@@ -29,8 +29,10 @@ import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTok
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.testing.MutableClock;
 import io.tollgate.core.testing.SequentialSecretGenerator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,46 @@ class TokenServiceTest {
   }
 
   // --- operator token ---
+
+  @Test
+  void namedToken_expiresExactlyExpirySecsAfterItsCreatedAt_evenWhileTheClockMoves() {
+    Clock ticking =
+        new Clock() {
+          private long millis = T0.toEpochMilli();
+
+          @Override
+          public long millis() {
+            return millis++;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+          }
+
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    TokenService moving =
+        new TokenService(
+            repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), ticking);
+
+    Token ci =
+        moving
+            .createNamedAdminToken(
+                new CreateNamedAdminTokenCommand(
+                    TokenName.named("ci"), Lifetime.ofSeconds(3600), null, Actor.BOOTSTRAP))
+            .token();
+
+    assertThat(ci.expiry().instant()).isEqualTo(ci.createdAt().plusSeconds(3600));
+  }
 
   @Test
   void createOperatorToken_byAnOutOfBandActor_isAuditedAsThatActor() {
@@ -321,6 +363,15 @@ class TokenServiceTest {
     assertThatThrownBy(() -> createNamed("huge", Long.MAX_VALUE))
         .isInstanceOf(InvalidExpiryException.class);
     assertThat(service.listTokens()).isEmpty();
+  }
+
+  @Test
+  void named_takenNameWinsOverAnExpiryBeyondYear9999() {
+    createNamed("ci", null);
+    long tooFar = Expiry.LATEST.getEpochSecond() - T0.getEpochSecond() + 1;
+
+    assertThatThrownBy(() -> createNamed("ci", tooFar))
+        .isInstanceOf(TokenNameAlreadyExistsException.class);
   }
 
   @Test

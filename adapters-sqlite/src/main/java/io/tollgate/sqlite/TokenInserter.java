@@ -1,0 +1,116 @@
+package io.tollgate.sqlite;
+
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+
+/**
+ * The insert of a token on the writer's connection, the one write on a hot path: its statements are
+ * prepared once and kept, and its transaction is a plain {@code BEGIN IMMEDIATE} / {@code COMMIT}
+ * rather than a round of auto-commit switches. Same statements and same transaction as the other
+ * writes: read the next id, insert the row, advance the id in {@code meta}, commit. After a failure
+ * the driver may have closed a statement, so the caller discards the inserter and prepares a new
+ * one. Not thread-safe: used under the store's write lock only.
+ */
+final class TokenInserter implements AutoCloseable {
+
+  private final Connection writer;
+  private final PreparedStatement begin;
+  private final PreparedStatement commit;
+  private final PreparedStatement nextId;
+  private final PreparedStatement insert;
+  private final PreparedStatement setNextId;
+
+  TokenInserter(Connection writer) throws SQLException {
+    this.writer = writer;
+    begin = writer.prepareStatement("BEGIN IMMEDIATE");
+    commit = writer.prepareStatement("COMMIT");
+    nextId = writer.prepareStatement("SELECT next_token_id FROM meta WHERE id = 0");
+    insert =
+        writer.prepareStatement(
+            """
+            INSERT INTO tokens (id, name, hash_algorithm, hash, created_at, created_by,
+                                updated_at, updated_by, expiry, description, status, permissions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """);
+    setNextId = writer.prepareStatement("UPDATE meta SET next_token_id = ? WHERE id = 0");
+  }
+
+  /** Stores {@code token} under the next id in one transaction, committed or rolled back. */
+  Token insert(NewToken token) throws SQLException {
+    begin.executeUpdate();
+    try {
+      long id = readNextId();
+      Token stored = token.withId(TokenId.of(id));
+      bind(TokenColumns.of(stored));
+      insert.executeUpdate();
+      setNextId.setLong(1, id + 1);
+      setNextId.executeUpdate();
+      commit.executeUpdate();
+      return stored;
+    } catch (SQLException | RuntimeException e) {
+      rollBack(e);
+      throw e;
+    }
+  }
+
+  private long readNextId() throws SQLException {
+    try (ResultSet rs = nextId.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("the meta row is missing");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  private void bind(TokenColumns row) throws SQLException {
+    insert.setLong(1, row.id());
+    insert.setString(2, row.name());
+    insert.setString(3, row.hashAlgorithm());
+    insert.setBytes(4, row.hash());
+    insert.setLong(5, row.createdAt());
+    setNullableLong(6, row.createdBy());
+    setNullableLong(7, row.updatedAt());
+    setNullableLong(8, row.updatedBy());
+    setNullableLong(9, row.expiry());
+    if (row.description() == null) {
+      insert.setNull(10, Types.VARCHAR);
+    } else {
+      insert.setString(10, row.description());
+    }
+    insert.setString(11, row.status());
+    insert.setString(12, row.permissions());
+  }
+
+  private void setNullableLong(int index, Long value) throws SQLException {
+    if (value == null) {
+      insert.setNull(index, Types.BIGINT);
+    } else {
+      insert.setLong(index, value);
+    }
+  }
+
+  /** Undoes a failed insert; a failure to roll back is attached to the original one. */
+  private void rollBack(Exception failure) {
+    try (Statement statement = writer.createStatement()) {
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      // "no transaction is active" when SQLite already rolled back on its own (e.g. SQLITE_FULL)
+      failure.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement statement :
+        new PreparedStatement[] {begin, commit, nextId, insert, setNextId}) {
+      statement.close();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.tollgate.sqlite;
+
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every token, ordered by id, read straight through JDBC: the listing and the start-up load of the
+ * in-memory index, a million rows on a large store. Each value crossing from the driver costs a
+ * native call, so a row whose optional columns all hold their defaults (no update, no expiry, no
+ * description, active, SHA-512, admin permissions: almost every row) is recognised by one computed
+ * column and read as six values instead of twelve; any other row is read in full. The tokens are
+ * the same either way.
+ */
+final class TokenScan {
+
+  /** Columns 1-6 for every row; 7-13 only when column 6 (plain) is 0. */
+  static final String SELECT_ALL =
+      """
+      SELECT id, name, hash, created_at, created_by,
+             hash_algorithm = 'sha512' AND status = 'active' AND permissions = '*:*:*'
+               AND updated_at IS NULL AND updated_by IS NULL AND expiry IS NULL
+               AND description IS NULL,
+             hash_algorithm, updated_at, updated_by, expiry, description, status, permissions
+        FROM tokens
+       ORDER BY id
+      """;
+
+  private TokenScan() {}
+
+  static List<Token> findAll(Connection connection) throws SQLException {
+    List<Token> tokens = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        tokens.add(rs.getInt(6) == 1 ? plain(rs) : full(rs));
+      }
+    }
+    return tokens;
+  }
+
+  private static Token plain(ResultSet rs) throws SQLException {
+    return new Token(
+        TokenId.of(rs.getLong(1)),
+        TokenName.of(rs.getString(2)),
+        new TokenHash(TokenHash.SHA512, rs.getBytes(3)),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        nullableId(rs, 5),
+        null,
+        null,
+        Expiry.NEVER,
+        null,
+        TokenStatus.ACTIVE,
+        Token.ADMIN_PERMISSIONS);
+  }
+
+  private static Token full(ResultSet rs) throws SQLException {
+    TokenId id = TokenId.of(rs.getLong(1));
+    TokenName name = TokenName.of(rs.getString(2));
+    byte[] digest = rs.getBytes(3);
+    Instant createdAt = Instant.ofEpochMilli(rs.getLong(4));
+    TokenId createdBy = nullableId(rs, 5);
+    TokenHash hash = new TokenHash(shared(rs.getString(7), TokenHash.SHA512), digest);
+    Instant updatedAt = nullableInstant(rs, 8);
+    TokenId updatedBy = nullableId(rs, 9);
+    Instant expiry = nullableInstant(rs, 10);
+    String description = rs.getString(11);
+    return new Token(
+        id,
+        name,
+        hash,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        expiry == null ? Expiry.NEVER : Expiry.at(expiry),
+        description == null ? null : Description.of(description),
+        TokenStatus.fromWireName(rs.getString(12)),
+        shared(rs.getString(13), Token.ADMIN_PERMISSIONS));
+  }
+
+  /** The constant instead of a per-row copy of the same text (see {@link TokenRowMapper}). */
+  private static String shared(String value, String constant) {
+    return constant.equals(value) ? constant : value;
+  }
+
+  private static TokenId nullableId(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : TokenId.of(value);
+  }
+
+  private static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+  }
+}

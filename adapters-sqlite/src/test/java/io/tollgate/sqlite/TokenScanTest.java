@@ -1,0 +1,67 @@
+package io.tollgate.sqlite;
+
+import static io.tollgate.core.testing.TestTokens.T0;
+import static io.tollgate.core.testing.TestTokens.hashOf;
+import static io.tollgate.core.testing.TestTokens.newToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link TokenScan}: plain rows read in short, any other row in full, the same tokens either way.
+ */
+class TokenScanTest {
+
+  @TempDir Path tempDir;
+
+  @Test
+  void findAll_readsPlainAndChangedRowsWithEveryField() {
+    try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
+      store.insert(newToken("plain"));
+      store.insert(newToken("by-someone", "apiv3_b", TokenId.of(0), Expiry.NEVER));
+      store.insert(newToken("expiring", "apiv3_e", null, Expiry.at(T0.plusSeconds(60))));
+      Token described = store.insert(newToken("described", "apiv3_d"));
+      store.updateDetails(
+          described.name(),
+          Description.of("ci runner"),
+          TokenStatus.ACTIVE,
+          T0.plusSeconds(1),
+          TokenId.of(0));
+      Token inactive = store.insert(newToken("inactive", "apiv3_i"));
+      store.updateDetails(inactive.name(), null, TokenStatus.INACTIVE, T0.plusSeconds(2), null);
+      Token regenerated = store.insert(newToken("regenerated", "apiv3_r"));
+      store.replaceHash(
+          regenerated.id(), regenerated.hash(), hashOf("apiv3_r2"), T0.plusSeconds(3), null);
+      Token deleted = store.insert(newToken("deleted", "apiv3_x"));
+      store.deleteByName(deleted.name());
+
+      List<Token> all = store.findAll();
+
+      List<String> names =
+          List.of("plain", "by-someone", "expiring", "described", "inactive", "regenerated");
+      assertThat(all)
+          .containsExactlyElementsOf(
+              names.stream().map(n -> store.findByName(TokenName.of(n)).orElseThrow()).toList());
+      assertThat(all.get(0).permissions()).isSameAs(Token.ADMIN_PERMISSIONS);
+      assertThat(all.get(3).description()).isEqualTo(Description.of("ci runner"));
+      assertThat(all.get(4).status()).isEqualTo(TokenStatus.INACTIVE);
+      assertThat(all.get(5).hash()).isEqualTo(hashOf("apiv3_r2"));
+    }
+  }
+
+  @Test
+  void findAll_ofAnEmptyStoreIsEmpty() {
+    try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
+      assertThat(store.findAll()).isEmpty();
+    }
+  }
+}
