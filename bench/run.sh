@@ -466,6 +466,16 @@ row "server RSS after $served authenticated \`GET /ping\` (wrk -c16), MiB" "$(ca
   "$(calc "$rss_start / 1024" 1) MiB after start + 5,000 requests" "+$growth MiB" "≤ +64 MiB" "$(le "$growth" 64)"
 
 # ---------------------------------------------------------------------------------------------
+# recovery-code verification: measured, no budget (Argon2id is slow on purpose)
+# ---------------------------------------------------------------------------------------------
+say "JMH: RecoveryCodeBenchmark (Argon2id m=19 MiB, t=2, p=1)"
+java -jar "$benchjar" RecoveryCodeBenchmark -f 1 -wi 2 -w 1 -i 5 -r 2 -rf csv -rff "$work/recovery.csv" \
+  >"$work/recovery.log" 2>&1 || { tail -30 "$work/recovery.log"; exit 1; }
+recovery_text="$(awk -F, 'NR == 2 {gsub(/"/, ""); printf "%.1f ms (± %.1f ms, 99.9%% interval, %d samples)", $5, $6, $4}' \
+  "$work/recovery.csv")"
+say "recovery-code verification: $recovery_text"
+
+# ---------------------------------------------------------------------------------------------
 # report
 # ---------------------------------------------------------------------------------------------
 rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -488,6 +498,9 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "| row | measured | baseline | ratio | budget | result |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "Measured without a budget: one recovery-code verification (\`RecoveryCodeBenchmark\`, Argon2id"
+  echo "m=19 MiB, t=2, p=1, JMH average time in one fork): $recovery_text."
   echo
   echo "How each row is measured:"
   echo
