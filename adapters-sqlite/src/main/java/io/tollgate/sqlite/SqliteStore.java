@@ -12,11 +12,11 @@ import java.nio.file.Path;
  * blocked by a write. Every failure of the database is a {@link
  * io.tollgate.core.domain.StoreException} naming the file.
  *
- * <p>Token changes and recovery codes are synced to disk before their call returns. An audit entry
- * is written in its own transaction right after the change it describes, without a sync of its own:
- * it reaches the disk with the next synced write, a checkpoint or {@link #close()}, so a power loss
- * can cost the newest audit lines but never a token change, and the audit log costs no extra fsync
- * per change.
+ * <p>Token changes and recovery codes are synced to disk before their call returns. A change made
+ * through {@link #recordWith} carries its audit line in the same transaction: both commit, with one
+ * fsync, or neither does. An entry given to {@link #record} alone is written in its own transaction
+ * without a sync of its own: it reaches the disk with the next synced write, a checkpoint or {@link
+ * #close()}, so a power loss can cost such a line but never a token change.
  */
 public interface SqliteStore
     extends TokenRepository, RecoveryCodeRepository, AuditLog, AutoCloseable {

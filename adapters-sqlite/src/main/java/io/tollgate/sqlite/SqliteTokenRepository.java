@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,9 @@ final class SqliteTokenRepository implements SqliteStore {
   private final UUID clusterId;
   private final Object fileKey;
   private volatile boolean closed;
+
+  /** The audit entry of the write {@link #recordWith} is running; guarded by the write lock. */
+  private AuditRow pendingAudit;
 
   private SqliteTokenRepository(
       Path databaseFile,
@@ -118,7 +122,9 @@ final class SqliteTokenRepository implements SqliteStore {
     try {
       ensureOpen();
       requireSameDatabaseFile();
-      return inserter().insert(token);
+      Token stored = inserter().insert(token, pendingAudit);
+      pendingAudit = null;
+      return stored;
     } catch (SQLException e) {
       discardInserter();
       throw SqliteErrors.translate(
@@ -190,7 +196,11 @@ final class SqliteTokenRepository implements SqliteStore {
                   replacement.digest(),
                   updatedAt.toEpochMilli(),
                   TokenColumns.idOrNull(updatedBy));
-          return changed == 0 ? Optional.empty() : tokens.findById(id.value());
+          if (changed == 0) {
+            return Optional.empty();
+          }
+          appendPendingAudit(tokens.getHandle());
+          return tokens.findById(id.value());
         });
   }
 
@@ -212,7 +222,11 @@ final class SqliteTokenRepository implements SqliteStore {
                   status.wireName(),
                   updatedAt.toEpochMilli(),
                   TokenColumns.idOrNull(updatedBy));
-          return changed == 0 ? Optional.empty() : tokens.findByName(name.value());
+          if (changed == 0) {
+            return Optional.empty();
+          }
+          appendPendingAudit(tokens.getHandle());
+          return tokens.findByName(name.value());
         });
   }
 
@@ -223,7 +237,11 @@ final class SqliteTokenRepository implements SqliteStore {
         null,
         tokens -> {
           Optional<Token> current = tokens.findByName(name.value());
-          current.ifPresent(token -> tokens.deleteById(token.id().value()));
+          current.ifPresent(
+              token -> {
+                tokens.deleteById(token.id().value());
+                appendPendingAudit(tokens.getHandle());
+              });
           return current;
         });
   }
@@ -276,6 +294,7 @@ final class SqliteTokenRepository implements SqliteStore {
         "cannot store the recovery code",
         handle -> {
           handle.attach(RecoveryCodeDao.class).replace(encodedHash, issuedAt.toEpochMilli());
+          appendPendingAudit(handle);
           return null;
         });
   }
@@ -284,7 +303,44 @@ final class SqliteTokenRepository implements SqliteStore {
   public boolean consume(String encodedHash) {
     return writeHandle(
         "cannot spend the recovery code",
-        handle -> handle.attach(RecoveryCodeDao.class).deleteIfCurrent(encodedHash) == 1);
+        handle -> {
+          boolean spent = handle.attach(RecoveryCodeDao.class).deleteIfCurrent(encodedHash) == 1;
+          if (spent) {
+            appendPendingAudit(handle);
+          }
+          return spent;
+        });
+  }
+
+  /**
+   * Records {@code entry} in the transaction of the write {@code write} makes to this store, so the
+   * audit line commits with the change (one fsync for both) or not at all. The write lock is held
+   * throughout, so no other thread's write can pick the entry up. A write that changes nothing
+   * records nothing; if {@code write} used some other store, the entry is recorded on its own.
+   */
+  @Override
+  public <T> T recordWith(AuditEntry entry, Supplier<T> write) {
+    writeLock.lock();
+    try {
+      pendingAudit = AuditRow.of(entry);
+      T result = write.get();
+      if (pendingAudit != null && !(result instanceof Optional<?> empty && empty.isEmpty())) {
+        pendingAudit = null;
+        record(entry);
+      }
+      return result;
+    } finally {
+      pendingAudit = null;
+      writeLock.unlock();
+    }
+  }
+
+  /** Inside a write transaction: adds the pending audit entry, if any, to it. */
+  private void appendPendingAudit(Handle handle) {
+    if (pendingAudit != null) {
+      handle.attach(AuditLogDao.class).append(pendingAudit);
+      pendingAudit = null;
+    }
   }
 
   /**

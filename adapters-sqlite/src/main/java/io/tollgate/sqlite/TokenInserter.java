@@ -26,6 +26,7 @@ final class TokenInserter implements AutoCloseable {
   private final PreparedStatement nextId;
   private final PreparedStatement insert;
   private final PreparedStatement setNextId;
+  private final PreparedStatement audit;
 
   TokenInserter(Connection writer) throws SQLException {
     this.writer = writer;
@@ -40,10 +41,19 @@ final class TokenInserter implements AutoCloseable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """);
     setNextId = writer.prepareStatement("UPDATE meta SET next_token_id = ? WHERE id = 0");
+    audit =
+        writer.prepareStatement(
+            """
+            INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)
+            VALUES (?, ?, ?, ?, ?)
+            """);
   }
 
-  /** Stores {@code token} under the next id in one transaction, committed or rolled back. */
-  Token insert(NewToken token) throws SQLException {
+  /**
+   * Stores {@code token} under the next id, with its audit line when {@code auditRow} is not null,
+   * in one transaction: committed or rolled back.
+   */
+  Token insert(NewToken token, AuditRow auditRow) throws SQLException {
     begin.executeUpdate();
     try {
       long id = readNextId();
@@ -52,12 +62,32 @@ final class TokenInserter implements AutoCloseable {
       insert.executeUpdate();
       setNextId.setLong(1, id + 1);
       setNextId.executeUpdate();
+      if (auditRow != null) {
+        appendAudit(auditRow);
+      }
       commit.executeUpdate();
       return stored;
     } catch (SQLException | RuntimeException e) {
       rollBack(e);
       throw e;
     }
+  }
+
+  private void appendAudit(AuditRow row) throws SQLException {
+    audit.setLong(1, row.at());
+    audit.setString(2, row.action());
+    audit.setString(3, row.actorLabel());
+    if (row.actorTokenId() == null) {
+      audit.setNull(4, Types.BIGINT);
+    } else {
+      audit.setLong(4, row.actorTokenId());
+    }
+    if (row.tokenName() == null) {
+      audit.setNull(5, Types.VARCHAR);
+    } else {
+      audit.setString(5, row.tokenName());
+    }
+    audit.executeUpdate();
   }
 
   private long readNextId() throws SQLException {
@@ -109,7 +139,7 @@ final class TokenInserter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     for (PreparedStatement statement :
-        new PreparedStatement[] {begin, commit, nextId, insert, setNextId}) {
+        new PreparedStatement[] {begin, commit, nextId, insert, setNextId, audit}) {
       statement.close();
     }
   }

@@ -260,4 +260,47 @@ class SqliteStoreTest {
       assertThat(store.currentHash()).isEmpty();
     }
   }
+
+  @Test
+  void recordWith_commitsTheAuditLineInTheSameTransactionAsTheChange() {
+    AuditEntry created = new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP);
+    AuditEntry deleted = new AuditEntry(T0.plusMillis(1), "deleted", "ci", Actor.BOOTSTRAP);
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      store.recordWith(created, () -> store.insert(newToken("ci")));
+      store.recordWith(deleted, () -> store.deleteByName(TokenName.of("ci")));
+
+      assertThat(store.entries()).containsExactly(created, deleted);
+    }
+  }
+
+  @Test
+  void recordWith_aFailedOrEmptyWrite_recordsNothing() {
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      store.insert(newToken("ci"));
+
+      assertThatThrownBy(
+              () ->
+                  store.recordWith(
+                      new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP),
+                      () -> store.insert(newToken("ci"))))
+          .isInstanceOf(io.tollgate.core.domain.TollgateException.class);
+      store.recordWith(
+          new AuditEntry(T0, "deleted", "ghost", Actor.BOOTSTRAP),
+          () -> store.deleteByName(TokenName.of("ghost")));
+
+      assertThat(store.entries()).isEmpty();
+      // the kept insert statements work again after the failure
+      assertThat(store.insert(newToken("next")).name()).isEqualTo(TokenName.of("next"));
+    }
+  }
+
+  @Test
+  void recordWith_aWriteToAnotherStore_stillRecordsTheEntryOnItsOwn() {
+    AuditEntry entry = new AuditEntry(T0, "created", "elsewhere", Actor.BOOTSTRAP);
+    try (SqliteStore store = SqliteStores.open(dataDir())) {
+      assertThat(store.recordWith(entry, () -> "done elsewhere")).isEqualTo("done elsewhere");
+
+      assertThat(store.entries()).containsExactly(entry);
+    }
+  }
 }

@@ -57,8 +57,13 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
     }
     RecoveryCode code = RecoveryCode.ofCharacters(characters);
     Instant now = Instant.ofEpochMilli(clock.millis());
-    codes.replace(hasher.hash(code.canonical()), now);
-    audit.record(new AuditEntry(now, "recovery code issued", null, actor));
+    String hash = hasher.hash(code.canonical());
+    audit.recordWith(
+        new AuditEntry(now, "recovery code issued", null, actor),
+        () -> {
+          codes.replace(hash, now);
+          return code;
+        });
     return code;
   }
 
@@ -80,13 +85,13 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
       }
     }
     IssuedToken issued = regenerate.regenerateOperatorTokenOutOfBand(Actor.RECOVERY_LISTENER);
-    codes.consume(current.get());
-    audit.record(
+    audit.recordWith(
         new AuditEntry(
             Instant.ofEpochMilli(clock.millis()),
             "recovery code spent",
             issued.token().name().value(),
-            Actor.RECOVERY_LISTENER));
+            Actor.RECOVERY_LISTENER),
+        () -> codes.consume(current.get()));
     return issued;
   }
 }

@@ -41,8 +41,6 @@ import java.util.function.Supplier;
  */
 public final class TokenService implements TokenAuthority {
 
-  private static final System.Logger LOG = System.getLogger(TokenService.class.getName());
-
   private final TokenRepository repository;
   private final TokenHasher hasher;
   private final SecretGenerator generator;
@@ -128,13 +126,20 @@ public final class TokenService implements TokenAuthority {
         repository.findByName(TokenName.OPERATOR).orElseThrow(OperatorTokenMissingException::new);
     TokenSecret secret = generator.generate();
     TokenHash hash = hasher.hash(secret.value());
+    Instant now = now();
     Token updated =
-        repository
-            .replaceHash(operator.id(), operator.hash(), hash, now(), actor.tokenId())
-            .orElseThrow(
-                () -> new StoreException("the operator token changed during regeneration"));
+        audited(
+            "regenerated",
+            TokenName.OPERATOR,
+            actor,
+            now,
+            () ->
+                repository
+                    .replaceHash(operator.id(), operator.hash(), hash, now, actor.tokenId())
+                    .orElseThrow(
+                        () ->
+                            new StoreException("the operator token changed during regeneration")));
     index.replace(operator, updated);
-    record("regenerated", updated, actor);
     return new IssuedToken(updated, secret);
   }
 
@@ -166,9 +171,8 @@ public final class TokenService implements TokenAuthority {
     NewToken draft =
         new NewToken(
             name, hasher.hash(secret.value()), createdAt, actor.tokenId(), expiry, description);
-    Token stored = repository.insert(draft);
+    Token stored = audited("created", name, actor, createdAt, () -> repository.insert(draft));
     index.put(stored);
-    record("created", stored, actor);
     return new IssuedToken(stored, secret);
   }
 
@@ -180,9 +184,16 @@ public final class TokenService implements TokenAuthority {
     return locked(
         () -> {
           Token deleted =
-              repository.deleteByName(name).orElseThrow(() -> new TokenNotFoundException(name));
+              audited(
+                  "deleted",
+                  name,
+                  actor,
+                  now(),
+                  () ->
+                      repository
+                          .deleteByName(name)
+                          .orElseThrow(() -> new TokenNotFoundException(name)));
           index.remove(deleted);
-          record("deleted", deleted, actor);
           return deleted;
         });
   }
@@ -203,11 +214,17 @@ public final class TokenService implements TokenAuthority {
           if (repository.findByName(name).isPresent() || index.find(hash) != null) {
             return Optional.<Token>empty();
           }
+          Instant now = now();
           Token stored =
-              repository.insert(
-                  new NewToken(name, hash, now(), Actor.TOKEN_FILE.tokenId(), expiry, null));
+              audited(
+                  "imported",
+                  name,
+                  Actor.TOKEN_FILE,
+                  now,
+                  () ->
+                      repository.insert(
+                          new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null)));
           index.put(stored);
-          record("imported", stored, Actor.TOKEN_FILE);
           return Optional.of(stored);
         });
   }
@@ -223,17 +240,23 @@ public final class TokenService implements TokenAuthority {
               repository
                   .findByName(command.name())
                   .orElseThrow(() -> new TokenNotFoundException(command.name()));
+          Instant now = now();
           Token updated =
-              repository
-                  .updateDetails(
-                      command.name(),
-                      command.description().orElse(current.description()),
-                      command.status().orElse(current.status()),
-                      now(),
-                      command.actor().tokenId())
-                  .orElseThrow(() -> new TokenNotFoundException(command.name()));
+              audited(
+                  "updated",
+                  command.name(),
+                  command.actor(),
+                  now,
+                  () ->
+                      repository
+                          .updateDetails(
+                              command.name(),
+                              command.description().orElse(current.description()),
+                              command.status().orElse(current.status()),
+                              now,
+                              command.actor().tokenId())
+                          .orElseThrow(() -> new TokenNotFoundException(command.name())));
           index.replace(current, updated);
-          record("updated", updated, command.actor());
           return updated;
         });
   }
@@ -248,18 +271,12 @@ public final class TokenService implements TokenAuthority {
     return index.size();
   }
 
-  /** The change has committed: an audit failure is reported, never turned into a failed call. */
-  private void record(String action, Token token, Actor actor) {
-    try {
-      audit.record(new AuditEntry(now(), action, token.name().value(), actor));
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "could not record audit entry \"{0}\" for token {1}: {2}",
-          action,
-          token.name().value(),
-          e.getMessage());
-    }
+  /**
+   * Runs one write of the repository with its audit entry: in the same transaction where the store
+   * keeps the audit log itself, so the entry exists exactly when the change does.
+   */
+  private <T> T audited(String action, TokenName name, Actor actor, Instant at, Supplier<T> write) {
+    return audit.recordWith(new AuditEntry(at, action, name.value(), actor), write);
   }
 
   private Instant now() {

@@ -547,6 +547,41 @@ class TokenServiceTest {
     assertThat(fragile.indexedTokenCount()).isEqualTo(1);
   }
 
+  @Test
+  void everyChange_isAuditedWithWhoAndTheInstantOfTheChange_andAFailedOneIsNot() {
+    InMemoryAuditLog audit = new InMemoryAuditLog();
+    FailingRepository failing = new FailingRepository(repository);
+    TokenService audited =
+        new TokenService(
+            failing, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock, audit);
+    IssuedToken admin = audited.createOperatorToken();
+    Actor byAdmin = Actor.token(admin.token());
+    clock.advance(Duration.ofSeconds(1));
+    audited.createNamedAdminToken(
+        new CreateNamedAdminTokenCommand(TokenName.named("ci"), Lifetime.FOREVER, null, byAdmin));
+    audited.updateToken(
+        new UpdateTokenCommand(
+            TokenName.of("ci"), Optional.empty(), Optional.of(TokenStatus.INACTIVE), byAdmin));
+    IssuedToken regenerated = audited.regenerateOperatorToken(admin.secret());
+    audited.deleteToken(TokenName.of("ci"), byAdmin);
+    audited.importToken(
+        TokenName.of("file"), TokenSecret.imported("apiv3_" + "f".repeat(40)), Expiry.NEVER);
+    failing.failWrites();
+    assertThatThrownBy(() -> audited.deleteToken(TokenName.of("file"), byAdmin))
+        .isInstanceOf(io.tollgate.core.domain.StoreException.class);
+
+    Instant t1 = T0.plusSeconds(1);
+    assertThat(audit.entries())
+        .containsExactly(
+            new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP),
+            new AuditEntry(t1, "created", "ci", byAdmin),
+            new AuditEntry(t1, "updated", "ci", byAdmin),
+            new AuditEntry(t1, "regenerated", "_admin", byAdmin),
+            new AuditEntry(t1, "deleted", "ci", byAdmin),
+            new AuditEntry(t1, "imported", "file", Actor.TOKEN_FILE));
+    assertThat(regenerated.token().updatedAt()).isEqualTo(t1);
+  }
+
   // --- import ---
 
   @Test
