@@ -1,7 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,15 +56,14 @@ final class CreateRecoveryCodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ObjectMapper json = new ObjectMapper();
-    String code = new TokenApiClient(client.settings(), json).createRecoveryCode();
+    String code = new TokenApiClient(client.settings()).createRecoveryCode();
     PrintWriter out = spec.commandLine().getOut();
     if (format == TokenOutputFormat.JSON) {
       out.print(
           "{\n  \"recovery_code\": "
-              + quote(json, code)
+              + CliJson.quote(code)
               + ",\n  \"help_msg\": "
-              + quote(json, IMPORTANT)
+              + CliJson.quote(IMPORTANT)
               + "\n}\n");
     } else {
       out.print(
@@ -88,13 +85,5 @@ final class CreateRecoveryCodeCommand implements Callable<Integer> {
 
   private String style(String code, String text) {
     return context.env().colour() ? code + text + RESET : text;
-  }
-
-  private static String quote(ObjectMapper json, String value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a string always serialises", e);
-    }
   }
 }

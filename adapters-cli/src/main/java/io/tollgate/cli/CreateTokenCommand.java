@@ -1,6 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
@@ -110,11 +109,10 @@ final class CreateTokenCommand implements Callable<Integer> {
     validate();
     Optional<TokenName> tokenName = Optional.ofNullable(name).map(this::namedToken);
     Optional<Description> desc = Optional.ofNullable(description).map(this::validDescription);
-    ObjectMapper json = new ObjectMapper();
     if (offline) {
-      return writeOffline(json, tokenName);
+      return writeOffline(tokenName);
     }
-    TokenApiClient api = new TokenApiClient(client.settings(), json);
+    TokenApiClient api = new TokenApiClient(client.settings());
     String token;
     if (regenerate) {
       boolean confirmed =
@@ -134,7 +132,7 @@ final class CreateTokenCommand implements Callable<Integer> {
     } else {
       token = api.createOperatorToken();
     }
-    new TokenPrinter(json, context.env().colour())
+    new TokenPrinter(context.env().colour())
         .print(
             spec.commandLine().getOut(), token, format == null ? TokenOutputFormat.TEXT : format);
     return 0;
@@ -180,7 +178,7 @@ final class CreateTokenCommand implements Callable<Integer> {
     }
   }
 
-  private int writeOffline(ObjectMapper json, Optional<TokenName> tokenName) {
+  private int writeOffline(Optional<TokenName> tokenName) {
     Optional<Long> expiryMillis = Optional.empty();
     if (expiry != null) {
       try {
@@ -192,7 +190,7 @@ final class CreateTokenCommand implements Callable<Integer> {
       }
     }
     String token = new SecureRandomSecretGenerator().generate().value();
-    OfflineTokenFile file = new OfflineTokenFile(json);
+    OfflineTokenFile file = new OfflineTokenFile();
     String fileName = tokenName.orElse(TokenName.OPERATOR).value();
     file.write(outputFile, file.content(token, fileName, expiryMillis), force);
     spec.commandLine().getOut().println("Token saved to: " + outputFile);

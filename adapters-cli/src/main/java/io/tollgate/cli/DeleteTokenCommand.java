@@ -1,6 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.TokenName;
 import java.util.Set;
@@ -75,7 +74,7 @@ final class DeleteTokenCommand implements Callable<Integer> {
     if (!confirmed) {
       throw new CliFailure("Cannot delete token without confirmation");
     }
-    new TokenApiClient(settings, new ObjectMapper()).deleteToken(name.value());
+    new TokenApiClient(settings).deleteToken(name.value());
     spec.commandLine().getOut().println("Token \"" + name.value() + "\" deleted successfully");
     return 0;
   }

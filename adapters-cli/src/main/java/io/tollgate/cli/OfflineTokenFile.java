@@ -1,7 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,18 +27,18 @@ final class OfflineTokenFile {
 
   static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-  private final ObjectMapper json;
-
-  OfflineTokenFile(ObjectMapper json) {
-    this.json = json;
-  }
-
   String content(String token, String name, Optional<Long> expiryMillis) {
-    ObjectNode node = json.createObjectNode();
-    node.put("token", token);
-    node.put("name", name);
-    expiryMillis.ifPresent(millis -> node.put("expiry_millis", millis));
-    return node.toString() + "\n";
+    return CliJson.write(
+            json -> {
+              json.writeStartObject();
+              json.writeStringField("token", token);
+              json.writeStringField("name", name);
+              if (expiryMillis.isPresent()) {
+                json.writeNumberField("expiry_millis", expiryMillis.get());
+              }
+              json.writeEndObject();
+            })
+        + "\n";
   }
 
   void write(Path target, String content, boolean force) {

@@ -1,6 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.core.domain.IssuedToken;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ final class RecoveryCreateOperatorCommand implements Callable<Integer> {
   public Integer call() {
     Path dir = dataDir.resolve(context.env());
     IssuedToken issued = context.stores().createOrRegenerateOperator(dir);
-    new TokenPrinter(new ObjectMapper(), context.env().colour())
+    new TokenPrinter(context.env().colour())
         .print(
             spec.commandLine().getOut(),
             issued.secret().value(),

@@ -1,6 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,8 +49,7 @@ final class ShowTokensCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String body =
-        new TokenApiClient(client.settings(), new ObjectMapper()).showTokens(format.toString());
+    String body = new TokenApiClient(client.settings()).showTokens(format.toString());
     PrintWriter out = spec.commandLine().getOut();
     out.print(body);
     if (!body.isEmpty() && !body.endsWith("\n")) {

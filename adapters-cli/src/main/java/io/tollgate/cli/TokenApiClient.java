@@ -1,9 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.core.domain.RecoveryCode;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -38,12 +34,10 @@ final class TokenApiClient {
           "[" + RecoveryCode.ALPHABET + "]{5}(-[" + RecoveryCode.ALPHABET + "]{5}){4}");
 
   private final ClientSettings settings;
-  private final ObjectMapper json;
   private final HttpClient http;
 
-  TokenApiClient(ClientSettings settings, ObjectMapper json) {
+  TokenApiClient(ClientSettings settings) {
     this.settings = settings;
-    this.json = json;
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -79,13 +73,9 @@ final class TokenApiClient {
    */
   String createRecoveryCode() {
     String body = send("POST", "/api/v3/configure/token/admin/recovery_code", null);
-    try {
-      JsonNode code = json.readTree(body).path("recovery_code");
-      if (code.isTextual() && RECOVERY_CODE.matcher(code.asText()).matches()) {
-        return code.asText();
-      }
-    } catch (JsonProcessingException e) {
-      // fall through: not the expected object
+    Optional<String> code = CliJson.topLevelString(body, "recovery_code");
+    if (code.isPresent() && RECOVERY_CODE.matcher(code.get()).matches()) {
+      return code.get();
     }
     throw new CliFailure(
         "unexpected response from " + settings.host() + ": no recovery code in the body");
@@ -93,14 +83,22 @@ final class TokenApiClient {
 
   /** {@code POST /api/v3/configure/token/named_admin}: the new token string. */
   String createNamedAdminToken(String name, Optional<Long> expirySecs, Optional<String> desc) {
-    ObjectNode body = json.createObjectNode();
-    body.put("token_name", name);
-    if (expirySecs.isPresent()) {
-      body.put("expiry_secs", expirySecs.get());
-    } else {
-      body.putNull("expiry_secs");
-    }
-    desc.ifPresent(d -> body.put("description", d));
+    String body =
+        CliJson.write(
+            json -> {
+              json.writeStartObject();
+              json.writeStringField("token_name", name);
+              json.writeFieldName("expiry_secs");
+              if (expirySecs.isPresent()) {
+                json.writeNumber(expirySecs.get());
+              } else {
+                json.writeNull();
+              }
+              if (desc.isPresent()) {
+                json.writeStringField("description", desc.get());
+              }
+              json.writeEndObject();
+            });
     return tokenOf(send("POST", "/api/v3/configure/token/named_admin", body));
   }
 
@@ -111,9 +109,18 @@ final class TokenApiClient {
 
   /** {@code PATCH /api/v3/configure/token?token_name=NAME} with the fields to change. */
   void updateToken(String name, Optional<String> description, Optional<String> status) {
-    ObjectNode body = json.createObjectNode();
-    description.ifPresent(d -> body.put("description", d));
-    status.ifPresent(s -> body.put("status", s));
+    String body =
+        CliJson.write(
+            json -> {
+              json.writeStartObject();
+              if (description.isPresent()) {
+                json.writeStringField("description", description.get());
+              }
+              if (status.isPresent()) {
+                json.writeStringField("status", status.get());
+              }
+              json.writeEndObject();
+            });
     send("PATCH", "/api/v3/configure/token?token_name=" + encode(name), body);
   }
 
@@ -126,18 +133,14 @@ final class TokenApiClient {
   }
 
   private String tokenOf(String body) {
-    try {
-      JsonNode token = json.readTree(body).path("token");
-      if (token.isTextual() && !token.asText().isEmpty()) {
-        return token.asText();
-      }
-    } catch (JsonProcessingException e) {
-      // fall through: not the token object
+    Optional<String> token = CliJson.topLevelString(body, "token");
+    if (token.isPresent() && !token.get().isEmpty()) {
+      return token.get();
     }
     throw new CliFailure("unexpected response from " + settings.host() + ": no token in the body");
   }
 
-  private String send(String method, String pathAndQuery, ObjectNode body) {
+  private String send(String method, String pathAndQuery, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(settings.host() + pathAndQuery))
             .timeout(REQUEST_TIMEOUT)
@@ -148,7 +151,7 @@ final class TokenApiClient {
     } else {
       request
           .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     HttpResponse<String> response;
     try {

@@ -1,7 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 
 /**
@@ -18,11 +16,9 @@ final class TokenPrinter {
   private static final String BOLD_RED = "\u001B[1;31m";
   private static final String RESET = "\u001B[0m";
 
-  private final ObjectMapper json;
   private final boolean colour;
 
-  TokenPrinter(ObjectMapper json, boolean colour) {
-    this.json = json;
+  TokenPrinter(boolean colour) {
     this.colour = colour;
   }
 
@@ -67,11 +63,7 @@ final class TokenPrinter {
     return colour ? code + text + RESET : text;
   }
 
-  private String quote(String value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a string always serialises", e);
-    }
+  private static String quote(String value) {
+    return CliJson.quote(value);
   }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.TokenName;
@@ -63,8 +62,7 @@ final class UpdateTokenCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "nothing to update: give --description and/or --status");
     }
-    new TokenApiClient(client.settings(), new ObjectMapper())
-        .updateToken(name.value(), newDescription, newStatus);
+    new TokenApiClient(client.settings()).updateToken(name.value(), newDescription, newStatus);
     spec.commandLine().getOut().println("Token \"" + name.value() + "\" updated successfully");
     return 0;
   }
