@@ -48,16 +48,16 @@ final class TokenRowMapper implements RowMapper<Token> {
    * The constant instead of a per-row copy of the same text: the index keeps every token in memory
    * and almost all rows carry the same algorithm and permissions (about 100 MB per million tokens).
    */
-  private static String shared(String value, String constant) {
+  static String shared(String value, String constant) {
     return constant.equals(value) ? constant : value;
   }
 
-  private static TokenId nullableId(ResultSet rs, int column) throws SQLException {
+  static TokenId nullableId(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : TokenId.of(value);
   }
 
-  private static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+  static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }

@@ -56,7 +56,7 @@ final class TokenScan {
         TokenName.of(rs.getString(2)),
         new TokenHash(TokenHash.SHA512, rs.getBytes(3)),
         Instant.ofEpochMilli(rs.getLong(4)),
-        nullableId(rs, 5),
+        TokenRowMapper.nullableId(rs, 5),
         null,
         null,
         Expiry.NEVER,
@@ -70,11 +70,12 @@ final class TokenScan {
     TokenName name = TokenName.of(rs.getString(2));
     byte[] digest = rs.getBytes(3);
     Instant createdAt = Instant.ofEpochMilli(rs.getLong(4));
-    TokenId createdBy = nullableId(rs, 5);
-    TokenHash hash = new TokenHash(shared(rs.getString(7), TokenHash.SHA512), digest);
-    Instant updatedAt = nullableInstant(rs, 8);
-    TokenId updatedBy = nullableId(rs, 9);
-    Instant expiry = nullableInstant(rs, 10);
+    TokenId createdBy = TokenRowMapper.nullableId(rs, 5);
+    TokenHash hash =
+        new TokenHash(TokenRowMapper.shared(rs.getString(7), TokenHash.SHA512), digest);
+    Instant updatedAt = TokenRowMapper.nullableInstant(rs, 8);
+    TokenId updatedBy = TokenRowMapper.nullableId(rs, 9);
+    Instant expiry = TokenRowMapper.nullableInstant(rs, 10);
     String description = rs.getString(11);
     return new Token(
         id,
@@ -87,21 +88,6 @@ final class TokenScan {
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
         TokenStatus.fromWireName(rs.getString(12)),
-        shared(rs.getString(13), Token.ADMIN_PERMISSIONS));
-  }
-
-  /** The constant instead of a per-row copy of the same text (see {@link TokenRowMapper}). */
-  private static String shared(String value, String constant) {
-    return constant.equals(value) ? constant : value;
-  }
-
-  private static TokenId nullableId(ResultSet rs, int column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : TokenId.of(value);
-  }
-
-  private static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+        TokenRowMapper.shared(rs.getString(13), Token.ADMIN_PERMISSIONS));
   }
 }
