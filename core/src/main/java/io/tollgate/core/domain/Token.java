@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A stored admin token: everything but its secret. {@code createdBy}, {@code updatedAt}, {@code
- * updatedBy} and {@code description} may be null.
+ * A stored token: everything but its secret. {@link #permissions()} says what it may do: {@code
+ * *:*:*} for admin tokens ({@code _admin} and named admin tokens), a list of resource permissions
+ * for resource tokens. {@code createdBy}, {@code updatedAt}, {@code updatedBy} and {@code
+ * description} may be null.
  */
 public record Token(
     TokenId id,
@@ -18,10 +20,10 @@ public record Token(
     Expiry expiry,
     Description description,
     TokenStatus status,
-    String permissions) {
+    Permissions permissions) {
 
-  /** What an admin token may do: everything. */
-  public static final String ADMIN_PERMISSIONS = "*:*:*";
+  /** What an admin token may do: everything ({@code *:*:*}). */
+  public static final Permissions ADMIN_PERMISSIONS = Permissions.ADMIN;
 
   public Token {
     requireNonNull(id, "id");
@@ -34,10 +36,18 @@ public record Token(
     if (name.isOperator() && !expiry.isNever()) {
       throw new InvalidExpiryException("the operator token never expires");
     }
+    if (name.isOperator() && !permissions.isAdmin()) {
+      throw new InvalidPermissionException("the operator token holds *:*:*");
+    }
   }
 
   public boolean isOperator() {
     return name.isOperator();
+  }
+
+  /** An admin token ({@code _admin} or named): holds {@code *:*:*}. */
+  public boolean isAdmin() {
+    return permissions.isAdmin();
   }
 
   /** Valid for authentication: active and not expired at {@code nowMillis}. */

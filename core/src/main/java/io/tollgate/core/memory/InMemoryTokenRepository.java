@@ -48,6 +48,11 @@ public final class InMemoryTokenRepository implements TokenRepository {
   }
 
   @Override
+  public synchronized Optional<Token> findById(TokenId id) {
+    return Optional.ofNullable(byId.get(id.value()));
+  }
+
+  @Override
   public synchronized Optional<Token> findByHash(TokenHash hash) {
     return Optional.ofNullable(byHash.get(hash));
   }

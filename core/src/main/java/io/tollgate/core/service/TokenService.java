@@ -3,14 +3,20 @@ package io.tollgate.core.service;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.InvalidExpiryException;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenImmutableException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Permissions;
+import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
@@ -20,6 +26,7 @@ import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.AuditLog;
@@ -36,8 +43,10 @@ import java.util.function.Supplier;
 
 /**
  * Every token rule of Tollgate, behind the use-case interfaces. Thread-safe: writes are serialised
- * and reach the in-memory index only after the repository committed them; authentication reads the
- * index without locking and never touches the repository.
+ * and reach the in-memory index only after the repository committed them; authentication and
+ * authorization read the index without locking and never touch the repository. Who may change
+ * tokens is decided by {@link ManagementRules}; only {@code _admin} itself may regenerate {@code
+ * _admin}.
  */
 public final class TokenService implements TokenAuthority {
 
@@ -46,7 +55,9 @@ public final class TokenService implements TokenAuthority {
   private final SecretGenerator generator;
   private final Clock clock;
   private final AuditLog audit;
+  private final ResourceTypes resourceTypes;
   private final TokenIndex index;
+  private final ManagementRules rules;
   private final ReentrantLock writeLock = new ReentrantLock();
 
   /** Builds the in-memory index from everything the repository holds. */
@@ -62,12 +73,25 @@ public final class TokenService implements TokenAuthority {
       SecretGenerator generator,
       Clock clock,
       AuditLog audit) {
+    this(repository, hasher, generator, clock, audit, ResourceTypes.builtIn());
+  }
+
+  /** As above, resource tokens naming the types of {@code resourceTypes}. */
+  public TokenService(
+      TokenRepository repository,
+      TokenHasher hasher,
+      SecretGenerator generator,
+      Clock clock,
+      AuditLog audit,
+      ResourceTypes resourceTypes) {
     this.repository = repository;
+    this.resourceTypes = resourceTypes;
     this.audit = audit;
     this.hasher = hasher;
     this.generator = generator;
     this.clock = clock;
     this.index = new TokenIndex(repository.findAll());
+    this.rules = new ManagementRules(repository, clock);
   }
 
   @Override
@@ -86,6 +110,25 @@ public final class TokenService implements TokenAuthority {
   }
 
   @Override
+  public AuthorizationResult authorize(String presented, Permission required) {
+    AuthenticationResult authentication = authenticate(presented);
+    if (!authentication.isAuthenticated()) {
+      return authentication == AuthenticationResult.UNKNOWN
+          ? AuthorizationResult.UNKNOWN
+          : new AuthorizationResult.Unauthenticated(authentication);
+    }
+    Token token = authentication.token();
+    return token.permissions().grants(required)
+        ? new AuthorizationResult.Allowed(token)
+        : new AuthorizationResult.Forbidden(token);
+  }
+
+  /** The resource types resource tokens may name. */
+  public ResourceTypes resourceTypes() {
+    return resourceTypes;
+  }
+
+  @Override
   public IssuedToken createOperatorToken() {
     return createOperatorToken(Actor.BOOTSTRAP);
   }
@@ -100,7 +143,7 @@ public final class TokenService implements TokenAuthority {
           if (repository.findByName(TokenName.OPERATOR).isPresent()) {
             throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
           }
-          return issue(TokenName.OPERATOR, Expiry.NEVER, null, actor, now());
+          return issue(TokenName.OPERATOR, Expiry.NEVER, null, actor, now(), Permissions.ADMIN);
         });
   }
 
@@ -111,6 +154,9 @@ public final class TokenService implements TokenAuthority {
           AuthenticationResult result = authenticate(authorisedBy.value());
           if (!result.isAuthenticated()) {
             throw new NotAuthenticatedException();
+          }
+          if (!result.token().isOperator()) {
+            throw new ForbiddenException();
           }
           return regenerate(Actor.token(result.token()));
         });
@@ -145,32 +191,75 @@ public final class TokenService implements TokenAuthority {
 
   @Override
   public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
-    // No read first: the repository's insert refuses a taken name itself
-    // (TokenNameAlreadyExistsException), in the same transaction that would store it. A taken
-    // name still wins over an invalid expiry, as when the name was looked up first.
     return locked(
         () -> {
-          Instant createdAt = now();
-          Expiry expiry;
-          try {
-            expiry = command.lifetime().expiryFrom(createdAt);
-          } catch (InvalidExpiryException e) {
-            if (repository.findByName(command.name()).isPresent()) {
-              throw new TokenNameAlreadyExistsException(command.name());
-            }
-            throw e;
-          }
-          return issue(command.name(), expiry, command.description(), command.actor(), createdAt);
+          rules.requireAdmin(command.actor());
+          return create(
+              command.name(),
+              command.lifetime(),
+              command.description(),
+              command.actor(),
+              Permissions.ADMIN);
         });
+  }
+
+  @Override
+  public IssuedToken createResourceToken(CreateResourceTokenCommand command) {
+    return locked(
+        () -> {
+          rules.requireAdmin(command.actor());
+          resourceTypes.check(command.permissions());
+          return create(
+              command.name(),
+              command.lifetime(),
+              command.description(),
+              command.actor(),
+              command.permissions());
+        });
+  }
+
+  /**
+   * Stores a new token under the write lock. No read first: the repository's insert refuses a taken
+   * name itself (TokenNameAlreadyExistsException), in the same transaction that would store it. A
+   * taken name still wins over an invalid expiry, as when the name was looked up first.
+   */
+  private IssuedToken create(
+      TokenName name,
+      Lifetime lifetime,
+      Description description,
+      Actor actor,
+      Permissions permissions) {
+    Instant createdAt = now();
+    Expiry expiry;
+    try {
+      expiry = lifetime.expiryFrom(createdAt);
+    } catch (InvalidExpiryException e) {
+      if (repository.findByName(name).isPresent()) {
+        throw new TokenNameAlreadyExistsException(name);
+      }
+      throw e;
+    }
+    return issue(name, expiry, description, actor, createdAt, permissions);
   }
 
   /** Stores a new token created at {@code createdAt}, the instant its expiry was counted from. */
   private IssuedToken issue(
-      TokenName name, Expiry expiry, Description description, Actor actor, Instant createdAt) {
+      TokenName name,
+      Expiry expiry,
+      Description description,
+      Actor actor,
+      Instant createdAt,
+      Permissions permissions) {
     TokenSecret secret = generator.generate();
     NewToken draft =
         new NewToken(
-            name, hasher.hash(secret.value()), createdAt, actor.tokenId(), expiry, description);
+            name,
+            hasher.hash(secret.value()),
+            createdAt,
+            actor.tokenId(),
+            expiry,
+            description,
+            permissions);
     Token stored = audited("created", name, actor, createdAt, () -> repository.insert(draft));
     index.put(stored);
     return new IssuedToken(stored, secret);
@@ -178,11 +267,13 @@ public final class TokenService implements TokenAuthority {
 
   @Override
   public Token deleteToken(TokenName name, Actor actor) {
-    if (name.isOperator()) {
-      throw OperatorTokenImmutableException.cannotDelete();
-    }
     return locked(
         () -> {
+          Token acting = rules.requireAdmin(actor);
+          if (name.isOperator()) {
+            throw ManagementRules.operatorUntouchable(
+                acting, OperatorTokenImmutableException.cannotDelete());
+          }
           Token deleted =
               audited(
                   "deleted",
@@ -231,11 +322,13 @@ public final class TokenService implements TokenAuthority {
 
   @Override
   public Token updateToken(UpdateTokenCommand command) {
-    if (command.name().isOperator()) {
-      throw OperatorTokenImmutableException.cannotEdit();
-    }
     return locked(
         () -> {
+          Token acting = rules.requireAdmin(command.actor());
+          if (command.name().isOperator()) {
+            throw ManagementRules.operatorUntouchable(
+                acting, OperatorTokenImmutableException.cannotEdit());
+          }
           Token current =
               repository
                   .findByName(command.name())

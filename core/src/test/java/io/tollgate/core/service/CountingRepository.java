@@ -41,6 +41,12 @@ class CountingRepository implements TokenRepository {
   }
 
   @Override
+  public Optional<Token> findById(TokenId id) {
+    calls.incrementAndGet();
+    return delegate.findById(id);
+  }
+
+  @Override
   public Optional<Token> findByHash(TokenHash hash) {
     calls.incrementAndGet();
     return delegate.findByHash(hash);

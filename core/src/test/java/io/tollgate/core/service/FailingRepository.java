@@ -46,6 +46,11 @@ class FailingRepository implements TokenRepository {
   }
 
   @Override
+  public Optional<Token> findById(TokenId id) {
+    return delegate.findById(id);
+  }
+
+  @Override
   public Optional<Token> findByHash(TokenHash hash) {
     return delegate.findByHash(hash);
   }

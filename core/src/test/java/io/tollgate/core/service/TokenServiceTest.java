@@ -9,6 +9,7 @@ import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.InvalidExpiryException;
 import io.tollgate.core.domain.InvalidTokenNameException;
 import io.tollgate.core.domain.IssuedToken;
@@ -16,6 +17,7 @@ import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenImmutableException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
@@ -136,7 +138,8 @@ class TokenServiceTest {
     assertThat(admin.token().id()).isEqualTo(TokenId.of(0));
     assertThat(admin.token().expiry().isNever()).isTrue();
     assertThat(admin.token().createdAt()).isEqualTo(T0);
-    assertThat(admin.token().permissions()).isEqualTo("*:*:*");
+    assertThat(admin.token().permissions().text()).isEqualTo("*:*:*");
+    assertThat(admin.token().isAdmin()).isTrue();
   }
 
   @Test
@@ -199,10 +202,9 @@ class TokenServiceTest {
   @Test
   void regenerate_keepsIdNameCreatedAtAndExpiryAndSetsUpdatedFields() {
     IssuedToken admin = service.createOperatorToken();
-    IssuedToken ci = createNamed("ci", null);
     clock.advance(Duration.ofMinutes(5));
 
-    IssuedToken regenerated = service.regenerateOperatorToken(ci.secret());
+    IssuedToken regenerated = service.regenerateOperatorToken(admin.secret());
 
     Token before = admin.token();
     Token after = regenerated.token();
@@ -211,7 +213,7 @@ class TokenServiceTest {
     assertThat(after.createdAt()).isEqualTo(before.createdAt());
     assertThat(after.expiry()).isEqualTo(before.expiry());
     assertThat(after.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
-    assertThat(after.updatedBy()).isEqualTo(ci.token().id());
+    assertThat(after.updatedBy()).isEqualTo(admin.token().id());
     assertThat(after.hash()).isNotEqualTo(before.hash());
     assertThat(regenerated.secret()).isNotEqualTo(admin.secret());
   }
@@ -298,7 +300,7 @@ class TokenServiceTest {
 
     assertThat(result.isAuthenticated()).isTrue();
     assertThat(result.token().name()).isEqualTo(TokenName.of("ci"));
-    assertThat(result.token().permissions()).isEqualTo("*:*:*");
+    assertThat(result.token().permissions()).isEqualTo(Permissions.ADMIN);
   }
 
   @Test
@@ -389,14 +391,17 @@ class TokenServiceTest {
   }
 
   @Test
-  void named_cannotBeRegenerated_onlyTheOperatorIs() {
+  void named_cannotRegenerateTheOperatorToken_onlyTheOperatorSecretMay() {
     IssuedToken admin = service.createOperatorToken();
     IssuedToken ci = createNamed("ci", null);
 
-    IssuedToken regenerated = service.regenerateOperatorToken(ci.secret());
+    assertThatThrownBy(() -> service.regenerateOperatorToken(ci.secret()))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessage("unauthorized to perform requested action with the token");
 
-    assertThat(regenerated.token().id()).isEqualTo(admin.token().id());
+    assertThat(service.authenticate(admin.secret().value()).isAuthenticated()).isTrue();
     assertThat(service.authenticate(ci.secret().value()).isAuthenticated()).isTrue();
+    assertThat(repository.findByName(TokenName.OPERATOR).orElseThrow()).isEqualTo(admin.token());
   }
 
   // --- expiry boundary ---

@@ -3,6 +3,7 @@ package io.tollgate.core.testing;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
@@ -26,6 +27,18 @@ public final class TestTokens {
 
   public static NewToken newToken(String name, String secret) {
     return new NewToken(TokenName.of(name), hashOf(secret), T0, null, Expiry.NEVER, null);
+  }
+
+  /** A resource token holding {@code permissions} (their text form, e.g. {@code db:a:read}). */
+  public static NewToken newResourceToken(String name, String permissions) {
+    return new NewToken(
+        TokenName.of(name),
+        hashOf("apiv3_secret-of-" + name),
+        T0,
+        null,
+        Expiry.NEVER,
+        null,
+        Permissions.parse(permissions));
   }
 
   public static NewToken newToken(String name, String secret, TokenId createdBy, Expiry expiry) {

@@ -27,6 +27,7 @@ public interface CreateNamedAdminTokenUseCase {
    * @return the new token with its secret, shown this once
    * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
    * @throws io.tollgate.core.domain.InvalidExpiryException if the expiry ends after year 9999
+   * @throws io.tollgate.core.domain.ForbiddenException if the acting token is not an admin token
    */
   IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command);
 }

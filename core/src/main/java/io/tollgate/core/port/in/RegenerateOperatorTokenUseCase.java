@@ -11,11 +11,14 @@ import io.tollgate.core.domain.TokenSecret;
 public interface RegenerateOperatorTokenUseCase {
 
   /**
-   * Regenerates on the authority of a presented admin token. The check of {@code authorisedBy} and
-   * the update are one atomic step: of two calls with the same old operator secret, one succeeds.
+   * Regenerates on the authority of the current operator secret. The check of {@code authorisedBy}
+   * and the update are one atomic step: of two calls with the same old operator secret, one
+   * succeeds.
    *
    * @throws io.tollgate.core.domain.NotAuthenticatedException if {@code authorisedBy} is not a
-   *     valid admin token at the moment of the update
+   *     valid token at the moment of the update
+   * @throws io.tollgate.core.domain.ForbiddenException if it is a valid token but not {@code
+   *     _admin} (a named admin token or a resource token)
    * @throws io.tollgate.core.domain.OperatorTokenMissingException if there is no {@code _admin}
    */
   IssuedToken regenerateOperatorToken(TokenSecret authorisedBy);

@@ -12,7 +12,9 @@ public interface TokenAuthority
         CreateNamedAdminTokenUseCase,
         DeleteTokenUseCase,
         ListTokensUseCase,
+        CreateResourceTokenUseCase,
         AuthenticateUseCase,
+        AuthorizeUseCase,
         ImportTokenUseCase,
         UpdateTokenUseCase {
 

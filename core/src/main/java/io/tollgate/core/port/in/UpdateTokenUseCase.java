@@ -25,7 +25,12 @@ public interface UpdateTokenUseCase {
 
   /**
    * @return the token as it is after the change
-   * @throws io.tollgate.core.domain.OperatorTokenImmutableException for {@code _admin}
+   * @throws io.tollgate.core.domain.OperatorTokenImmutableException for {@code _admin}, asked by
+   *     {@code _admin} itself or an out-of-band actor
+   * @throws io.tollgate.core.domain.ForbiddenException if the acting token is a resource token, or
+   *     a named admin token asking about {@code _admin}
+   * @throws io.tollgate.core.domain.NotAuthenticatedException if the acting token no longer exists
+   *     or is no longer usable
    * @throws io.tollgate.core.domain.TokenNotFoundException if no token has that name
    */
   Token updateToken(UpdateTokenCommand command);

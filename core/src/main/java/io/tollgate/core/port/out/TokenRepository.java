@@ -28,6 +28,8 @@ public interface TokenRepository {
 
   Optional<Token> findByName(TokenName name);
 
+  Optional<Token> findById(TokenId id);
+
   Optional<Token> findByHash(TokenHash hash);
 
   /** Every token, ordered by id. */

@@ -2,12 +2,14 @@ package io.tollgate.core.port.out;
 
 import static io.tollgate.core.testing.TestTokens.T0;
 import static io.tollgate.core.testing.TestTokens.hashOf;
+import static io.tollgate.core.testing.TestTokens.newResourceToken;
 import static io.tollgate.core.testing.TestTokens.newToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
@@ -68,6 +70,51 @@ public abstract class TokenRepositoryContract {
     assertThat(found.updatedAt()).isNull();
     assertThat(found.updatedBy()).isNull();
     assertThat(found.description()).isNull();
+  }
+
+  @Test
+  void permissions_ofAResourceTokenRoundTripThroughEveryRead() {
+    String text = "db:a,b:read,write system:ping:read orders:*:approve";
+    Token stored = repository.insert(newResourceToken("dashboard", text));
+
+    assertThat(stored.permissions()).isEqualTo(Permissions.parse(text));
+    assertThat(stored.isAdmin()).isFalse();
+    assertThat(repository.findByName(stored.name()).orElseThrow().permissions().text())
+        .isEqualTo(text);
+    assertThat(repository.findByHash(stored.hash())).contains(stored);
+    assertThat(repository.findById(stored.id())).contains(stored);
+    assertThat(repository.findAll()).containsExactly(stored);
+  }
+
+  @Test
+  void permissions_surviveAReopenAndEveryOtherWrite() {
+    repository.insert(newToken("_admin"));
+    Token dashboard = repository.insert(newResourceToken("dashboard", "system:health,ping:read"));
+    repository.insert(newResourceToken("writer", "db:*:write"));
+    repository.updateDetails(
+        dashboard.name(), Description.of("wall"), TokenStatus.INACTIVE, T0, TokenId.of(0));
+    repository.replaceHash(
+        dashboard.id(), dashboard.hash(), hashOf("apiv3_rotated"), T0, TokenId.of(0));
+    repository = reopen(repository);
+
+    assertThat(repository.findAll())
+        .extracting(token -> token.permissions().text())
+        .containsExactly("*:*:*", "system:health,ping:read", "db:*:write");
+    assertThat(repository.findByName(TokenName.of("_admin")).orElseThrow().permissions())
+        .isSameAs(Permissions.ADMIN);
+    assertThat(repository.findByHash(hashOf("apiv3_rotated")).orElseThrow().permissions().text())
+        .isEqualTo("system:health,ping:read");
+  }
+
+  @Test
+  void findById_findsTheTokenWithThatIdAndNoOther() {
+    Token a = repository.insert(newToken("a"));
+    Token b = repository.insert(newToken("b"));
+    repository.deleteByName(a.name());
+
+    assertThat(repository.findById(b.id())).contains(b);
+    assertThat(repository.findById(a.id())).isEmpty();
+    assertThat(repository.findById(TokenId.of(99))).isEmpty();
   }
 
   @Test

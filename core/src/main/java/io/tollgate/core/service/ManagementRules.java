@@ -1,0 +1,62 @@
+package io.tollgate.core.service;
+
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.ForbiddenException;
+import io.tollgate.core.domain.NotAuthenticatedException;
+import io.tollgate.core.domain.OperatorTokenImmutableException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.port.out.TokenRepository;
+import java.time.Clock;
+
+/**
+ * Who may change tokens. A change made on the authority of a token ({@link Actor#tokenId()} set)
+ * needs that token to exist, be usable and hold {@code *:*:*}: a resource token may not manage
+ * tokens. A named admin token that tries to edit or delete {@code _admin} is forbidden rather than
+ * told the operator token is immutable. A change without a token (bootstrap, recovery, a token
+ * file, offline commands) comes from an out-of-band channel the adapter vouches for.
+ */
+final class ManagementRules {
+
+  private final TokenRepository repository;
+  private final Clock clock;
+
+  ManagementRules(TokenRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /**
+   * The token a change is made on the authority of, which must exist, be usable now and hold {@code
+   * *:*:*}; null for an out-of-band channel. Read from the store under the write lock, so a token
+   * deleted or deactivated meanwhile is refused.
+   *
+   * @throws NotAuthenticatedException if the acting token is gone, inactive or expired
+   * @throws ForbiddenException if it is a resource token
+   */
+  Token requireAdmin(Actor actor) {
+    TokenId id = actor.tokenId();
+    if (id == null) {
+      return null;
+    }
+    long nowMillis = clock.millis();
+    Token acting =
+        repository
+            .findById(id)
+            .filter(token -> token.isUsableAtMillis(nowMillis))
+            .orElseThrow(NotAuthenticatedException::new);
+    if (!acting.isAdmin()) {
+      throw new ForbiddenException();
+    }
+    return acting;
+  }
+
+  /**
+   * Nobody edits or deletes {@code _admin}: a named admin token is told it is not allowed (403),
+   * {@code _admin} itself and out-of-band channels that the operator token is immutable (405).
+   */
+  static RuntimeException operatorUntouchable(
+      Token acting, OperatorTokenImmutableException immutable) {
+    return acting != null && !acting.isOperator() ? new ForbiddenException() : immutable;
+  }
+}
