@@ -160,6 +160,11 @@ final class SqliteTokenRepository implements SqliteStore {
   }
 
   @Override
+  public Optional<Token> findById(TokenId id) {
+    return read("cannot read token " + id, tokens -> tokens.findById(id.value()));
+  }
+
+  @Override
   public Optional<Token> findByHash(TokenHash hash) {
     return read(
         "cannot look up a token by hash",

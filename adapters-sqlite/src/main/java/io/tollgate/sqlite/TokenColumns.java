@@ -36,7 +36,7 @@ record TokenColumns(
         token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null),
         token.description() == null ? null : token.description().value(),
         token.status().wireName(),
-        token.permissions());
+        token.permissions().text());
   }
 
   static Long idOrNull(TokenId id) {

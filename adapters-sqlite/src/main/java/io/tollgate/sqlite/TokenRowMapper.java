@@ -2,6 +2,7 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
@@ -41,12 +42,14 @@ final class TokenRowMapper implements RowMapper<Token> {
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
         TokenStatus.fromWireName(rs.getString(11)),
-        shared(rs.getString(12), Token.ADMIN_PERMISSIONS));
+        Permissions.parse(rs.getString(12)));
   }
 
   /**
    * The constant instead of a per-row copy of the same text: the index keeps every token in memory
-   * and almost all rows carry the same algorithm and permissions (about 100 MB per million tokens).
+   * and almost all rows carry the same algorithm (about 100 MB per million tokens). Permissions are
+   * shared the same way: {@link Permissions#parse(String)} gives the one {@link Permissions#ADMIN}
+   * for {@code *:*:*}.
    */
   static String shared(String value, String constant) {
     return constant.equals(value) ? constant : value;

@@ -2,6 +2,7 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
@@ -62,7 +63,7 @@ final class TokenScan {
         Expiry.NEVER,
         null,
         TokenStatus.ACTIVE,
-        Token.ADMIN_PERMISSIONS);
+        Permissions.ADMIN);
   }
 
   private static Token full(ResultSet rs) throws SQLException {
@@ -88,6 +89,6 @@ final class TokenScan {
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
         TokenStatus.fromWireName(rs.getString(12)),
-        TokenRowMapper.shared(rs.getString(13), Token.ADMIN_PERMISSIONS));
+        Permissions.parse(rs.getString(13)));
   }
 }

@@ -192,7 +192,7 @@ class MigrationsTest {
           token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null),
           token.description() == null ? null : token.description().value(),
           token.status().wireName(),
-          token.permissions());
+          token.permissions().text());
     }
   }
 

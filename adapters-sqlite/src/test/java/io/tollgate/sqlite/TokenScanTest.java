@@ -2,6 +2,7 @@ package io.tollgate.sqlite;
 
 import static io.tollgate.core.testing.TestTokens.T0;
 import static io.tollgate.core.testing.TestTokens.hashOf;
+import static io.tollgate.core.testing.TestTokens.newResourceToken;
 import static io.tollgate.core.testing.TestTokens.newToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,13 +42,15 @@ class TokenScanTest {
       Token regenerated = store.insert(newToken("regenerated", "apiv3_r"));
       store.replaceHash(
           regenerated.id(), regenerated.hash(), hashOf("apiv3_r2"), T0.plusSeconds(3), null);
+      store.insert(newResourceToken("reader", "db:a,b:read system:ping:read"));
       Token deleted = store.insert(newToken("deleted", "apiv3_x"));
       store.deleteByName(deleted.name());
 
       List<Token> all = store.findAll();
 
       List<String> names =
-          List.of("plain", "by-someone", "expiring", "described", "inactive", "regenerated");
+          List.of(
+              "plain", "by-someone", "expiring", "described", "inactive", "regenerated", "reader");
       assertThat(all)
           .containsExactlyElementsOf(
               names.stream().map(n -> store.findByName(TokenName.of(n)).orElseThrow()).toList());
@@ -55,6 +58,7 @@ class TokenScanTest {
       assertThat(all.get(3).description()).isEqualTo(Description.of("ci runner"));
       assertThat(all.get(4).status()).isEqualTo(TokenStatus.INACTIVE);
       assertThat(all.get(5).hash()).isEqualTo(hashOf("apiv3_r2"));
+      assertThat(all.get(6).permissions().text()).isEqualTo("db:a,b:read system:ping:read");
     }
   }
 
