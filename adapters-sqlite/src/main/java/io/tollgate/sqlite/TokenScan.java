@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every token, ordered by id, read straight through JDBC: the listing and the start-up load of the
@@ -42,10 +44,11 @@ final class TokenScan {
 
   static List<Token> findAll(Connection connection) throws SQLException {
     List<Token> tokens = new ArrayList<>();
+    Map<String, Permissions> permissions = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        tokens.add(rs.getInt(6) == 1 ? plain(rs) : full(rs));
+        tokens.add(rs.getInt(6) == 1 ? plain(rs) : full(rs, permissions));
       }
     }
     return tokens;
@@ -66,7 +69,12 @@ final class TokenScan {
         Permissions.ADMIN);
   }
 
-  private static Token full(ResultSet rs) throws SQLException {
+  /**
+   * A row read in full; {@code permissions} holds each permission text already read, so that tokens
+   * with the same permissions share one value (and its precomputed grants) in the index.
+   */
+  private static Token full(ResultSet rs, Map<String, Permissions> permissions)
+      throws SQLException {
     TokenId id = TokenId.of(rs.getLong(1));
     TokenName name = TokenName.of(rs.getString(2));
     byte[] digest = rs.getBytes(3);
@@ -89,6 +97,6 @@ final class TokenScan {
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
         TokenStatus.fromWireName(rs.getString(12)),
-        Permissions.parse(rs.getString(13)));
+        permissions.computeIfAbsent(rs.getString(13), Permissions::parse));
   }
 }

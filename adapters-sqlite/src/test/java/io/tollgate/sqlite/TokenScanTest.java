@@ -63,6 +63,20 @@ class TokenScanTest {
   }
 
   @Test
+  void findAll_givesTokensWithTheSamePermissionsOneSharedValue() {
+    try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
+      store.insert(newResourceToken("one", "db:a:read system:ping:read"));
+      store.insert(newResourceToken("two", "db:a:read system:ping:read"));
+      store.insert(newResourceToken("three", "db:b:read"));
+
+      List<Token> all = store.findAll();
+
+      assertThat(all.get(0).permissions()).isSameAs(all.get(1).permissions());
+      assertThat(all.get(2).permissions().text()).isEqualTo("db:b:read");
+    }
+  }
+
+  @Test
   void findAll_ofAnEmptyStoreIsEmpty() {
     try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
       assertThat(store.findAll()).isEmpty();
