@@ -156,6 +156,10 @@ public final class TokenService implements TokenAuthority {
             throw new NotAuthenticatedException();
           }
           if (!result.token().isOperator()) {
+            // Nothing to regenerate says more than "not yours to regenerate".
+            if (repository.findByName(TokenName.OPERATOR).isEmpty()) {
+              throw new OperatorTokenMissingException();
+            }
             throw new ForbiddenException();
           }
           return regenerate(Actor.token(result.token()));

@@ -279,6 +279,14 @@ class TokenServiceTest {
   }
 
   @Test
+  void regenerate_byANamedTokenWithoutAnOperator_isMissingRatherThanForbidden() {
+    IssuedToken ci = createNamed("ci", null);
+
+    assertThatThrownBy(() -> service.regenerateOperatorToken(ci.secret()))
+        .isInstanceOf(OperatorTokenMissingException.class);
+  }
+
+  @Test
   void regenerate_outOfBand_needsNoCredentialAndLeavesNamedTokensAlone() {
     IssuedToken admin = service.createOperatorToken();
     IssuedToken ci = createNamed("ci", null);
