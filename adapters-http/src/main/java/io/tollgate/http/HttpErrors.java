@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenImmutableException;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 final class HttpErrors {
   static final String INTERNAL_ERROR = "internal error";
 
+  /** 403: a valid token without the permission (InfluxDB 3 Enterprise's body). */
+  static final String FORBIDDEN = "{\"error\": \"" + ForbiddenException.MESSAGE + "\"}";
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
   private final String clusterUuid;
@@ -51,12 +55,17 @@ final class HttpErrors {
     routes.exception(Exception.class, this::unexpected);
   }
 
-  /** The adapter's own refusals (400, 401, 405, 413, 415 …): all {@link TollgateJavalin} needs. */
+  /**
+   * The adapter's own refusals (400, 401, 403, 405, 413, 415 …): all {@link TollgateJavalin} needs.
+   */
   void addRefusalsTo(RoutesConfig routes) {
     routes.exception(HttpFailure.class, (e, ctx) -> respond(ctx, () -> Responses.failure(ctx, e)));
     routes.exception(
         NotAuthenticatedException.class,
         (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 401, Responses.NOT_AUTHENTICATED)));
+    routes.exception(
+        ForbiddenException.class,
+        (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 403, FORBIDDEN)));
   }
 
   /** Tollgate's domain errors, for the token API; nothing else of the host app's is touched. */

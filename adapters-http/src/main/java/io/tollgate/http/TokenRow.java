@@ -55,7 +55,7 @@ record TokenRow(
         token.updatedAt() == null ? null : TokenJson.timestamp(token.updatedAt()),
         idOrNull(token.updatedBy()),
         token.expiry().asInstant().map(TokenJson::timestamp).orElse(null),
-        token.permissions(),
+        token.permissions().text(),
         token.status().wireName());
   }
 

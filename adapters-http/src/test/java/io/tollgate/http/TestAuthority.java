@@ -2,8 +2,10 @@ package io.tollgate.http;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
@@ -65,6 +67,17 @@ final class TestAuthority implements TokenAuthority {
   public Token deleteToken(TokenName name, Actor actor) {
     write();
     return delegate.deleteToken(name, actor);
+  }
+
+  @Override
+  public IssuedToken createResourceToken(CreateResourceTokenCommand command) {
+    write();
+    return delegate.createResourceToken(command);
+  }
+
+  @Override
+  public AuthorizationResult authorize(String presented, Permission required) {
+    return delegate.authorize(presented, required);
   }
 
   @Override

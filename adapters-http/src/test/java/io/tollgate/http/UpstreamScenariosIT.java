@@ -50,12 +50,16 @@ class UpstreamScenariosIT {
   }
 
   @Test
-  void namedToken_cannotBeRegenerated_regenerateAlwaysRotatesTheOperatorToken() {
+  void namedToken_cannotRegenerateTheOperatorToken_onlyTheOperatorSecretMay() {
     try (Harness h = Harness.start()) {
       String admin = h.createOperator();
       String named =
           h.post(NAMED, "{\"token_name\":\"ci\"}", Harness.bearerJson(admin)).field("token");
-      Reply reply = h.post(REGENERATE, null, Harness.bearer(named));
+      Reply refused = h.post(REGENERATE, null, Harness.bearer(named));
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body()).isEqualTo(OperatorTokenRulesTest.FORBIDDEN);
+      assertThat(h.get("/api/v3/configure/token", Harness.bearer(admin)).status()).isEqualTo(200);
+      Reply reply = h.post(REGENERATE, null, Harness.bearer(admin));
       assertThat(reply.status()).isEqualTo(201);
       assertThat(reply.field("name")).isEqualTo("_admin");
       assertThat(h.get("/api/v3/configure/token", Harness.bearer(named)).status()).isEqualTo(200);

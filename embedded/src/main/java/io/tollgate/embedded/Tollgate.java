@@ -4,8 +4,10 @@ import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
@@ -173,6 +175,38 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   }
 
   /**
+   * Decides whether a presented token string holds {@code required}: one SHA-512 and in-memory
+   * lookups, no disk access, no lock, no exception for a bad token.
+   *
+   * @param presented the token string as the client sent it
+   * @param required built once, e.g. {@code Permission.required("orders", "*", "read")}; {@link
+   *     Permission#ADMIN} for what only admin tokens may do
+   * @return allowed with the token, unauthenticated (answer 401) or forbidden (answer 403)
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public AuthorizationResult authorize(String presented, Permission required) {
+    ensureOpen();
+    return service.authorize(presented, required);
+  }
+
+  /**
+   * Creates a resource token: it may do only what its permissions grant, and never manage tokens.
+   *
+   * @return the token and its secret, shown only here
+   * @throws io.tollgate.core.domain.InvalidPermissionException for a resource type, action or name
+   *     this instance does not know
+   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
+   * @throws io.tollgate.core.domain.ForbiddenException if the acting token is not an admin token
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public IssuedToken createResourceToken(CreateResourceTokenCommand command) {
+    ensureOpen();
+    return service.createResourceToken(command);
+  }
+
+  /**
    * Creates the operator token {@code _admin}; allowed once, without authentication.
    *
    * @return the token and its secret, which is shown only here
@@ -191,10 +225,12 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
    * refused from the moment this returns. Checking {@code authorisedBy} and the update are one
    * atomic step.
    *
-   * @param authorisedBy the secret of any valid admin token (the operator's or a named one)
+   * @param authorisedBy the current secret of {@code _admin}
    * @return the operator token and its new secret, shown only here
    * @throws io.tollgate.core.domain.NotAuthenticatedException if {@code authorisedBy} is not a
-   *     valid admin token
+   *     valid token
+   * @throws io.tollgate.core.domain.ForbiddenException if it is a valid token other than {@code
+   *     _admin} (named admin tokens may not regenerate the operator token)
    * @throws io.tollgate.core.domain.OperatorTokenMissingException if there is no {@code _admin}
    * @throws IllegalStateException if this instance is closed
    */
