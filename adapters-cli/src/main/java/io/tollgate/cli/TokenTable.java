@@ -40,7 +40,7 @@ final class TokenTable {
           new Column("updated_at", t -> t.updatedAt() == null ? null : timestamp(t.updatedAt())),
           new Column("updated_by_token_id", t -> idOrNull(t.updatedBy())),
           new Column("expiry", t -> t.expiry().asInstant().map(TokenTable::timestamp).orElse(null)),
-          new Column("permissions", Token::permissions),
+          new Column("permissions", t -> t.permissions().text()),
           new Column("status", t -> t.status().wireName()));
 
   private final JsonFactory json = new JsonFactory();
