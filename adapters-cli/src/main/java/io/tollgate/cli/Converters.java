@@ -25,6 +25,40 @@ final class Converters {
     }
   }
 
+  /**
+   * A browser origin, {@code scheme://host[:port]} with no path, query or user part, in lower case;
+   * or {@code *}.
+   */
+  static final class CorsOrigin implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String text = value.trim();
+      if (text.equals("*")) {
+        return text;
+      }
+      URI uri;
+      try {
+        uri = new URI(text.toLowerCase(Locale.ROOT));
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null
+          || uri.getScheme() == null
+          || uri.getHost() == null
+          || uri.getRawUserInfo() != null
+          || !uri.getRawPath().isEmpty()
+          || uri.getRawQuery() != null
+          || uri.getRawFragment() != null) {
+        throw new TypeConversionException(
+            "invalid origin '"
+                + text
+                + "': expected scheme://host[:port] with no path, such as"
+                + " https://console.example.com or http://localhost:3000, or *");
+      }
+      return uri.toString();
+    }
+  }
+
   /** An absolute {@code http} or {@code https} URL with a host; a trailing slash is dropped. */
   static final class HostUrl implements ITypeConverter<URI> {
     @Override

@@ -31,7 +31,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--admin-token-file", List.of("TOLLGATE_ADMIN_TOKEN_FILE")),
           Map.entry("--tls-cert", List.of("TOLLGATE_TLS_CERT")),
           Map.entry("--tls-key", List.of("TOLLGATE_TLS_KEY")),
-          Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")));
+          Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")),
+          Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")));
 
   private final CliEnvironment env;
 

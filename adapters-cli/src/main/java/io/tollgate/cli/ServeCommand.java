@@ -112,6 +112,18 @@ final class ServeCommand implements Callable<Integer> {
               + " TOLLGATE_LOG_LEVEL).")
   LogLevel logLevel;
 
+  @Option(
+      names = "--cors-allow-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      converter = Converters.CorsOrigin.class,
+      description =
+          "Allow cross-origin requests from this origin (scheme://host[:port]); repeatable; * allows"
+              + " every origin. Off by default: no CORS headers, and the unauthenticated"
+              + " endpoints that issue a secret refuse cross-site requests (env:"
+              + " TOLLGATE_CORS_ALLOW_ORIGIN, comma-separated).")
+  List<String> corsAllowOrigins;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -143,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
         Optional.ofNullable(adminTokenFile).map(f -> Converters.expandHome(f, home)),
         Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
         Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)),
-        logLevel);
+        logLevel,
+        corsAllowOrigins == null ? List.of() : corsAllowOrigins);
   }
 }

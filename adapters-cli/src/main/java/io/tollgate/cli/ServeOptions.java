@@ -2,6 +2,7 @@ package io.tollgate.cli;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param tlsCert PEM certificate chain; present exactly when {@code tlsKey} is
  * @param tlsKey PEM private key; present exactly when {@code tlsCert} is
  * @param logLevel the root log level (default {@code info})
+ * @param corsAllowOrigins {@code --cors-allow-origin}: origins allowed cross-origin access, each
+ *     {@code scheme://host[:port]} or {@code *}; empty (the default) means no CORS at all
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -28,7 +31,8 @@ public record ServeOptions(
     Optional<Path> adminTokenFile,
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    List<String> corsAllowOrigins) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -46,6 +50,7 @@ public record ServeOptions(
     Objects.requireNonNull(tlsCert, "tlsCert");
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(logLevel, "logLevel");
+    corsAllowOrigins = List.copyOf(Objects.requireNonNull(corsAllowOrigins, "corsAllowOrigins"));
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cli.CliRunner.Result;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +42,8 @@ class ServeCommandTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                LogLevel.INFO));
+                LogLevel.INFO,
+                List.of()));
     assertThat(options.databaseFile()).isEqualTo(home.resolve(".tollgate/tollgate.db"));
   }
 
@@ -68,7 +70,11 @@ class ServeCommandTest {
             "--tls-key",
             "/etc/key.pem",
             "--log-level",
-            "DEBUG");
+            "DEBUG",
+            "--cors-allow-origin",
+            "https://Console.Example.com",
+            "--cors-allow-origin",
+            "*,http://127.0.0.1:3000");
 
     assertThat(options)
         .isEqualTo(
@@ -81,7 +87,8 @@ class ServeCommandTest {
                 Optional.of(home.resolve("token.json")),
                 Optional.of(Path.of("/etc/cert.pem")),
                 Optional.of(Path.of("/etc/key.pem")),
-                LogLevel.DEBUG));
+                LogLevel.DEBUG,
+                List.of("https://console.example.com", "*", "http://127.0.0.1:3000")));
   }
 
   @Test
@@ -112,7 +119,8 @@ class ServeCommandTest {
             .env("TOLLGATE_ADMIN_TOKEN_FILE", "/t.json")
             .env("TOLLGATE_TLS_CERT", "/c.pem")
             .env("TOLLGATE_TLS_KEY", "/k.pem")
-            .env("TOLLGATE_LOG_LEVEL", "warn");
+            .env("TOLLGATE_LOG_LEVEL", "warn")
+            .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -125,7 +133,8 @@ class ServeCommandTest {
                 Optional.of(Path.of("/t.json")),
                 Optional.of(Path.of("/c.pem")),
                 Optional.of(Path.of("/k.pem")),
-                LogLevel.WARN));
+                LogLevel.WARN,
+                List.of("https://console.example.com", "http://localhost:3000")));
   }
 
   @Test
@@ -160,6 +169,8 @@ class ServeCommandTest {
         "--log-level verbose | expected one of error, warn, info, debug, trace",
         "--tls-cert /c.pem | --tls-cert and --tls-key must be given together",
         "--tls-key /k.pem | --tls-cert and --tls-key must be given together",
+        "--cors-allow-origin https://a.example/path | expected scheme://host[:port] with no path",
+        "--cors-allow-origin evil.example | expected scheme://host[:port] with no path",
         "--port 80 | Unknown options: '--port'",
         "extra | Unmatched argument"
       })

@@ -3,13 +3,14 @@ package io.tollgate.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Reads the token out of {@code Authorization: <scheme> <token>}, as InfluxDB 3 does: schemes
- * {@code Bearer}, {@code Token} and {@code Basic} (case-sensitive), exactly one space-separated
- * token; for {@code Basic} the base64 of {@code user:token}, split at the last colon, where a colon
- * in the user part is malformed.
+ * {@code Bearer}, {@code Token} and {@code Basic} (matched case-insensitively, as RFC 7235 says),
+ * exactly one space-separated token; for {@code Basic} the base64 of {@code user:token}, split at
+ * the last colon, where a colon in the user part is malformed.
  */
 final class AuthorizationHeader {
 
@@ -48,11 +49,11 @@ final class AuthorizationHeader {
     }
     String scheme = value.substring(0, space);
     String credential = value.substring(space + 1);
-    switch (scheme) {
-      case "Bearer":
-      case "Token":
+    switch (scheme.toLowerCase(Locale.ROOT)) {
+      case "bearer":
+      case "token":
         return new Presented(credential);
-      case "Basic":
+      case "basic":
         return basic(credential).<Parsed>map(Presented::new).orElseGet(Malformed::new);
       default:
         return new Malformed();

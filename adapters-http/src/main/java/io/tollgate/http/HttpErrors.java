@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpErrors {
   static final String INTERNAL_ERROR = "internal error";
+  static final String STORE_UNAVAILABLE = "token store unavailable: ";
 
   /** 403: a valid token without the permission (InfluxDB 3 Enterprise's body). */
   static final String FORBIDDEN = "{\"error\": \"" + ForbiddenException.MESSAGE + "\"}";
@@ -38,6 +40,8 @@ final class HttpErrors {
 
   private final String clusterUuid;
   private final String notFoundBody;
+  private final RateLimitedLog unreadableBodyLog =
+      new RateLimitedLog(LOG, "refused a request whose body could not be read ({})");
 
   /**
    * @param notFoundBody the body of a 404 for a path with no route: {@code Not found} on the main
@@ -109,9 +113,14 @@ final class HttpErrors {
     plain(ctx, 429, e);
   }
 
+  /**
+   * 503 with the condition only ({@code the token store's disk is full}); the full message, which
+   * names the database's path, goes to the log once, and the stack trace only at DEBUG.
+   */
   private void storeFailure(StoreException e, Context ctx) {
-    LOG.error("token store failure: {}", e.getMessage(), e);
-    respond(ctx, () -> Responses.plain(ctx, 503, "token store unavailable: " + e.getMessage()));
+    LOG.error("token store failure: {}", e.getMessage());
+    LOG.debug("token store failure", e);
+    respond(ctx, () -> Responses.plain(ctx, 503, STORE_UNAVAILABLE + e.condition()));
   }
 
   private void javalinResponse(HttpResponseException e, Context ctx) {
@@ -128,8 +137,23 @@ final class HttpErrors {
   }
 
   private void unexpected(Exception e, Context ctx) {
+    Optional<UnreadableBody> unreadable = UnreadableBody.of(e);
+    if (unreadable.isPresent()) {
+      unreadableBody(unreadable.get(), ctx);
+      return;
+    }
     LOG.error("unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
     respond(ctx, () -> Responses.plain(ctx, 500, INTERNAL_ERROR));
+  }
+
+  /**
+   * A request whose body Jetty could not read (malformed chunking, early end of stream, a chunked
+   * body over the limit): the client's fault, so a 4xx and at most one short line a minute per
+   * kind, never a stack trace.
+   */
+  private void unreadableBody(UnreadableBody failure, Context ctx) {
+    unreadableBodyLog.log(failure.kind());
+    respond(ctx, () -> Responses.plain(ctx, failure.status(), failure.body()));
   }
 
   private void respond(Context ctx, Runnable writer) {

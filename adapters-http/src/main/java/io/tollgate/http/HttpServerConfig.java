@@ -1,8 +1,10 @@
 package io.tollgate.http;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  * @param tls {@code --tls-cert} and {@code --tls-key}: serve HTTPS (both listeners) if present
  * @param version the version {@code /ping} reports
  * @param revision the revision {@code /ping} reports
+ * @param corsAllowedOrigins {@code --cors-allow-origin}: the origins allowed cross-origin access,
+ *     each {@code scheme://host[:port]} (lower case) or {@code *}; empty (the default) turns CORS
+ *     off
  */
 public record HttpServerConfig(
     Bind bind,
@@ -29,7 +34,8 @@ public record HttpServerConfig(
     Optional<Bind> recoveryBind,
     Optional<Tls> tls,
     String version,
-    String revision) {
+    String revision,
+    List<String> corsAllowedOrigins) {
 
   /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
   public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
@@ -47,6 +53,8 @@ public record HttpServerConfig(
             : Set.copyOf(EnumSet.copyOf(disabledAuthz));
     version = version == null ? "unknown" : version;
     revision = revision == null ? "unknown" : revision;
+    corsAllowedOrigins =
+        corsAllowedOrigins == null ? List.of() : CorsPolicy.allowing(corsAllowedOrigins).origins();
   }
 
   /**
@@ -196,6 +204,7 @@ public record HttpServerConfig(
     private Path tlsPrivateKey;
     private String version = "unknown";
     private String revision = "unknown";
+    private final List<String> corsAllowedOrigins = new ArrayList<>();
 
     private Builder() {}
 
@@ -257,6 +266,17 @@ public record HttpServerConfig(
     }
 
     /**
+     * {@code --cors-allow-origin ORIGIN}, repeatable: allows cross-origin access from {@code
+     * scheme://host[:port]}, or from every origin for {@code *}.
+     *
+     * @throws IllegalArgumentException for a value that is not an origin or {@code *}
+     */
+    public Builder corsAllowOrigin(String origin) {
+      corsAllowedOrigins.add(CorsPolicy.parseOrigin(origin));
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException if only one of the TLS files was given
      */
     public HttpServerConfig build() {
@@ -267,7 +287,8 @@ public record HttpServerConfig(
           Optional.ofNullable(recoveryBind),
           Tls.of(tlsCertificate, tlsPrivateKey),
           version,
-          revision);
+          revision,
+          corsAllowedOrigins);
     }
   }
 }

@@ -62,7 +62,8 @@ final class JavalinAssembly {
                     http.setSendServerVersion(false);
                     http.setSendDateHeader(true);
                     // Jetty's per-connection header cache matches values case-insensitively, which
-                    // would let "bearer x" pass as a cached "Bearer x": schemes are case-sensitive.
+                    // could hand a handler a cached "Bearer X" for "Bearer x": tokens are
+                    // case-sensitive.
                     http.setHeaderCacheCaseSensitive(true);
                   });
               config.jetty.addConnector(

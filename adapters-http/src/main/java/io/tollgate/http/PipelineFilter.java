@@ -17,10 +17,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The request pipeline of SPEC section 3, as one before-handler, in this order: {@code OPTIONS} →
- * 204 with CORS; {@code --without-auth} → 405 for the token API and nothing else checked; the
- * exempt paths skip authentication; otherwise authenticate (400 malformed, 401 missing, unknown or
- * expired). Bodies over 64 KiB are then refused with 413; routing (404) comes after this filter.
+ * The request pipeline of SPEC section 3, as one before-handler, in this order: CORS ({@link
+ * CorsPolicy}: an allowed origin's {@code OPTIONS} → 204, its responses get {@code
+ * Access-Control-Allow-Origin}; the unauthenticated bootstrap refuses cross-site callers with 403);
+ * {@code --without-auth} → 405 for the token API and nothing else checked; the exempt paths skip
+ * authentication; otherwise authenticate (400 malformed, 401 missing, unknown or expired). Bodies
+ * over 64 KiB are then refused with 413; routing (404) comes after this filter.
  */
 final class PipelineFilter implements Handler {
   static final long MAX_BODY_BYTES = 64 * 1024;
@@ -32,14 +34,17 @@ final class PipelineFilter implements Handler {
   private final boolean withoutAuth;
   private final Set<String> exemptPaths;
   private final HttpMetrics metrics;
+  private final CorsPolicy cors;
 
   PipelineFilter(
       AuthenticateUseCase authenticator,
       UUID clusterId,
       boolean withoutAuth,
       Set<AuthzExemption> exemptions,
-      HttpMetrics metrics) {
+      HttpMetrics metrics,
+      CorsPolicy cors) {
     this.authenticator = authenticator;
+    this.cors = cors;
     this.clusterUuid = clusterId.toString();
     this.withoutAuth = withoutAuth;
     this.exemptPaths = exemptPaths(exemptions);
@@ -64,17 +69,14 @@ final class PipelineFilter implements Handler {
   @Override
   public void handle(Context ctx) {
     ctx.header(Responses.CLUSTER_UUID, clusterUuid);
-    if (ctx.method() == HandlerType.OPTIONS) {
-      ctx.header("Access-Control-Allow-Origin", "*");
-      ctx.header("Access-Control-Allow-Methods", "*");
-      ctx.header("Access-Control-Allow-Headers", "*");
-      ctx.header("Access-Control-Max-Age", "86400");
-      ctx.status(204);
-      ctx.removeHeader("Content-Type");
+    if (cors.apply(ctx)) {
       ctx.skipRemainingHandlers();
       return;
     }
     String path = ctx.path();
+    if (isUnauthenticatedSecretIssuer(ctx.method(), path)) {
+      cors.refuseCrossSiteSecretRequest(ctx);
+    }
     if (withoutAuth) {
       if (isTokenApi(path)) {
         throw HttpFailure.plain(405, WITHOUT_AUTH_BODY);
@@ -86,8 +88,12 @@ final class PipelineFilter implements Handler {
   }
 
   private boolean isExempt(HandlerType method, String path) {
-    return method == HandlerType.POST && TokenRoutes.CREATE_ADMIN.equals(path)
-        || exemptPaths.contains(path);
+    return isUnauthenticatedSecretIssuer(method, path) || exemptPaths.contains(path);
+  }
+
+  /** The bootstrap: it answers with the operator token's secret and demands no token. */
+  private static boolean isUnauthenticatedSecretIssuer(HandlerType method, String path) {
+    return method == HandlerType.POST && TokenRoutes.CREATE_ADMIN.equals(path);
   }
 
   /**
@@ -119,7 +125,7 @@ final class PipelineFilter implements Handler {
       throw HttpFailure.plain(413, TOO_LARGE_BODY);
     }
     if (length < 0 && ctx.header("Transfer-Encoding") != null) {
-      ctx.bodyAsBytes(); // reads at most the limit, refusing more with 413
+      RequestBody.of(ctx); // reads at most the limit, refusing more with 413
     }
   }
 

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * not found}. While a recovery code exists, core demands it as {@code Authorization: Bearer <code>}
  * (401 when wrong or missing, 429 past five attempts a minute). After the first successful
  * regeneration it stops accepting (a concurrent second attempt gets 404) and closes itself once
- * that response is sent. A failed attempt leaves it open.
+ * that response is sent. A failed attempt leaves it open. It serves no CORS at all, and refuses
+ * with 403 a request from a web page ({@code Origin} not allowed by {@code --cors-allow-origin}, or
+ * {@code Sec-Fetch-Site: cross-site}).
  */
 final class RecoveryListener {
   static final String NOT_FOUND = "not found";
@@ -33,6 +35,7 @@ final class RecoveryListener {
   private final String clusterUuid;
   private final JavalinAssembly assembly;
   private final Bind bind;
+  private final CorsPolicy cors;
   private final TokenJson json = new TokenJson();
   private final AtomicBoolean claimed = new AtomicBoolean();
   private final AtomicBoolean open = new AtomicBoolean();
@@ -43,8 +46,10 @@ final class RecoveryListener {
       Optional<SslContextFactory.Server> ssl,
       RecoveryRegenerator regenerator,
       UUID clusterId,
-      HttpMetrics metrics) {
+      HttpMetrics metrics,
+      CorsPolicy cors) {
     this.regenerator = regenerator;
+    this.cors = cors;
     this.clusterUuid = clusterId.toString();
     this.bind = bind;
     this.assembly =
@@ -100,6 +105,7 @@ final class RecoveryListener {
     if (ctx.method() != HandlerType.POST || !TokenRoutes.REGENERATE.equals(ctx.path())) {
       throw HttpFailure.plain(404, NOT_FOUND);
     }
+    cors.refuseCrossSiteSecretRequest(ctx);
     long length = ctx.req().getContentLengthLong();
     if (length > PipelineFilter.MAX_BODY_BYTES) {
       throw HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);

@@ -15,6 +15,8 @@ final class Responses {
           + " 'Authorization: <auth-scheme> <token>', supported auth-schemes are Bearer, Token and"
           + " Basic\"}";
   static final String NOT_AUTHENTICATED = "{\"error\": \"the request was not authenticated\"}";
+  static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+  static final String BEARER_CHALLENGE = "Bearer realm=\"tollgate\"";
 
   private Responses() {}
 
@@ -27,13 +29,15 @@ final class Responses {
   }
 
   /**
-   * Any body with its content type; a successful response also gets {@code
-   * Access-Control-Allow-Origin: *}.
+   * Any body with its content type; a 401 also gets {@code WWW-Authenticate: Bearer
+   * realm="tollgate"} (RFC 7235).
    */
   static void bytes(Context ctx, int status, String contentType, byte[] body) {
     ctx.status(status);
     ctx.contentType(contentType);
-    allowOriginIfSuccessful(ctx, status);
+    if (status == 401) {
+      ctx.header(WWW_AUTHENTICATE, BEARER_CHALLENGE);
+    }
     ctx.result(body);
   }
 
@@ -53,15 +57,6 @@ final class Responses {
   static void empty(Context ctx, int status) {
     ctx.status(status);
     ctx.removeHeader("Content-Type");
-    allowOriginIfSuccessful(ctx, status);
     ctx.result(new byte[0]);
-  }
-
-  private static void allowOriginIfSuccessful(Context ctx, int status) {
-    if (status < 400) {
-      ctx.header("Access-Control-Allow-Origin", "*");
-    } else {
-      ctx.removeHeader("Access-Control-Allow-Origin");
-    }
   }
 }

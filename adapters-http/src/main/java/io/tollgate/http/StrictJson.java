@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Parses request bodies the way serde_json would refuse them: one JSON object, no duplicate keys,
- * nothing after it. Every refusal is a 400 {@code serde json error: …}; unknown fields are ignored.
+ * nothing after it, no string that is not valid Unicode (a lone surrogate). Every refusal is a 400
+ * {@code serde json error: …}; unknown fields are ignored.
  */
 final class StrictJson {
   static final String PREFIX = "serde json error: ";
@@ -73,7 +74,29 @@ final class StrictJson {
       throw failure(
           "invalid type: " + describe(node) + ", expected a string for field `" + field + "`");
     }
-    return Optional.of(node.textValue());
+    String text = node.textValue();
+    if (!isValidUnicode(text)) {
+      throw failure(
+          "invalid unicode in field `"
+              + field
+              + "`: a lone surrogate (such as \\ud800 without its pair) is not text");
+    }
+    return Optional.of(text);
+  }
+
+  /** True unless {@code text} holds a surrogate without its pair, which no encoding can store. */
+  static boolean isValidUnicode(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

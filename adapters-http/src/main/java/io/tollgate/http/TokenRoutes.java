@@ -97,7 +97,7 @@ final class TokenRoutes {
   void createNamedAdminToken(Context ctx) {
     Principal principal = Principal.of(ctx);
     requireJsonContentType(ctx);
-    ObjectNode body = strictJson.object(ctx.bodyAsBytes(), "CreateNamedAdminTokenRequest");
+    ObjectNode body = strictJson.object(RequestBody.of(ctx), "CreateNamedAdminTokenRequest");
     String name = StrictJson.requiredString(body, "token_name");
     Lifetime lifetime;
     try {
@@ -147,7 +147,7 @@ final class TokenRoutes {
     Principal principal = Principal.of(ctx);
     String name = QueryParams.parse(ctx.queryString()).required("token_name");
     requireJsonContentType(ctx);
-    ObjectNode body = strictJson.object(ctx.bodyAsBytes(), "UpdateTokenRequest");
+    ObjectNode body = strictJson.object(RequestBody.of(ctx), "UpdateTokenRequest");
     Optional<Description> description =
         StrictJson.optionalString(body, "description").map(TokenRoutes::description);
     Optional<TokenStatus> status =
@@ -207,7 +207,7 @@ final class TokenRoutes {
   }
 
   void querySqlPost(Context ctx) {
-    ObjectNode body = strictJson.object(ctx.bodyAsBytes(), "QueryRequest");
+    ObjectNode body = strictJson.object(RequestBody.of(ctx), "QueryRequest");
     String db = StrictJson.requiredString(body, "db");
     String query = StrictJson.requiredString(body, "q");
     String format = StrictJson.optionalString(body, "format").orElse(null);

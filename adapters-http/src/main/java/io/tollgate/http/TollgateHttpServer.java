@@ -48,9 +48,10 @@ public final class TollgateHttpServer implements AutoCloseable {
     this.config = config;
     UUID clusterId = authority.clusterId();
     HttpMetrics metrics = new HttpMetrics(registry, "main");
+    CorsPolicy cors = CorsPolicy.allowing(config.corsAllowedOrigins());
     PipelineFilter filter =
         new PipelineFilter(
-            authority, clusterId, config.withoutAuth(), config.disabledAuthz(), metrics);
+            authority, clusterId, config.withoutAuth(), config.disabledAuthz(), metrics, cors);
     TokenRoutes tokenRoutes = new TokenRoutes(authority, Optional.ofNullable(recoveryCodes));
     RecoveryRegenerator regenerator =
         recoveryCodes == null
@@ -83,7 +84,8 @@ public final class TollgateHttpServer implements AutoCloseable {
                         config.tls().map(PemTls::sslContextFactory),
                         regenerator,
                         clusterId,
-                        new HttpMetrics(registry, "recovery")))
+                        new HttpMetrics(registry, "recovery"),
+                        cors))
             .orElse(null);
   }
 

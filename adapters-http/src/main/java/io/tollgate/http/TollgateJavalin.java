@@ -28,13 +28,13 @@ import java.util.function.Consumer;
  *
  * <p><b>Rules.</b> A protected request must carry {@code Authorization: <scheme> <token>} exactly
  * as Tollgate's own server demands (SPEC section 3: schemes {@code Bearer}, {@code Token}, {@code
- * Basic}, case-sensitive, one token). A malformed header gets 400 and a missing, unknown, inactive
- * or expired token gets 401, with InfluxDB 3's JSON bodies, byte for byte; your handler does not
- * run. {@code OPTIONS} requests are not authenticated (CORS preflights carry no credentials). With
- * no {@link Options#protect} prefix every path is protected. Prefixes are compared after
- * percent-decoding, dropping {@code ;} path parameters, collapsing doubled slashes and
- * lower-casing, so no spelling of a protected path escapes; {@code /admin} protects {@code /admin}
- * and {@code /admin/…}, not {@code /administrator}.
+ * Basic}, schemes matched case-insensitively, one token). A malformed header gets 400 and a
+ * missing, unknown, inactive or expired token gets 401, with InfluxDB 3's JSON bodies, byte for
+ * byte; your handler does not run. {@code OPTIONS} requests are not authenticated (CORS preflights
+ * carry no credentials). With no {@link Options#protect} prefix every path is protected. Prefixes
+ * are compared after percent-decoding, dropping {@code ;} path parameters, collapsing doubled
+ * slashes and lower-casing, so no spelling of a protected path escapes; {@code /admin} protects
+ * {@code /admin} and {@code /admin/…}, not {@code /administrator}.
  *
  * <p><b>Token API.</b> With {@link Options#mountTokenApi()} the app also serves InfluxDB 3's {@code
  * /api/v3/configure/token*} endpoints through Tollgate's full request pipeline (creating {@code
@@ -79,6 +79,7 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
     private final List<String> prefixes = new ArrayList<>();
     private boolean mountTokenApi;
     private MeterRegistry registry = new SimpleMeterRegistry();
+    private final List<String> corsOrigins = new ArrayList<>();
 
     Options() {}
 
@@ -108,6 +109,24 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
      */
     public Options mountTokenApi() {
       this.mountTokenApi = true;
+      return this;
+    }
+
+    /**
+     * Allows cross-origin access to the mounted token API from these origins, as {@code tollgate
+     * serve --cors-allow-origin} does: their preflights get 204 and their responses {@code
+     * Access-Control-Allow-Origin}. Without it (the default) the token API sends no CORS headers,
+     * and creating {@code _admin} refuses (403) any request with an {@code Origin} header or {@code
+     * Sec-Fetch-Site: cross-site}. Your own routes are not touched: configure their CORS yourself.
+     *
+     * @param origins each {@code scheme://host[:port]}, or {@code *} for every origin
+     * @return these options
+     * @throws IllegalArgumentException for a value that is neither
+     */
+    public Options corsAllowOrigin(String... origins) {
+      for (String origin : origins) {
+        corsOrigins.add(CorsPolicy.parseOrigin(origin));
+      }
       return this;
     }
 
@@ -160,7 +179,8 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
                 clusterId,
                 false,
                 Set.of(),
-                new HttpMetrics(options.registry, "embedded")),
+                new HttpMetrics(options.registry, "embedded"),
+                CorsPolicy.allowing(options.corsOrigins)),
             List.copyOf(options.prefixes),
             options.mountTokenApi);
     HttpErrors errors = new HttpErrors(clusterId, "Not found");

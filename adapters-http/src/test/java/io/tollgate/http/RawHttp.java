@@ -15,12 +15,24 @@ final class RawHttp {
   record RawReply(int status, String head, String body) {}
 
   static RawReply send(int port, byte[] request) {
+    return send(port, request, false);
+  }
+
+  /** Sends {@code request}, then ends the stream (half-close) as a client that stops early. */
+  static RawReply sendThenEndStream(int port, String request) {
+    return send(port, request.getBytes(StandardCharsets.ISO_8859_1), true);
+  }
+
+  private static RawReply send(int port, byte[] request, boolean endStream) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       try {
         out.write(request);
         out.flush();
+        if (endStream) {
+          socket.shutdownOutput();
+        }
       } catch (IOException e) {
         // the server may answer and close before reading everything (e.g. 413, 431)
       }

@@ -22,6 +22,9 @@ import java.util.UUID;
 final class TestAuthority implements TokenAuthority {
   static final UUID CLUSTER_ID = UUID.fromString("5f0c3d2e-7a1b-4c8d-9e6f-0123456789ab");
 
+  static final String BROKEN_DETAIL =
+      "the database /tmp/tollgate-test/tollgate.db cannot be written (SQLITE_READONLY)";
+
   private final TokenAuthority delegate;
   private volatile boolean storeBroken;
 
@@ -35,7 +38,10 @@ final class TestAuthority implements TokenAuthority {
 
   private void write() {
     if (storeBroken) {
-      throw new StoreException("the token store at /tmp/tollgate-test/tollgate.db is read-only");
+      throw new StoreException(
+          "the token store's database cannot be written",
+          "cannot store token: " + BROKEN_DETAIL,
+          null);
     }
   }
 

@@ -22,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,7 +156,10 @@ class TollgateJavalinTest {
     String basic =
         Base64.getEncoder().encodeToString(("user:" + token).getBytes(StandardCharsets.UTF_8));
 
-    for (String header : new String[] {"Bearer " + token, "Token " + token, "Basic " + basic}) {
+    for (String header :
+        new String[] {
+          "Bearer " + token, "Token " + token, "Basic " + basic, "bearer " + token, "TOKEN " + token
+        }) {
       assertThat(send("GET", "/admin/whoami", "Authorization", header).statusCode())
           .as(header.substring(0, header.indexOf(' ')))
           .isEqualTo(200);
@@ -169,17 +174,59 @@ class TollgateJavalinTest {
         Base64.getEncoder().encodeToString(("a:b:" + token).getBytes(StandardCharsets.UTF_8));
 
     for (String header :
-        new String[] {
-          "bearer " + token,
-          "Bearer " + token + " extra",
-          token,
-          "Basic !!!",
-          "Basic " + colonInUser
-        }) {
+        new String[] {"Bearer " + token + " extra", token, "Basic !!!", "Basic " + colonInUser}) {
       HttpResponse<String> reply = send("GET", "/admin/whoami", "Authorization", header);
       assertThat(reply.statusCode()).as(header.replace(token, "T")).isEqualTo(400);
       assertThat(reply.body()).isEqualTo(MALFORMED);
     }
+  }
+
+  @Test
+  void tokenApi_sendsNoCorsHeaders_byDefault_andRefusesACrossSiteBootstrap() {
+    start(o -> o.mountTokenApi(), config -> {});
+
+    HttpResponse<String> evil =
+        send("POST", "/api/v3/configure/token/admin", "Origin", "https://evil.example");
+    HttpResponse<String> preflight =
+        send(
+            "OPTIONS",
+            "/api/v3/configure/token/admin",
+            "Origin",
+            "https://evil.example",
+            "Access-Control-Request-Method",
+            "POST");
+    HttpResponse<String> created = send("POST", "/api/v3/configure/token/admin");
+
+    assertThat(evil.statusCode()).isEqualTo(403);
+    assertThat(preflight.statusCode()).isNotEqualTo(204);
+    assertThat(created.statusCode()).isEqualTo(201);
+    for (HttpResponse<String> reply : List.of(evil, preflight, created)) {
+      assertThat(reply.headers().map().keySet())
+          .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"));
+    }
+  }
+
+  @Test
+  void tokenApi_allowsTheOriginsConfigured() {
+    start(o -> o.mountTokenApi().corsAllowOrigin("https://console.example.com"), config -> {});
+
+    HttpResponse<String> preflight =
+        send(
+            "OPTIONS",
+            "/api/v3/configure/token/admin",
+            "Origin",
+            "https://console.example.com",
+            "Access-Control-Request-Method",
+            "POST");
+    HttpResponse<String> created =
+        send("POST", "/api/v3/configure/token/admin", "Origin", "https://console.example.com");
+
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://console.example.com");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://console.example.com");
   }
 
   @Test
@@ -192,6 +239,8 @@ class TollgateJavalinTest {
       HttpResponse<String> reply = send("GET", "/admin/boom", headers);
       assertThat(reply.statusCode()).isEqualTo(401);
       assertThat(reply.body()).isEqualTo(UNAUTHENTICATED);
+      assertThat(reply.headers().firstValue("www-authenticate"))
+          .hasValue("Bearer realm=\"tollgate\"");
     }
   }
 

@@ -57,7 +57,10 @@ final class ReaderPool implements AutoCloseable {
       permits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting to read " + databaseFile, e);
+      throw new StoreException(
+          "interrupted while reading the token store",
+          "interrupted while waiting to read " + databaseFile,
+          e);
     }
   }
 
@@ -89,6 +92,7 @@ final class ReaderPool implements AutoCloseable {
   }
 
   static StoreException closedError(Path databaseFile) {
-    return new StoreException("the token store " + databaseFile + " is closed");
+    return new StoreException(
+        "the token store is closed", "the token store " + databaseFile + " is closed", null);
   }
 }

@@ -12,12 +12,14 @@ import org.sqlite.SQLiteException;
 /**
  * Turns what Jdbi and the driver throw into the domain's errors. Messages name the database file
  * and the failure in words; they never carry SQL arguments, so nothing stored ends up in a log.
+ * Each {@link StoreException} also carries the condition without the file's path, for clients.
  */
 final class SqliteErrors {
 
   private static final int CONSTRAINT_UNIQUE = SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code;
   private static final int CONSTRAINT_PRIMARYKEY =
       SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY.code;
+  private static final String DATABASE_ERROR = "database error in the token store";
 
   private SqliteErrors() {}
 
@@ -35,7 +37,9 @@ final class SqliteErrors {
     SQLException sql = sqlCause(failure);
     if (sql == null) {
       return new StoreException(
-          action + ": " + failure.getClass().getSimpleName() + " on " + databaseFile, failure);
+          DATABASE_ERROR,
+          action + ": " + failure.getClass().getSimpleName() + " on " + databaseFile,
+          failure);
     }
     if (sql instanceof SQLiteException) {
       SQLiteException sqlite = (SQLiteException) sql;
@@ -43,9 +47,11 @@ final class SqliteErrors {
       if (code != null && insertedName != null && isUniqueViolationOf(sqlite, "tokens.name")) {
         return new TokenNameAlreadyExistsException(insertedName);
       }
-      return new StoreException(action + ": " + reason(sqlite, databaseFile), sql);
+      return new StoreException(
+          condition(sqlite), action + ": " + reason(sqlite, databaseFile), sql);
     }
     return new StoreException(
+        DATABASE_ERROR,
         action
             + ": database error on "
             + databaseFile
@@ -67,6 +73,7 @@ final class SqliteErrors {
         && message.contains(column);
   }
 
+  /** The failure in full, naming the database file, for the operator and the server log. */
   private static String reason(SQLiteException e, Path db) {
     SQLiteErrorCode code = e.getResultCode();
     if (code == null) {
@@ -108,6 +115,37 @@ final class SqliteErrors {
         return db + " is not a SQLite database" + tag;
       default:
         return "database error on " + db + tag;
+    }
+  }
+
+  /** The same failure in words a client may see: no path, no SQL, nothing stored. */
+  private static String condition(SQLiteException e) {
+    SQLiteErrorCode code = e.getResultCode();
+    if (code == null) {
+      return DATABASE_ERROR;
+    }
+    switch (code.code & 0xff) {
+      case 3: // SQLITE_PERM
+        return "access to the token store's database was denied";
+      case 5: // SQLITE_BUSY
+      case 6: // SQLITE_LOCKED
+        return "the token store stayed locked longer than the busy timeout";
+      case 8: // SQLITE_READONLY
+        return "the token store's database cannot be written";
+      case 10: // SQLITE_IOERR
+        return "I/O error on the token store's database";
+      case 11: // SQLITE_CORRUPT
+        return "the token store's database is corrupt";
+      case 13: // SQLITE_FULL
+        return "the token store's disk is full";
+      case 14: // SQLITE_CANTOPEN
+        return "the token store's database cannot be opened";
+      case 19: // SQLITE_CONSTRAINT
+        return "a constraint of the token store's database was violated";
+      case 26: // SQLITE_NOTADB
+        return "the token store's file is not a SQLite database";
+      default:
+        return DATABASE_ERROR;
     }
   }
 

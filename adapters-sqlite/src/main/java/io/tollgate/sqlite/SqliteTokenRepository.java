@@ -475,10 +475,12 @@ final class SqliteTokenRepository implements SqliteStore {
     }
     if (fileKey != null && !fileKey.equals(current)) {
       throw new StoreException(
+          "the token store's database cannot be written: it was moved, replaced or deleted",
           "the database "
               + databaseFile
               + " cannot be written: it was moved, replaced or deleted while open; restart to"
-              + " reopen it");
+              + " reopen it",
+          null);
     }
   }
 

@@ -76,12 +76,16 @@ class StoreErrorsTest {
       assertThatThrownBy(() -> store.insert(newToken("orphan")))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(db().toString())
-          .hasMessageContaining("cannot be written");
+          .hasMessageContaining("cannot be written")
+          .extracting(e -> ((StoreException) e).condition())
+          .asString()
+          .doesNotContain("/")
+          .contains("cannot be written");
     }
   }
 
   @Test
-  void write_onAFullDisk_failsWithThePathAndLeavesNothingHalfWritten() {
+  void write_onAFullDisk_failsWithThePath_aConditionWithoutIt_andLeavesNothingHalfWritten() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
       SqliteTokenRepository repository = (SqliteTokenRepository) store;
       long pages =
@@ -101,6 +105,7 @@ class StoreErrorsTest {
 
       assertThat(failure).isNotNull();
       assertThat(failure).hasMessageContaining(db().toString()).hasMessageContaining("full");
+      assertThat(failure.condition()).isEqualTo("the token store's disk is full");
       List<Token> after = store.findAll();
       assertThat(after).hasSize(stored);
       repository.withWriter(h -> h.execute("PRAGMA max_page_count = 1073741823"));

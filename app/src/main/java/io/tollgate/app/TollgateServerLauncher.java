@@ -51,6 +51,7 @@ final class TollgateServerLauncher implements ServerLauncher {
                     .collect(Collectors.joining(",")))
             .version(Version.VERSION, Version.REVISION);
     options.adminTokenRecoveryHttpBind().ifPresent(bind -> builder.recoveryBind(bind.toString()));
+    options.corsAllowOrigins().forEach(builder::corsAllowOrigin);
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }
