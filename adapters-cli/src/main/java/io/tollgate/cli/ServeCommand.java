@@ -1,5 +1,6 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.domain.TollgateException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -131,10 +132,27 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServeOptions options = options();
-    try (RunningServer server = context.launcher().start(options)) {
+    try (RunningServer server = start(options)) {
       server.awaitShutdown();
     }
     return 0;
+  }
+
+  /**
+   * Starts the server; a failure becomes one line, whatever the exception's message looks like (the
+   * launcher logs the stack trace at debug level).
+   */
+  private RunningServer start(ServeOptions options) {
+    try {
+      return context.launcher().start(options);
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage().strip();
+      String line =
+          e instanceof TollgateException
+              ? message
+              : e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+      throw new CliFailure(line.replaceAll("\\s*\\R\\s*", " "), null, e);
+    }
   }
 
   ServeOptions options() {

@@ -3,6 +3,7 @@ package io.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cli.CliRunner.Result;
+import io.tollgate.core.domain.StoreException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -238,5 +239,39 @@ class ServeCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .isEqualTo("error: IllegalStateException: store is locked by another server\n");
+  }
+
+  @Test
+  void launcherFailureWithAMessageOfSeveralLines_isStillOneLineOnStderrAndExit1() {
+    CliRunner cli =
+        new CliRunner(home)
+            .launcher(
+                options -> {
+                  throw new IllegalStateException(
+                      "Unable to provision, see the following errors:\n\n1) the store\n  at X\n");
+                });
+
+    Result result = cli.run("serve");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: IllegalStateException: Unable to provision, see the following errors: 1)"
+                + " the store at X\n");
+  }
+
+  @Test
+  void launcherFailureOfTheDomain_isItsMessageAlone() {
+    CliRunner cli =
+        new CliRunner(home)
+            .launcher(
+                options -> {
+                  throw new StoreException("data directory /x is writable by others");
+                });
+
+    Result result = cli.run("serve");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("error: data directory /x is writable by others\n");
   }
 }

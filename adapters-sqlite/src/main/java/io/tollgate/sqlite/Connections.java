@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -20,6 +21,11 @@ import org.sqlite.SQLiteConfig;
  * to WAL only after the schema version was checked.
  */
 final class Connections {
+
+  private static final int SQLITE_OPEN_READONLY = 0x00000001;
+  private static final int SQLITE_OPEN_READWRITE = 0x00000002;
+  private static final int SQLITE_OPEN_CREATE = 0x00000004;
+  private static final int SQLITE_OPEN_NOFOLLOW = 0x01000000;
 
   private final String url;
   private final StoreOptions options;
@@ -61,13 +67,31 @@ final class Connections {
   }
 
   private SQLiteConfig baseConfig() {
-    SQLiteConfig config = new SQLiteConfig();
+    SQLiteConfig config = noFollowConfig(false);
     config.setBusyTimeout(options.busyTimeoutMillis());
     config.enforceForeignKeys(true);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     // Nothing reads generated keys; left on, the driver runs a regex and a second query
     // ("SELECT last_insert_rowid()") after every INSERT, on the creation path.
     config.setGetGeneratedKeys(false);
+    return config;
+  }
+
+  /**
+   * A configuration whose connections refuse a database path that is a symbolic link ({@code
+   * SQLITE_OPEN_NOFOLLOW}, which sqlite-jdbc has no constant for), read-write and creating, or
+   * read-only. SQLite also refuses a link anywhere in the directory's path, so the path must be the
+   * directory's real path.
+   */
+  static SQLiteConfig noFollowConfig(boolean readOnly) {
+    Properties properties = new Properties();
+    int mode = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    properties.setProperty(
+        SQLiteConfig.Pragma.OPEN_MODE.pragmaName, Integer.toString(mode | SQLITE_OPEN_NOFOLLOW));
+    SQLiteConfig config = new SQLiteConfig(properties);
+    if (readOnly) {
+      config.setReadOnly(true);
+    }
     return config;
   }
 

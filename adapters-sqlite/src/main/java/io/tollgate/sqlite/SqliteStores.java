@@ -19,10 +19,18 @@ public final class SqliteStores {
    * Opens the store in {@code dataDir} ({@code dataDir/tollgate.db}), creating the directory (mode
    * 0700) and the database (mode 0600) when absent and migrating an older schema. The directory
    * stays owned by the returned store until it is closed: a second open, from this or any other
-   * process, fails.
+   * process, fails, even if {@code tollgate.lock} is removed meanwhile (the database itself is
+   * locked too).
    *
-   * @throws io.tollgate.core.domain.StoreException if the directory is in use, the file is not a
-   *     usable Tollgate database (corrupt, not SQLite, from a newer Tollgate) or cannot be written
+   * <p>An existing directory must belong to the user running Tollgate and must not be writable by
+   * group or others, and none of the files Tollgate and SQLite open in it ({@code tollgate.lock},
+   * {@code tollgate.db} and its {@code -wal}, {@code -shm} and {@code -journal}) may be a symbolic
+   * link or other than a regular file: links are never followed. The same holds for {@link
+   * #readTokens}, {@link #backup} and {@link #restore}.
+   *
+   * @throws io.tollgate.core.domain.StoreException if the directory is in use or not as above (the
+   *     message says how to fix it), or the file is not a usable Tollgate database (corrupt, not
+   *     SQLite, from a newer Tollgate) or cannot be written
    */
   public static SqliteStore open(Path dataDir) {
     return open(dataDir, StoreOptions.DEFAULTS);

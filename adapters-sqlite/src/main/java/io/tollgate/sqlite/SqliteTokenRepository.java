@@ -78,11 +78,11 @@ final class SqliteTokenRepository implements SqliteStore {
     Path databaseFile = dir.resolve(SqliteStores.DATABASE_FILE_NAME);
     Handle writer = null;
     try {
-      DataDirectory.createOwnerOnlyFile(databaseFile, "database");
       Connections connections = new Connections(databaseFile, options);
       writer = connections.writers().open();
       Migrations.requireKnownVersion(writer, databaseFile);
       enableWal(writer, databaseFile);
+      lock.retakeDatabaseLock();
       Migrations.migrate(writer, databaseFile);
       UUID clusterId = UUID.fromString(writer.attach(MetaDao.class).clusterUuid());
       ReaderPool readers = new ReaderPool(connections.readers(), databaseFile, options.readers());

@@ -130,7 +130,7 @@ final class StoreFiles {
       throw new StoreException(
           "cannot restore from " + input + ": it is the database of " + dir + " itself");
     }
-    try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+    try (DirectoryLock lock = DirectoryLock.acquireForReplacement(dir)) {
       Path temp = dir.resolve("." + db.getFileName() + "." + UUID.randomUUID() + ".restoring");
       try {
         DataDirectory.createOwnerOnlyFile(temp, "restored database");
@@ -156,7 +156,11 @@ final class StoreFiles {
   private static void copyAndSync(Path from, Path to) throws IOException {
     try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
         FileChannel out =
-            FileChannel.open(to, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileChannel.open(
+                to,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS)) {
       long size = in.size();
       long position = 0;
       while (position < size) {
@@ -166,12 +170,23 @@ final class StoreFiles {
     }
   }
 
+  /**
+   * The database of an existing data directory, by the directory's real path, once the directory
+   * passed {@link DataDirectory#check}: even reading, SQLite creates and truncates the WAL index.
+   */
   private static Path existingDatabase(Path dataDir, String action) {
-    Path dir = dataDir.toAbsolutePath().normalize();
-    Path db = dir.resolve(SqliteStores.DATABASE_FILE_NAME);
-    if (!Files.isDirectory(dir)) {
-      throw new StoreException(action + ": the data directory " + dir + " does not exist");
+    Path given = dataDir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(given)) {
+      throw new StoreException(action + ": the data directory " + given + " does not exist");
     }
+    Path dir;
+    try {
+      dir = given.toRealPath();
+    } catch (IOException e) {
+      throw new StoreException(action + ": " + given + ": " + DataDirectory.describe(e), e);
+    }
+    DataDirectory.check(dir, FileOwners.SYSTEM);
+    Path db = dir.resolve(SqliteStores.DATABASE_FILE_NAME);
     if (!Files.isRegularFile(db, LinkOption.NOFOLLOW_LINKS)) {
       throw new StoreException(
           action + ": there is no Tollgate store in " + dir + " (no " + db + ")");
@@ -182,8 +197,7 @@ final class StoreFiles {
   /** Reads the committed state of a database a server may be writing; never writes it. */
   private static Connection openLiveReadOnly(Path db) throws SQLException {
     requireNoQuestionMark(db);
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
+    SQLiteConfig config = Connections.noFollowConfig(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     Connection connection = config.createConnection("jdbc:sqlite:" + db);
     try (Statement statement = connection.createStatement()) {

@@ -1,11 +1,14 @@
 package io.tollgate.app;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import io.tollgate.cli.ExemptEndpoint;
 import io.tollgate.cli.RunningServer;
 import io.tollgate.cli.ServeOptions;
 import io.tollgate.cli.ServerLauncher;
+import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.embedded.TollgateModule;
 import io.tollgate.http.HttpModule;
@@ -25,6 +28,36 @@ final class TollgateServerLauncher implements ServerLauncher {
   @Override
   public RunningServer start(ServeOptions options) {
     Logging.configureForServer(options.logLevel());
+    try {
+      return startServer(options);
+    } catch (RuntimeException e) {
+      RuntimeException failure = withoutInjectorWrapping(e);
+      // The CLI prints one line; the stack trace only reaches the log at --log-level debug.
+      LoggerFactory.getLogger(TollgateServerLauncher.class)
+          .debug("Tollgate could not start", failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * What went wrong, without the injector's report around it: a store that cannot be opened is
+   * thrown by a provider, and Guice wraps it in a many-line {@link ProvisionException}.
+   */
+  static RuntimeException withoutInjectorWrapping(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TollgateException tollgate) {
+        return tollgate;
+      }
+    }
+    Throwable inner = e;
+    while ((inner instanceof ProvisionException || inner instanceof CreationException)
+        && inner.getCause() instanceof RuntimeException cause) {
+      inner = cause;
+    }
+    return (RuntimeException) inner;
+  }
+
+  private static RunningServer startServer(ServeOptions options) {
     HttpServerConfig config = httpConfig(options);
     Injector injector =
         Guice.createInjector(new TollgateModule(options.dataDir()), new HttpModule(config));
