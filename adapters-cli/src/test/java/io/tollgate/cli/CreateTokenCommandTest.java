@@ -238,6 +238,26 @@ class CreateTokenCommandTest {
   }
 
   @Test
+  void unauthenticated_withATokenSaysItMayBeWrongExpiredInactiveOrRegenerated() {
+    server.reply(
+        "POST",
+        "/api/v3/configure/token/admin/regenerate",
+        401,
+        "{\"error\": \"the request was not authenticated\"}");
+
+    Result result = cli.run("create", "token", "--admin", "--regenerate", "--yes", "--token", "t");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: server at "
+                + server.url()
+                + " responded 401: {\"error\": \"the request was not authenticated\"}\n"
+                + "hint: the server refused the token (401): it may be wrong, expired, inactive,"
+                + " or regenerated\n");
+  }
+
+  @Test
   void responseWithoutToken_isAFailureNotACrash() {
     server.reply("POST", "/api/v3/configure/token/admin", 201, "{}");
 

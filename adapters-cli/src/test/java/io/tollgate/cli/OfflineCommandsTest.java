@@ -67,6 +67,22 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void recoveryList_printsNoBidiOrInvisibleCharactersFromTheStore() {
+    List<Token> tokens = List.of(token(1, "ci", "left\u202eright\u200b.", null));
+    CliRunner cli = new CliRunner(home).stores(new FakeLocalStores().tokens(tokens));
+
+    Result pretty = cli.run("recovery", "list");
+    Result csv = cli.run("recovery", "list", "--format", "csv");
+    Result json = cli.run("recovery", "list", "--format", "json");
+
+    assertThat(pretty.out()).contains("| leftright. ").doesNotContain("\u202e", "\u200b");
+    assertThat(csv.out()).contains(",leftright.,").doesNotContain("\u202e", "\u200b");
+    assertThat(json.out())
+        .contains("\"description\":\"left\\u202Eright\\u200B.\"")
+        .doesNotContain("\u202e", "\u200b");
+  }
+
+  @Test
   void recoveryList_json_jsonl_csv_haveTheShowTokensColumnsAndOmitNulls() {
     CliRunner cli =
         new CliRunner(home)
