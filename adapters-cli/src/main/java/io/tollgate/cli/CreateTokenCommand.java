@@ -116,12 +116,10 @@ final class CreateTokenCommand implements Callable<Integer> {
     TokenApiClient api = new TokenApiClient(client.settings());
     String token;
     if (regenerate) {
-      boolean confirmed =
-          yes
-              || new Confirmation(context.env(), spec.commandLine().getErr())
-                  .ask(REGENERATE_PROMPT, Set.of("yes"));
-      if (!confirmed) {
-        throw new CliFailure("Cannot regenerate token without confirmation");
+      if (!yes) {
+        new Confirmation(context.env(), spec.commandLine().getErr())
+            .require(
+                REGENERATE_PROMPT, Set.of("yes"), "Cannot regenerate token without confirmation");
       }
       token = api.regenerateOperatorToken();
     } else if (tokenName.isPresent()) {

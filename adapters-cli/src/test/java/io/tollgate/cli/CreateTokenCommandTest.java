@@ -169,13 +169,26 @@ class CreateTokenCommandTest {
 
   @Test
   void regenerate_anythingButYesAbortsWithExit1AndSendsNothing() {
-    for (String answer : new String[] {"", "y\n", "no\n", "YES\n", "yes please\n"}) {
+    for (String answer : new String[] {"\n", "y\n", "no\n", "YES\n", "yes please\n"}) {
       Result result = cli.stdin(answer).run("create", "token", "--admin", "--regenerate");
 
       assertThat(result.exitCode()).as("answer %s", answer).isEqualTo(1);
       assertThat(result.err()).endsWith("error: Cannot regenerate token without confirmation\n");
       assertThat(result.out()).isEmpty();
     }
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void regenerate_withNoAnswerOnStdinSaysHowToSkipTheConfirmation() {
+    Result result = cli.stdin("").run("create", "token", "--admin", "--regenerate");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .endsWith(
+            "error: Cannot regenerate token without confirmation\n"
+                + "hint: stdin gave no answer (not a terminal?): pass --yes to skip this"
+                + " confirmation\n");
     assertThat(server.requests()).isEmpty();
   }
 

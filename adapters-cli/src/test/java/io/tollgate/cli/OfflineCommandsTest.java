@@ -253,6 +253,23 @@ class OfflineCommandsTest {
     assertThat(cli.stores().calls()).last().isEqualTo("restore /b.db " + home.resolve(".tollgate"));
   }
 
+  @Test
+  void restore_withNoAnswerOnStdinSaysHowToSkipTheConfirmation() throws Exception {
+    Files.createDirectories(home.resolve(".tollgate"));
+    Files.writeString(home.resolve(".tollgate/tollgate.db"), "current");
+    CliRunner cli = new CliRunner(home).stdin("");
+
+    Result result = cli.run("restore", "--input", "/b.db");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("error: Cannot restore without confirmation")
+        .endsWith(
+            "hint: stdin gave no answer (not a terminal?): pass --yes to skip this"
+                + " confirmation\n");
+    assertThat(cli.stores().calls()).containsExactly("verifyBackup /b.db");
+  }
+
   @ParameterizedTest
   @CsvSource({"no", "''", "YES please"})
   void restore_declined_changesNothing(String answer) throws Exception {
