@@ -11,6 +11,10 @@ final class CliFailure extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  static final String REFUSED_TOKEN_HINT =
+      "the server refused the token (401): it may be wrong, expired, inactive, or regenerated";
+  static final String NO_TOKEN_HINT = "no token was sent: pass --token or set TOLLGATE_AUTH_TOKEN";
+
   private final String hint;
 
   CliFailure(String message) {
@@ -21,10 +25,6 @@ final class CliFailure extends RuntimeException {
     super(message, cause, false, false);
     this.hint = hint;
   }
-
-  static final String REFUSED_TOKEN_HINT =
-      "the server refused the token (401): it may be wrong, expired, inactive, or regenerated";
-  static final String NO_TOKEN_HINT = "no token was sent: pass --token or set TOLLGATE_AUTH_TOKEN";
 
   /**
    * The server answered with a status outside 2xx: its status and body, the body made printable and
