@@ -59,8 +59,9 @@ final class CreateTokenCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = Durations.Converter.class,
       description =
-          "Named tokens only: expires after DURATION, e.g. 30s, 15m, 12h, 10d, 2w, 1y, 1h30m"
-              + " (default: never).")
+          "Named tokens only: expires after DURATION, as influxdb3 takes it, e.g. 30s, 15m, 12h,"
+              + " 10d, 2w, 1M, 1y, 1h30m, 2h30min, '1h 30m', 30days, 1month, 1year (m is"
+              + " minutes, M months; a month is 30.44 days, a year 365.25) (default: never).")
   Duration expiry;
 
   @Option(
@@ -115,12 +116,10 @@ final class CreateTokenCommand implements Callable<Integer> {
     TokenApiClient api = new TokenApiClient(client.settings());
     String token;
     if (regenerate) {
-      boolean confirmed =
-          yes
-              || new Confirmation(context.env(), spec.commandLine().getErr())
-                  .ask(REGENERATE_PROMPT, Set.of("yes"));
-      if (!confirmed) {
-        throw new CliFailure("Cannot regenerate token without confirmation");
+      if (!yes) {
+        new Confirmation(context.env(), spec.commandLine().getErr())
+            .require(
+                REGENERATE_PROMPT, Set.of("yes"), "Cannot regenerate token without confirmation");
       }
       token = api.regenerateOperatorToken();
     } else if (tokenName.isPresent()) {

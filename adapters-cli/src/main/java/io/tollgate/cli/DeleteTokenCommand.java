@@ -63,16 +63,12 @@ final class DeleteTokenCommand implements Callable<Integer> {
       throw new CliFailure(OPERATOR_REFUSAL, OPERATOR_HINT, null);
     }
     ClientSettings settings = client.settings();
-    boolean confirmed =
-        yes
-            || new Confirmation(context.env(), spec.commandLine().getErr())
-                .ask(
-                    "Are you sure you want to delete \""
-                        + name.value()
-                        + "\"? Enter 'yes' to confirm",
-                    Set.of("yes", "y"));
-    if (!confirmed) {
-      throw new CliFailure("Cannot delete token without confirmation");
+    if (!yes) {
+      new Confirmation(context.env(), spec.commandLine().getErr())
+          .require(
+              "Are you sure you want to delete \"" + name.value() + "\"? Enter 'yes' to confirm",
+              Set.of("yes", "y"),
+              "Cannot delete token without confirmation");
     }
     new TokenApiClient(settings).deleteToken(name.value());
     spec.commandLine().getOut().println("Token \"" + name.value() + "\" deleted successfully");

@@ -13,9 +13,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place errors become output: a single {@code error: …} line on stderr (plus, for usage
- * errors, a hint naming {@code --help}) and an exit code. Never a stack trace, and never a token
- * string: picocli quotes the arguments it could not match, so anything shaped like a token is
- * redacted first.
+ * errors, a hint naming {@code --help}) and an exit code. Never a stack trace, never a token string
+ * (picocli quotes the arguments it could not match, so anything shaped like a token is redacted
+ * first) and never a terminal escape sequence or control character (a message may quote what a
+ * server sent).
  */
 final class ErrorHandlers {
 
@@ -27,9 +28,14 @@ final class ErrorHandlers {
 
   private ErrorHandlers() {}
 
-  /** {@code message} with every token string replaced by {@link #REDACTED}. */
+  /**
+   * {@code message} with every token string replaced by {@link #REDACTED}, and made printable
+   * ({@link TerminalText#printable}): a message may quote a server's body or a user's argument.
+   */
   static String redacted(String message) {
-    return message == null ? null : TOKEN_STRING.matcher(message).replaceAll(REDACTED);
+    return message == null
+        ? null
+        : TOKEN_STRING.matcher(TerminalText.printable(message)).replaceAll(REDACTED);
   }
 
   /** Usage errors: exit 2. */
@@ -57,7 +63,7 @@ final class ErrorHandlers {
         err.println("error: " + redacted(ex.getMessage()));
         String hint = ((CliFailure) ex).hint();
         if (hint != null) {
-          err.println("hint: " + hint);
+          err.println("hint: " + redacted(hint));
         }
       } else if (ex instanceof InvalidInputException) {
         err.println("error: " + redacted(ex.getMessage()));

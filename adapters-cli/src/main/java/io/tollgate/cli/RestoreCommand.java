@@ -59,18 +59,15 @@ final class RestoreCommand implements Callable<Integer> {
     context.stores().verifyBackup(file);
     boolean replacing = Files.exists(dir.resolve(ServeOptions.DATABASE_FILE));
     if (replacing && !yes) {
-      boolean confirmed =
-          new Confirmation(context.env(), spec.commandLine().getErr())
-              .ask(
-                  "Are you sure you want to replace the store in "
-                      + dir
-                      + " with "
-                      + file
-                      + "? Its current tokens will be lost. Enter 'yes' to confirm",
-                  Set.of("yes", "y"));
-      if (!confirmed) {
-        throw new CliFailure("Cannot restore without confirmation; " + dir + " was not changed");
-      }
+      new Confirmation(context.env(), spec.commandLine().getErr())
+          .require(
+              "Are you sure you want to replace the store in "
+                  + dir
+                  + " with "
+                  + file
+                  + "? Its current tokens will be lost. Enter 'yes' to confirm",
+              Set.of("yes", "y"),
+              "Cannot restore without confirmation; " + dir + " was not changed");
     }
     context.stores().restore(file, dir);
     spec.commandLine().getOut().println("Restored " + dir + " from " + file);

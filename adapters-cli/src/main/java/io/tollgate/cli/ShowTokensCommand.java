@@ -27,6 +27,16 @@ final class ShowTokensCommand implements Callable<Integer> {
     JSONL,
     CSV;
 
+    /**
+     * What the server sent, safe for a terminal ({@link TerminalText}): JSON keeps its meaning with
+     * unsafe characters escaped; pretty and CSV lose them.
+     */
+    String printable(String body) {
+      return this == JSON || this == JSONL
+          ? TerminalText.escapedForJson(body)
+          : TerminalText.printable(body);
+    }
+
     @Override
     public String toString() {
       return name().toLowerCase(Locale.ROOT);
@@ -51,7 +61,7 @@ final class ShowTokensCommand implements Callable<Integer> {
   public Integer call() {
     String body = new TokenApiClient(client.settings()).showTokens(format.toString());
     PrintWriter out = spec.commandLine().getOut();
-    out.print(body);
+    out.print(format.printable(body));
     if (!body.isEmpty() && !body.endsWith("\n")) {
       out.println();
     }

@@ -2,6 +2,7 @@ package io.tollgate.cli;
 
 import io.tollgate.core.domain.RecoveryCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -153,10 +154,9 @@ final class TokenApiClient {
           .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
-    HttpResponse<String> response;
+    HttpResponse<InputStream> response;
     try {
-      response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliFailure("interrupted while waiting for " + settings.host());
@@ -164,20 +164,18 @@ final class TokenApiClient {
       throw networkFailure(e);
     }
     int status = response.statusCode();
-    if (status < 200 || status > 299) {
-      throw serverFailure(status, response.body());
+    try (InputStream in = response.body()) {
+      if (status < 200 || status > 299) {
+        // bounded: a huge error body is neither held in memory nor printed whole
+        ErrorBody errorBody =
+            ErrorBody.read(in, response.headers().firstValueAsLong("Content-Length"));
+        throw CliFailure.serverResponded(
+            settings.host(), status, errorBody, settings.token().isPresent());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw networkFailure(e);
     }
-    return response.body();
-  }
-
-  private CliFailure serverFailure(int status, String body) {
-    String shown = body == null || body.isBlank() ? "(empty body)" : body.strip();
-    String hint = null;
-    if (status == 401 && settings.token().isEmpty()) {
-      hint = "no token was sent: pass --token or set TOLLGATE_AUTH_TOKEN";
-    }
-    return new CliFailure(
-        "server at " + settings.host() + " responded " + status + ": " + shown, hint, null);
   }
 
   private CliFailure networkFailure(IOException e) {

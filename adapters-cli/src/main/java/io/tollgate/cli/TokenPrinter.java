@@ -22,11 +22,12 @@ final class TokenPrinter {
     this.colour = colour;
   }
 
+  /** {@code token} came from a server: it is printed without escape sequences or controls. */
   void print(PrintWriter out, String token, TokenOutputFormat format) {
     if (format == TokenOutputFormat.JSON) {
-      out.print(asJson(token));
+      out.print(TerminalText.escapedForJson(asJson(token)));
     } else {
-      out.print(asText(token));
+      out.print(asText(TerminalText.printable(token)));
     }
     out.flush();
   }

@@ -19,7 +19,9 @@ import java.util.function.Function;
  * Token rows rendered locally exactly as the server renders {@code system.tokens}: the columns
  * {@code token_id, name, hash} (first nine hex characters), {@code created_at, description,
  * created_by_token_id, updated_at, updated_by_token_id, expiry, permissions, status}; null fields
- * omitted in JSON, empty in CSV and pretty. Never a secret: a {@link Token} holds none.
+ * omitted in JSON, empty in CSV and pretty. Never a secret: a {@link Token} holds none. Nothing
+ * that could act on a terminal either ({@link TerminalText}): in CSV and pretty it is removed, in
+ * JSON it is written as a {@code \}{@code uXXXX} escape.
  */
 final class TokenTable {
 
@@ -48,9 +50,9 @@ final class TokenTable {
   String render(List<Token> tokens, ShowTokensCommand.Format format) {
     switch (format) {
       case JSON:
-        return json(tokens);
+        return TerminalText.escapedForJson(json(tokens));
       case JSONL:
-        return jsonLines(tokens);
+        return TerminalText.escapedForJson(jsonLines(tokens));
       case CSV:
         return csv(tokens);
       default:
@@ -123,7 +125,7 @@ final class TokenTable {
     List<String> cells = new ArrayList<>();
     for (Column column : COLUMNS) {
       Object value = column.reader().apply(token);
-      cells.add(value == null ? "" : value.toString());
+      cells.add(value == null ? "" : TerminalText.printable(value.toString()));
     }
     return cells;
   }

@@ -169,13 +169,26 @@ class CreateTokenCommandTest {
 
   @Test
   void regenerate_anythingButYesAbortsWithExit1AndSendsNothing() {
-    for (String answer : new String[] {"", "y\n", "no\n", "YES\n", "yes please\n"}) {
+    for (String answer : new String[] {"\n", "y\n", "no\n", "YES\n", "yes please\n"}) {
       Result result = cli.stdin(answer).run("create", "token", "--admin", "--regenerate");
 
       assertThat(result.exitCode()).as("answer %s", answer).isEqualTo(1);
       assertThat(result.err()).endsWith("error: Cannot regenerate token without confirmation\n");
       assertThat(result.out()).isEmpty();
     }
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void regenerate_withNoAnswerOnStdinSaysHowToSkipTheConfirmation() {
+    Result result = cli.stdin("").run("create", "token", "--admin", "--regenerate");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .endsWith(
+            "error: Cannot regenerate token without confirmation\n"
+                + "hint: stdin gave no answer (not a terminal?): pass --yes to skip this"
+                + " confirmation\n");
     assertThat(server.requests()).isEmpty();
   }
 
@@ -235,6 +248,26 @@ class CreateTokenCommandTest {
                 + server.url()
                 + " responded 401: {\"error\": \"the request was not authenticated\"}\n"
                 + "hint: no token was sent: pass --token or set TOLLGATE_AUTH_TOKEN\n");
+  }
+
+  @Test
+  void unauthenticated_withATokenSaysItMayBeWrongExpiredInactiveOrRegenerated() {
+    server.reply(
+        "POST",
+        "/api/v3/configure/token/admin/regenerate",
+        401,
+        "{\"error\": \"the request was not authenticated\"}");
+
+    Result result = cli.run("create", "token", "--admin", "--regenerate", "--yes", "--token", "t");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: server at "
+                + server.url()
+                + " responded 401: {\"error\": \"the request was not authenticated\"}\n"
+                + "hint: the server refused the token (401): it may be wrong, expired, inactive,"
+                + " or regenerated\n");
   }
 
   @Test

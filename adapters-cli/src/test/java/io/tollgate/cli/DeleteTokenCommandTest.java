@@ -50,7 +50,7 @@ class DeleteTokenCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "n\n", "no\n", "Y\n", "yess\n"})
+  @ValueSource(strings = {"\n", "n\n", "no\n", "Y\n", "yess\n"})
   void delete_anyOtherAnswerAbortsWithExit1AndSendsNothing(String answer) {
     Result result = cli.stdin(answer).run("delete", "token", "--token-name", "ci-bot");
 
@@ -58,6 +58,21 @@ class DeleteTokenCommandTest {
     assertThat(result.err())
         .isEqualTo(PROMPT + "error: Cannot delete token without confirmation\n");
     assertThat(result.out()).isEmpty();
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void delete_withNoAnswerOnStdinSaysHowToSkipTheConfirmation() {
+    Result result = cli.stdin("").run("delete", "token", "--token-name", "ci-bot");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            PROMPT
+                + "error: Cannot delete token without confirmation\n"
+                + "hint: "
+                + Confirmation.NO_ANSWER_HINT
+                + "\n");
     assertThat(server.requests()).isEmpty();
   }
 

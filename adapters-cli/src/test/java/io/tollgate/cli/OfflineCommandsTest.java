@@ -67,6 +67,22 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void recoveryList_printsNoBidiOrInvisibleCharactersFromTheStore() {
+    List<Token> tokens = List.of(token(1, "ci", "left\u202eright\u200b.", null));
+    CliRunner cli = new CliRunner(home).stores(new FakeLocalStores().tokens(tokens));
+
+    Result pretty = cli.run("recovery", "list");
+    Result csv = cli.run("recovery", "list", "--format", "csv");
+    Result json = cli.run("recovery", "list", "--format", "json");
+
+    assertThat(pretty.out()).contains("| leftright. ").doesNotContain("\u202e", "\u200b");
+    assertThat(csv.out()).contains(",leftright.,").doesNotContain("\u202e", "\u200b");
+    assertThat(json.out())
+        .contains("\"description\":\"left\\u202Eright\\u200B.\"")
+        .doesNotContain("\u202e", "\u200b");
+  }
+
+  @Test
   void recoveryList_json_jsonl_csv_haveTheShowTokensColumnsAndOmitNulls() {
     CliRunner cli =
         new CliRunner(home)
@@ -235,6 +251,23 @@ class OfflineCommandsTest {
                 + home.resolve(".tollgate")
                 + " with /b.db? Its current tokens will be lost. Enter 'yes' to confirm\n");
     assertThat(cli.stores().calls()).last().isEqualTo("restore /b.db " + home.resolve(".tollgate"));
+  }
+
+  @Test
+  void restore_withNoAnswerOnStdinSaysHowToSkipTheConfirmation() throws Exception {
+    Files.createDirectories(home.resolve(".tollgate"));
+    Files.writeString(home.resolve(".tollgate/tollgate.db"), "current");
+    CliRunner cli = new CliRunner(home).stdin("");
+
+    Result result = cli.run("restore", "--input", "/b.db");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("error: Cannot restore without confirmation")
+        .endsWith(
+            "hint: stdin gave no answer (not a terminal?): pass --yes to skip this"
+                + " confirmation\n");
+    assertThat(cli.stores().calls()).containsExactly("verifyBackup /b.db");
   }
 
   @ParameterizedTest

@@ -76,6 +76,31 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void namesThatAreInvisibleLookalikesOrNotUnicode_get400AndCreateNothing() {
+    try (Harness h = Harness.start()) {
+      String admin = h.createOperator();
+      var before = h.authority.listTokens();
+      String[] names = {
+        "_admin\\u200b",
+        "rtl\\u202eevil",
+        "\\uff3f\\uff41\\uff44\\uff4d\\uff49\\uff4e",
+        "x\\ud800",
+        "\\udc00x"
+      };
+      for (String name : names) {
+        var reply =
+            h.post(
+                "/api/v3/configure/token/named_admin",
+                "{\"token_name\":\"" + name + "\"}",
+                Harness.bearerJson(admin));
+        assertThat(reply.status()).as(name).isEqualTo(400);
+        assertThat(reply.body()).as(name).contains("token name must");
+      }
+      assertThat(h.authority.listTokens()).isEqualTo(before);
+    }
+  }
+
   private static List<Supplier<String>> generators(Random random, String admin) {
     List<Supplier<String>> generators = new ArrayList<>();
     String auth = "Authorization: Bearer " + admin + "\r\n";

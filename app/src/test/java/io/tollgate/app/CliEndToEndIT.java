@@ -174,8 +174,8 @@ class CliEndToEndIT {
       String[][] usageErrors = {
         {"create", "token"},
         {"create", "token", "--admin", "--name", "x", "--regenerate"},
-        {"create", "token", "--admin", "--name", "x", "--expiry", "5 days"},
-        {"create", "token", "--admin", "--name", "x", "--expiry", "1h1h"},
+        {"create", "token", "--admin", "--name", "x", "--expiry", "5 fortnights"},
+        {"create", "token", "--admin", "--name", "x", "--expiry", "1h30"},
         {"create", "token", "--admin", "--name", "_admin"},
         {"create", "token", "--admin", "--format", "xml"},
         {"delete", "token"},

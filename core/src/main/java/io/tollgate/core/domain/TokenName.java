@@ -1,13 +1,19 @@
 package io.tollgate.core.domain;
 
+import java.text.Normalizer;
+import java.util.Locale;
+
 /**
- * A token's unique name: 1 to 128 characters, no control characters, not only whitespace. {@code
- * _admin} is the operator token's name; {@link #named(String)} refuses it.
+ * A token's unique name: 1 to 128 characters of valid Unicode, no control or invisible format
+ * characters (bidi controls, zero-width characters), not only whitespace. {@code _admin} is the
+ * operator token's name; {@link #named(String)} refuses it, and no name may merely look like it
+ * (normalise to it under NFKC, case kept, as the fullwidth {@code ＿ａｄｍｉｎ} does).
  */
 public record TokenName(String value) {
 
   public static final int MAX_LENGTH = 128;
-  public static final TokenName OPERATOR = new TokenName("_admin");
+  private static final String OPERATOR_NAME = "_admin";
+  public static final TokenName OPERATOR = new TokenName(OPERATOR_NAME);
 
   public TokenName {
     if (value == null) {
@@ -18,11 +24,13 @@ public record TokenName(String value) {
       throw new InvalidTokenNameException(
           "token name must be 1 to " + MAX_LENGTH + " characters, got " + length);
     }
-    if (hasControl(value)) {
-      throw new InvalidTokenNameException("token name must not contain control characters");
-    }
+    boolean ascii = rejectInvalidCharacters(value);
     if (value.isBlank()) {
       throw new InvalidTokenNameException("token name must not be only whitespace");
+    }
+    if (!ascii && OPERATOR_NAME.equals(Normalizer.normalize(value, Normalizer.Form.NFKC))) {
+      throw new InvalidTokenNameException(
+          "token name must not look like " + OPERATOR_NAME + ", the operator token's name");
     }
   }
 
@@ -42,27 +50,44 @@ public record TokenName(String value) {
   }
 
   public boolean isOperator() {
-    return OPERATOR.value.equals(value);
+    return OPERATOR_NAME.equals(value);
   }
 
-  /** A loop rather than a stream: every stored name is checked again when the index loads. */
-  private static boolean hasControl(String value) {
+  /**
+   * Lone surrogates (text that is not valid Unicode), control characters, line and paragraph
+   * separators, and format characters: bidi controls, zero-width spaces and joiners, the BOM. A
+   * loop rather than a stream: every stored name is checked again when the index loads.
+   *
+   * @return whether the name is plain ASCII (and so its own NFKC form)
+   */
+  private static boolean rejectInvalidCharacters(String value) {
+    boolean ascii = true;
     for (int i = 0; i < value.length(); ) {
       int codePoint = value.codePointAt(i);
-      if (isControl(codePoint)) {
-        return true;
+      int type = Character.getType(codePoint);
+      if (type == Character.SURROGATE) {
+        throw new InvalidTokenNameException(
+            "token name must be valid Unicode, found a lone surrogate " + codePointName(codePoint));
       }
+      if (type == Character.CONTROL
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        throw new InvalidTokenNameException("token name must not contain control characters");
+      }
+      if (type == Character.FORMAT) {
+        throw new InvalidTokenNameException(
+            "token name must not contain invisible format characters (bidi controls, zero-width"
+                + " characters), found "
+                + codePointName(codePoint));
+      }
+      ascii &= codePoint < 0x80;
       i += Character.charCount(codePoint);
     }
-    return false;
+    return ascii;
   }
 
-  private static boolean isControl(int codePoint) {
-    int type = Character.getType(codePoint);
-    return type == Character.CONTROL
-        || type == Character.FORMAT && (codePoint == 0x2028 || codePoint == 0x2029)
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
+  private static String codePointName(int codePoint) {
+    return String.format(Locale.ROOT, "U+%04X", codePoint);
   }
 
   @Override

@@ -42,6 +42,56 @@ class TokenNameTest {
     assertThatThrownBy(() -> TokenName.named(value)).isInstanceOf(InvalidTokenNameException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "_admin\u200b",
+        "zero\u200bwidth",
+        "joiner\u200d",
+        "rtl\u202eevil",
+        "\u2066isolate\u2069",
+        "lrm\u200e",
+        "bom\ufeff",
+        "soft\u00adhyphen",
+        "arabic\u061cmark"
+      })
+  void names_withInvisibleFormatCharactersAreRejectedNamingTheCharacter(String value) {
+    assertThatThrownBy(() -> TokenName.of(value))
+        .isInstanceOf(InvalidTokenNameException.class)
+        .hasMessageContaining("must not contain invisible format characters")
+        .hasMessageMatching(".*found U\\+[0-9A-F]{4}$");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\uff3f\uff41\uff44\uff4d\uff49\uff4e", "_\uff41dmin", "\ufe4dadmin"})
+  void names_thatNormaliseToUnderscoreAdminAreRejectedEvenAsLookups(String value) {
+    assertThatThrownBy(() -> TokenName.named(value))
+        .isInstanceOf(InvalidTokenNameException.class)
+        .hasMessageContaining("must not look like _admin");
+    assertThatThrownBy(() -> TokenName.of(value))
+        .isInstanceOf(InvalidTokenNameException.class)
+        .hasMessageContaining("must not look like _admin");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"_ADMIN", "_Admin", "_admin_", "admin", "\uff41\uff44\uff4d\uff49\uff4e"})
+  void names_thatOnlyResembleUnderscoreAdminInCaseOrSpellingAreValid(String value) {
+    assertThat(TokenName.named(value).isOperator()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x\ud800", "\udc00x", "a\udc00\ud800b", "\ud83d"})
+  void names_withLoneSurrogatesAreRejectedAsInvalidUnicode(String value) {
+    assertThatThrownBy(() -> TokenName.of(value))
+        .isInstanceOf(InvalidTokenNameException.class)
+        .hasMessageContaining("must be valid Unicode");
+  }
+
+  @Test
+  void names_withAProperSurrogatePairAreValid() {
+    assertThat(TokenName.named("rocket \ud83d\ude80").value()).hasSize(9);
+  }
+
   @Test
   void names_nullIsRejected() {
     assertThatThrownBy(() -> TokenName.named(null)).isInstanceOf(InvalidTokenNameException.class);
