@@ -1,5 +1,6 @@
 package io.tollgate.http;
 
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,41 +12,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * Micrometer meters: requests by route, method and status with a latency histogram ({@code
  * tollgate_http_requests_seconds}), and authentication outcomes ({@code
- * tollgate_authentications_total}). Routes outside the known set are counted as {@code other}, so a
- * scanner cannot blow up the label space.
+ * tollgate_authentications_total}). Paths outside the route table are counted as {@code other}, so
+ * a scanner cannot blow up the label space.
  */
 final class HttpMetrics {
-  private static final Set<String> KNOWN_ROUTES =
-      Set.of(
-          TokenRoutes.CREATE_ADMIN,
-          TokenRoutes.REGENERATE,
-          TokenRoutes.NAMED_ADMIN,
-          TokenRoutes.TOKEN,
-          TokenRoutes.QUERY_SQL,
-          OpsRoutes.HEALTH,
-          OpsRoutes.V1_HEALTH,
-          OpsRoutes.PING,
-          OpsRoutes.METRICS);
   private static final Set<String> KNOWN_METHODS =
       Set.of("GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS");
 
   private final MeterRegistry registry;
   private final String listener;
+  private final RouteTable routes;
   private final ConcurrentHashMap<String, Counter> authentications = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
-  HttpMetrics(MeterRegistry registry, String listener) {
+  /** {@code routes}: the listener's route table, which gives each request its route label. */
+  HttpMetrics(MeterRegistry registry, String listener, RouteTable routes) {
     this.registry = registry;
     this.listener = listener;
+    this.routes = routes;
   }
 
-  void recordRequest(String method, String path, int status, long nanos) {
+  void recordRequest(HandlerType method, String path, int status, long nanos) {
     // Looked up once per route, method and status (a bounded set), like the authentication
     // counters: building and registering the timer on every request showed in the creation path.
     RequestKey key =
         new RequestKey(
-            KNOWN_ROUTES.contains(path) ? path : "other",
-            KNOWN_METHODS.contains(method) ? method : "other",
+            routes.metricLabel(method, path),
+            KNOWN_METHODS.contains(method.name()) ? method.name() : "other",
             status);
     requestTimers.computeIfAbsent(key, this::requestTimer).record(nanos, TimeUnit.NANOSECONDS);
   }

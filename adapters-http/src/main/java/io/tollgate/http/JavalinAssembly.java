@@ -80,7 +80,7 @@ final class JavalinAssembly {
               config.requestLogger.http(
                   (ctx, millis) -> {
                     long nanos = (long) (millis * 1_000_000.0);
-                    metrics.recordRequest(ctx.method().name(), ctx.path(), ctx.statusCode(), nanos);
+                    metrics.recordRequest(ctx.method(), ctx.path(), ctx.statusCode(), nanos);
                     REQUEST_LOG.debug(
                         "{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), millis);
                   });

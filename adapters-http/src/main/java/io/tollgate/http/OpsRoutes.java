@@ -1,8 +1,6 @@
 package io.tollgate.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 
@@ -21,13 +19,6 @@ final class OpsRoutes {
   OpsRoutes(PrometheusMeterRegistry registry, String version, String revision) {
     this.registry = registry;
     this.ping = new TokenJson().ping(version, revision);
-  }
-
-  void addTo(JavalinDefaultRoutingApi routes) {
-    routes.addHttpHandler(HandlerType.GET, HEALTH, this::health);
-    routes.addHttpHandler(HandlerType.GET, V1_HEALTH, this::health);
-    routes.addHttpHandler(HandlerType.GET, PING, this::ping);
-    routes.addHttpHandler(HandlerType.GET, METRICS, this::metrics);
   }
 
   void health(Context ctx) {

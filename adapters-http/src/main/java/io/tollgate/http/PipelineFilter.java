@@ -2,15 +2,17 @@ package io.tollgate.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.AuthorizationResult;
+import io.tollgate.core.domain.ForbiddenException;
+import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenSecret;
-import io.tollgate.core.port.in.AuthenticateUseCase;
+import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.http.HttpServerConfig.AuthzExemption;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,51 +21,41 @@ import java.util.UUID;
 /**
  * The request pipeline of SPEC section 3, as one before-handler, in this order: CORS ({@link
  * CorsPolicy}: an allowed origin's {@code OPTIONS} → 204, its responses get {@code
- * Access-Control-Allow-Origin}; the unauthenticated bootstrap refuses cross-site callers with 403);
- * {@code --without-auth} → 405 for the token API and nothing else checked; the exempt paths skip
- * authentication; otherwise authenticate (400 malformed, 401 missing, unknown or expired). Bodies
- * over 64 KiB are then refused with 413; routing (404) comes after this filter.
+ * Access-Control-Allow-Origin}; a route that issues a secret without a token refuses cross-site
+ * callers with 403); {@code --without-auth} → 405 for the token API and nothing else checked;
+ * otherwise the request's row of the {@link RouteTable} says what it needs: nothing (exempt), or a
+ * permission, decided by core's {@code authorize} (400 malformed header; 401 missing, unknown,
+ * expired or inactive; 403 not permitted). A path without a row needs any valid token and then gets
+ * 404. Bodies over 64 KiB are refused with 413.
  */
 final class PipelineFilter implements Handler {
   static final long MAX_BODY_BYTES = 64 * 1024;
   static final String WITHOUT_AUTH_BODY = "endpoint disabled, started without auth";
   static final String TOO_LARGE_BODY = "max request size (" + MAX_BODY_BYTES + " bytes) exceeded";
 
-  private final AuthenticateUseCase authenticator;
+  private final TokenAuthority authority;
   private final String clusterUuid;
   private final boolean withoutAuth;
-  private final Set<String> exemptPaths;
+  private final Set<AuthzExemption> exemptions;
+  private final RouteTable routes;
   private final HttpMetrics metrics;
   private final CorsPolicy cors;
 
   PipelineFilter(
-      AuthenticateUseCase authenticator,
+      TokenAuthority authority,
       UUID clusterId,
       boolean withoutAuth,
       Set<AuthzExemption> exemptions,
+      RouteTable routes,
       HttpMetrics metrics,
       CorsPolicy cors) {
-    this.authenticator = authenticator;
-    this.cors = cors;
+    this.authority = authority;
     this.clusterUuid = clusterId.toString();
     this.withoutAuth = withoutAuth;
-    this.exemptPaths = exemptPaths(exemptions);
+    this.exemptions = Set.copyOf(exemptions);
+    this.routes = routes;
     this.metrics = metrics;
-  }
-
-  static Set<String> exemptPaths(Set<AuthzExemption> exemptions) {
-    Set<String> paths = new HashSet<>();
-    if (exemptions.contains(AuthzExemption.HEALTH)) {
-      paths.add(OpsRoutes.HEALTH);
-      paths.add(OpsRoutes.V1_HEALTH);
-    }
-    if (exemptions.contains(AuthzExemption.PING)) {
-      paths.add(OpsRoutes.PING);
-    }
-    if (exemptions.contains(AuthzExemption.METRICS)) {
-      paths.add(OpsRoutes.METRICS);
-    }
-    return Set.copyOf(paths);
+    this.cors = cors;
   }
 
   @Override
@@ -74,33 +66,28 @@ final class PipelineFilter implements Handler {
       return;
     }
     String path = ctx.path();
-    if (isUnauthenticatedSecretIssuer(ctx.method(), path)) {
+    Route route = routes.find(ctx.method(), path);
+    if (route != null && route.access().issuesSecretWithoutToken()) {
       cors.refuseCrossSiteSecretRequest(ctx);
     }
     if (withoutAuth) {
       if (isTokenApi(path)) {
         throw HttpFailure.plain(405, WITHOUT_AUTH_BODY);
       }
-    } else if (!isExempt(ctx.method(), path)) {
-      authenticate(ctx);
+    } else if (route == null) {
+      authorize(ctx, null);
+    } else if (!route.access().skipsAuthentication(exemptions)) {
+      authorize(ctx, route.access().required());
     }
     enforceBodyLimit(ctx);
   }
 
-  private boolean isExempt(HandlerType method, String path) {
-    return isUnauthenticatedSecretIssuer(method, path) || exemptPaths.contains(path);
-  }
-
-  /** The bootstrap: it answers with the operator token's secret and demands no token. */
-  private static boolean isUnauthenticatedSecretIssuer(HandlerType method, String path) {
-    return method == HandlerType.POST && TokenRoutes.CREATE_ADMIN.equals(path);
-  }
-
   /**
-   * Step 4 alone: reads the Authorization header and attaches the {@link Principal}, or throws the
-   * 400 (malformed) or 401 (missing, unknown, expired) {@link HttpFailure}.
+   * Reads the Authorization header, asks core whether its token holds {@code required} (null: any
+   * valid token) and attaches the {@link Principal}; or throws the 400 (malformed), 401 (missing,
+   * unknown, expired, inactive) or 403 (valid, not permitted) refusal.
    */
-  void authenticate(Context ctx) {
+  void authorize(Context ctx, Permission required) {
     List<String> values = Collections.list(ctx.req().getHeaders("Authorization"));
     AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(values);
     if (parsed instanceof AuthorizationHeader.Malformed) {
@@ -111,12 +98,26 @@ final class PipelineFilter implements Handler {
       metrics.recordAuthentication("missing");
       throw HttpFailure.json(401, Responses.NOT_AUTHENTICATED);
     }
-    AuthenticationResult result = authenticator.authenticate(presented.token());
-    metrics.recordAuthentication(result.outcome());
-    if (!result.isAuthenticated()) {
-      throw HttpFailure.json(401, Responses.NOT_AUTHENTICATED);
+    Token token;
+    if (required == null) {
+      AuthenticationResult result = authority.authenticate(presented.token());
+      metrics.recordAuthentication(result.outcome());
+      if (!result.isAuthenticated()) {
+        throw HttpFailure.json(401, Responses.NOT_AUTHENTICATED);
+      }
+      token = result.token();
+    } else {
+      AuthorizationResult result = authority.authorize(presented.token(), required);
+      metrics.recordAuthentication(result.outcome());
+      if (result instanceof AuthorizationResult.Forbidden) {
+        throw new ForbiddenException();
+      }
+      if (!result.isAllowed()) {
+        throw HttpFailure.json(401, Responses.NOT_AUTHENTICATED);
+      }
+      token = result.token();
     }
-    new Principal(result.token(), new TokenSecret(presented.token())).attachTo(ctx);
+    new Principal(token, new TokenSecret(presented.token())).attachTo(ctx);
   }
 
   private static void enforceBodyLimit(Context ctx) {
@@ -134,8 +135,14 @@ final class PipelineFilter implements Handler {
    * slashes): under {@code --without-auth} no spelling may reach it.
    */
   static boolean isTokenApi(String path) {
-    return canonicalPath(path).startsWith(TokenRoutes.TOKEN_PREFIX)
-        || path.toLowerCase(Locale.ROOT).startsWith(TokenRoutes.TOKEN_PREFIX);
+    String canonical = canonicalPath(path);
+    String lower = path.toLowerCase(Locale.ROOT);
+    for (String prefix : TokenRoutes.TOKEN_API_PREFIXES) {
+      if (canonical.startsWith(prefix) || lower.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

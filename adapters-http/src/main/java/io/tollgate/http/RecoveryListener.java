@@ -2,10 +2,12 @@ package io.tollgate.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.http.HttpServerConfig.Bind;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +39,7 @@ final class RecoveryListener {
   private final Bind bind;
   private final CorsPolicy cors;
   private final TokenJson json = new TokenJson();
+  private final RouteTable routes;
   private final AtomicBoolean claimed = new AtomicBoolean();
   private final AtomicBoolean open = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -46,8 +49,16 @@ final class RecoveryListener {
       Optional<SslContextFactory.Server> ssl,
       RecoveryRegenerator regenerator,
       UUID clusterId,
-      HttpMetrics metrics,
+      MeterRegistry registry,
       CorsPolicy cors) {
+    this.routes =
+        new RouteTable(
+            List.of(
+                Route.of(
+                    HandlerType.POST,
+                    TokenRoutes.REGENERATE,
+                    Access.secretIssuer(),
+                    this::regenerate)));
     this.regenerator = regenerator;
     this.cors = cors;
     this.clusterUuid = clusterId.toString();
@@ -58,12 +69,11 @@ final class RecoveryListener {
             ssl,
             new PlainJettyErrors(clusterId),
             new HttpErrors(clusterId, NOT_FOUND),
-            metrics,
+            new HttpMetrics(registry, "recovery", routes),
             STOP_GRACE,
             config -> {
               config.routes.before(this::onlyRegenerate);
-              config.routes.addHttpHandler(
-                  HandlerType.POST, TokenRoutes.REGENERATE, this::regenerate);
+              routes.addTo(config.routes);
             });
   }
 
@@ -102,10 +112,13 @@ final class RecoveryListener {
 
   private void onlyRegenerate(Context ctx) {
     ctx.header(Responses.CLUSTER_UUID, clusterUuid);
-    if (ctx.method() != HandlerType.POST || !TokenRoutes.REGENERATE.equals(ctx.path())) {
+    Route route = routes.find(ctx.method(), ctx.path());
+    if (route == null) {
       throw HttpFailure.plain(404, NOT_FOUND);
     }
-    cors.refuseCrossSiteSecretRequest(ctx);
+    if (route.access().issuesSecretWithoutToken()) {
+      cors.refuseCrossSiteSecretRequest(ctx);
+    }
     long length = ctx.req().getContentLengthLong();
     if (length > PipelineFilter.MAX_BODY_BYTES) {
       throw HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);

@@ -2,18 +2,18 @@ package io.tollgate.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.InvalidExpiryException;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
@@ -36,6 +36,8 @@ final class TokenRoutes {
   static final String NAMED_ADMIN = TOKEN_PREFIX + "/named_admin";
   static final String RECOVERY_CODE = TOKEN_PREFIX + "/admin/recovery_code";
   static final String TOKEN = TOKEN_PREFIX;
+  static final String RESOURCE_TOKEN = "/api/v3/enterprise/configure/token";
+  static final List<String> TOKEN_API_PREFIXES = List.of(TOKEN_PREFIX, RESOURCE_TOKEN);
   static final String QUERY_SQL = "/api/v3/query_sql";
 
   static final String UNSUPPORTED_MEDIA_TYPE =
@@ -55,25 +57,6 @@ final class TokenRoutes {
   TokenRoutes(TokenAuthority authority, Optional<RecoveryCodeUseCase> recoveryCodes) {
     this.authority = authority;
     this.recoveryCodes = recoveryCodes;
-  }
-
-  /** Adds the token API ({@code /api/v3/configure/token*}) to {@code routes}. */
-  void addTo(JavalinDefaultRoutingApi routes) {
-    routes.addHttpHandler(HandlerType.POST, CREATE_ADMIN, this::createOperatorToken);
-    routes.addHttpHandler(HandlerType.POST, REGENERATE, this::regenerateOperatorToken);
-    routes.addHttpHandler(HandlerType.POST, NAMED_ADMIN, this::createNamedAdminToken);
-    routes.addHttpHandler(HandlerType.DELETE, TOKEN, this::deleteToken);
-    routes.addHttpHandler(HandlerType.GET, TOKEN, this::listTokens);
-    routes.addHttpHandler(HandlerType.PATCH, TOKEN, this::updateToken);
-    if (recoveryCodes.isPresent()) {
-      routes.addHttpHandler(HandlerType.POST, RECOVERY_CODE, this::issueRecoveryCode);
-    }
-  }
-
-  /** Adds the {@code system.tokens} form of {@code /api/v3/query_sql} to {@code routes}. */
-  void addQueryTo(JavalinDefaultRoutingApi routes) {
-    routes.addHttpHandler(HandlerType.GET, QUERY_SQL, this::querySqlGet);
-    routes.addHttpHandler(HandlerType.POST, QUERY_SQL, this::querySqlPost);
   }
 
   void createOperatorToken(Context ctx) {
@@ -99,13 +82,7 @@ final class TokenRoutes {
     requireJsonContentType(ctx);
     ObjectNode body = strictJson.object(RequestBody.of(ctx), "CreateNamedAdminTokenRequest");
     String name = StrictJson.requiredString(body, "token_name");
-    Lifetime lifetime;
-    try {
-      lifetime =
-          Lifetime.ofNullableSeconds(StrictJson.optionalUnsigned(body, "expiry_secs").orElse(null));
-    } catch (InvalidExpiryException e) {
-      throw StrictJson.failure(e.getMessage());
-    }
+    Lifetime lifetime = lifetime(body);
     Description description =
         StrictJson.optionalString(body, "description").map(TokenRoutes::description).orElse(null);
     CreateNamedAdminTokenCommand command =
@@ -124,6 +101,48 @@ final class TokenRoutes {
         issued.token().expiry(),
         principal.token().id());
     Responses.json(ctx, 201, json.tokenObject(issued));
+  }
+
+  /**
+   * {@code POST /api/v3/enterprise/configure/token}: a resource token, InfluxDB 3 Enterprise's
+   * request ({@code token_name}, {@code permissions}, {@code expiry_secs}) plus {@code
+   * description}.
+   */
+  void createResourceToken(Context ctx) {
+    Principal principal = Principal.of(ctx);
+    requireJsonContentType(ctx);
+    ObjectNode body = strictJson.object(RequestBody.of(ctx), "CreateResourceTokenRequest");
+    String name = StrictJson.requiredString(body, "token_name");
+    Permissions permissions = PermissionsJson.read(body);
+    Lifetime lifetime = lifetime(body);
+    Description description =
+        StrictJson.optionalString(body, "description").map(TokenRoutes::description).orElse(null);
+    CreateResourceTokenCommand command =
+        new CreateResourceTokenCommand(
+            TokenName.named(name), permissions, lifetime, description, principal.actor());
+    IssuedToken issued;
+    try {
+      issued = authority.createResourceToken(command);
+    } catch (InvalidExpiryException e) {
+      throw StrictJson.failure(e.getMessage());
+    }
+    LOG.info(
+        "created resource token {} (id {}, permissions {}, expiry {}) by token {}",
+        issued.token().name(),
+        issued.token().id(),
+        issued.token().permissions().text(),
+        issued.token().expiry(),
+        principal.token().id());
+    Responses.json(ctx, 201, json.tokenObject(issued));
+  }
+
+  private static Lifetime lifetime(ObjectNode body) {
+    try {
+      return Lifetime.ofNullableSeconds(
+          StrictJson.optionalUnsigned(body, "expiry_secs").orElse(null));
+    } catch (InvalidExpiryException e) {
+      throw StrictJson.failure(e.getMessage());
+    }
   }
 
   void deleteToken(Context ctx) {

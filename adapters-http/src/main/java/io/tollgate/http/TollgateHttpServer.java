@@ -6,6 +6,8 @@ import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,6 +38,7 @@ public final class TollgateHttpServer implements AutoCloseable {
 
   private final HttpServerConfig config;
   private final JavalinAssembly main;
+  private final RouteTable routes;
   private final RecoveryListener recovery;
   private State state = State.NEW;
 
@@ -47,17 +50,31 @@ public final class TollgateHttpServer implements AutoCloseable {
       Duration stopGrace) {
     this.config = config;
     UUID clusterId = authority.clusterId();
-    HttpMetrics metrics = new HttpMetrics(registry, "main");
     CorsPolicy cors = CorsPolicy.allowing(config.corsAllowedOrigins());
-    PipelineFilter filter =
-        new PipelineFilter(
-            authority, clusterId, config.withoutAuth(), config.disabledAuthz(), metrics, cors);
     TokenRoutes tokenRoutes = new TokenRoutes(authority, Optional.ofNullable(recoveryCodes));
     RecoveryRegenerator regenerator =
         recoveryCodes == null
             ? RecoveryRegenerator.withoutCode(authority)
             : RecoveryRegenerator.withCodes(recoveryCodes);
     OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision());
+    List<Route> rows = new ArrayList<>();
+    if (!config.withoutAuth()) {
+      rows.addAll(ServerRoutes.tokenApi(tokenRoutes, recoveryCodes != null));
+    }
+    rows.addAll(ServerRoutes.query(tokenRoutes));
+    rows.addAll(ServerRoutes.operations(opsRoutes));
+    RouteTable routes = new RouteTable(rows);
+    this.routes = routes;
+    HttpMetrics metrics = new HttpMetrics(registry, "main", routes);
+    PipelineFilter filter =
+        new PipelineFilter(
+            authority,
+            clusterId,
+            config.withoutAuth(),
+            config.disabledAuthz(),
+            routes,
+            metrics,
+            cors);
     this.main =
         new JavalinAssembly(
             config.bind(),
@@ -68,11 +85,7 @@ public final class TollgateHttpServer implements AutoCloseable {
             stopGrace,
             javalin -> {
               javalin.routes.before(filter);
-              if (!config.withoutAuth()) {
-                tokenRoutes.addTo(javalin.routes);
-              }
-              tokenRoutes.addQueryTo(javalin.routes);
-              opsRoutes.addTo(javalin.routes);
+              routes.addTo(javalin.routes);
             });
     this.recovery =
         config
@@ -84,9 +97,19 @@ public final class TollgateHttpServer implements AutoCloseable {
                         config.tls().map(PemTls::sslContextFactory),
                         regenerator,
                         clusterId,
-                        new HttpMetrics(registry, "recovery"),
+                        registry,
                         cors))
             .orElse(null);
+  }
+
+  /** The main listener's route table. */
+  RouteTable routeTable() {
+    return routes;
+  }
+
+  /** The main listener's Javalin, for tests that inspect what is registered. */
+  io.javalin.Javalin javalinForTests() {
+    return main.javalin();
   }
 
   /**

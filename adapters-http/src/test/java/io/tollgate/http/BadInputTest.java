@@ -95,7 +95,8 @@ class BadInputTest {
                 "{\"token_name\":\"" + name + "\"}",
                 Harness.bearerJson(admin));
         assertThat(reply.status()).as(name).isEqualTo(400);
-        assertThat(reply.body()).as(name).contains("token name must");
+        // lone surrogates are refused by the JSON reader (not text), the rest by the name rules
+        assertThat(reply.body()).as(name).containsAnyOf("token name must", "lone surrogate");
       }
       assertThat(h.authority.listTokens()).isEqualTo(before);
     }

@@ -1,0 +1,73 @@
+package io.tollgate.http;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
+import static io.javalin.http.HandlerType.POST;
+
+import io.tollgate.core.domain.Permission;
+import io.tollgate.http.HttpServerConfig.AuthzExemption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The route table of Tollgate's own API, one row per route: path, method, what it needs, handler.
+ * Adding a route means adding a row here; nothing else in the adapter knows paths or permissions.
+ */
+final class ServerRoutes {
+  static final Permission HEALTH_READ = Permission.required("system", "health", "read");
+  static final Permission PING_READ = Permission.required("system", "ping", "read");
+  static final Permission METRICS_READ = Permission.required("system", "metrics", "read");
+
+  private ServerRoutes() {}
+
+  /**
+   * {@code /api/v3/configure/token*} and {@code /api/v3/enterprise/configure/token}: token
+   * management, admin tokens only, but for the bootstrap of {@code _admin}.
+   */
+  static List<Route> tokenApi(TokenRoutes tokens, boolean recoveryCodes) {
+    List<Route> rows = new ArrayList<>();
+    rows.add(
+        Route.of(
+            POST, TokenRoutes.CREATE_ADMIN, Access.secretIssuer(), tokens::createOperatorToken));
+    rows.add(
+        Route.of(POST, TokenRoutes.REGENERATE, Access.admin(), tokens::regenerateOperatorToken));
+    rows.add(
+        Route.of(POST, TokenRoutes.NAMED_ADMIN, Access.admin(), tokens::createNamedAdminToken));
+    rows.add(
+        Route.of(POST, TokenRoutes.RESOURCE_TOKEN, Access.admin(), tokens::createResourceToken));
+    rows.add(Route.of(DELETE, TokenRoutes.TOKEN, Access.admin(), tokens::deleteToken));
+    rows.add(Route.of(GET, TokenRoutes.TOKEN, Access.admin(), tokens::listTokens));
+    rows.add(Route.of(PATCH, TokenRoutes.TOKEN, Access.admin(), tokens::updateToken));
+    if (recoveryCodes) {
+      rows.add(
+          Route.of(POST, TokenRoutes.RECOVERY_CODE, Access.admin(), tokens::issueRecoveryCode));
+    }
+    return rows;
+  }
+
+  /** {@code /api/v3/query_sql} on {@code system.tokens}: a token listing, admin tokens only. */
+  static List<Route> query(TokenRoutes tokens) {
+    return List.of(
+        Route.of(GET, TokenRoutes.QUERY_SQL, Access.admin(), tokens::querySqlGet),
+        Route.of(POST, TokenRoutes.QUERY_SQL, Access.admin(), tokens::querySqlPost));
+  }
+
+  /** Health, ping and metrics: each its {@code system} permission, or none when exempted. */
+  static List<Route> operations(OpsRoutes ops) {
+    Access health = Access.requires(HEALTH_READ).exemptibleAs(AuthzExemption.HEALTH);
+    return List.of(
+        Route.of(GET, OpsRoutes.HEALTH, health, ops::health),
+        Route.of(GET, OpsRoutes.V1_HEALTH, health, ops::health),
+        Route.of(
+            GET,
+            OpsRoutes.PING,
+            Access.requires(PING_READ).exemptibleAs(AuthzExemption.PING),
+            ops::ping),
+        Route.of(
+            GET,
+            OpsRoutes.METRICS,
+            Access.requires(METRICS_READ).exemptibleAs(AuthzExemption.METRICS),
+            ops::metrics));
+  }
+}
