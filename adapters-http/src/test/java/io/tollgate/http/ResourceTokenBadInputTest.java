@@ -90,7 +90,7 @@ class ResourceTokenBadInputTest {
         Arguments.of(
             "bad resource name",
             body("\"t\"", "[" + perm("\"db\"", "[\"a b\"]", "[\"read\"]") + "]"),
-            "a b"),
+            "invalid resource name"),
         Arguments.of(
             "names not a list",
             body("\"t\"", "[" + perm("\"db\"", "\"a\"", "[\"read\"]") + "]"),
