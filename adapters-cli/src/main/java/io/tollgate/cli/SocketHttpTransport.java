@@ -113,7 +113,11 @@ final class SocketHttpTransport implements HttpTransport {
       String method, String pathAndQuery, Map<String, String> headers, byte[] content) {
     StringBuilder head = new StringBuilder(256);
     head.append(method).append(' ').append(host.getRawPath()).append(oneLine(pathAndQuery));
-    head.append(" HTTP/1.1\r\nHost: ").append(host.getRawAuthority()).append("\r\n");
+    head.append(" HTTP/1.1\r\nHost: ").append(host.getHost()); // an IPv6 address in brackets
+    if (host.getPort() != -1) {
+      head.append(':').append(host.getPort());
+    }
+    head.append("\r\n");
     for (Map.Entry<String, String> header : headers.entrySet()) {
       head.append(oneLine(header.getKey())).append(": ").append(oneLine(header.getValue()));
       head.append("\r\n");

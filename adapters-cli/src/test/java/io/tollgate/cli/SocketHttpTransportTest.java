@@ -61,6 +61,19 @@ class SocketHttpTransportTest {
   }
 
   @Test
+  void hostHeader_isHostAndPortOnly_neverUserInfo() throws Exception {
+    try (RawHttpServer server = RawHttpServer.answering("HTTP/1.1 200 OK\r\n\r\n")) {
+      int port = URI.create(server.url()).getPort();
+      transport("http://user:secret@127.0.0.1:" + port, Duration.ofSeconds(5))
+          .exchange("GET", "/", Map.of(), null);
+
+      assertThat(server.requests().get(0))
+          .contains("\r\nHost: 127.0.0.1:" + port + "\r\n")
+          .doesNotContain("secret");
+    }
+  }
+
+  @Test
   void postWithoutBody_sendsContentLengthZero_getSendsNone() throws Exception {
     try (RawHttpServer server = RawHttpServer.answering("HTTP/1.1 200 OK\r\n\r\n")) {
       exchange(server, "POST", "/a", null);
