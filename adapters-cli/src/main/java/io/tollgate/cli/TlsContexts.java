@@ -67,13 +67,10 @@ final class TlsContexts {
     }
   }
 
-  /**
-   * For an {@code http://} host: a context that is never initialised and never used (the client
-   * does not follow redirects), so that building the client does not load the JDK's trust store.
-   */
-  static SSLContext unusedForPlainHttp() {
+  /** The JDK's default context: its trust store (cacerts, or javax.net.ssl.trustStore). */
+  static SSLContext systemDefault() {
     try {
-      return SSLContext.getInstance("TLS");
+      return SSLContext.getDefault();
     } catch (GeneralSecurityException e) {
       throw new CliFailure("cannot initialise TLS: " + describe(e));
     }

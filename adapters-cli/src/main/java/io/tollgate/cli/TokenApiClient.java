@@ -1,61 +1,66 @@
 package io.tollgate.cli;
 
 import io.tollgate.core.domain.RecoveryCode;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.URI;
+import java.net.ProtocolException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The Tollgate / InfluxDB 3 token API over {@code java.net.http}. Every failure becomes a {@link
+ * The Tollgate / InfluxDB 3 token API over an {@link HttpTransport}. Every failure becomes a {@link
  * CliFailure} naming the server URL (never the token): a refused connection, a timeout, or a
- * non-2xx status with the server's body.
+ * non-2xx status with the server's body (at most {@link HttpTransport#ERROR_BODY_LIMIT} bytes of
+ * it).
  */
 final class TokenApiClient {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   static final String TOKENS_QUERY = "SELECT * FROM system.tokens";
-  private static final java.util.regex.Pattern RECOVERY_CODE =
-      java.util.regex.Pattern.compile(
-          "[" + RecoveryCode.ALPHABET + "]{5}(-[" + RecoveryCode.ALPHABET + "]{5}){4}");
 
   private final ClientSettings settings;
-  private final HttpClient http;
+  private final HttpTransport http;
 
+  /**
+   * A client over {@link SocketHttpTransport}. For {@code https://} the TLS context ({@code
+   * --tls-no-verify}, {@code --tls-ca} or the JDK's trust store) is made here, so a bad {@code
+   * --tls-ca} fails before any request; plain {@code http://} loads no TLS class at all.
+   */
   TokenApiClient(ClientSettings settings) {
+    this(settings, transportFor(settings));
+  }
+
+  TokenApiClient(ClientSettings settings, HttpTransport http) {
     this.settings = settings;
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER);
+    this.http = http;
+  }
+
+  private static HttpTransport transportFor(ClientSettings settings) {
+    SSLSocketFactory tls = null;
     if ("https".equalsIgnoreCase(settings.host().getScheme())) {
+      SSLContext context;
       if (settings.tlsNoVerify()) {
-        builder.sslContext(TlsContexts.trustingEverything());
+        context = TlsContexts.trustingEverything();
+      } else if (settings.tlsCa().isPresent()) {
+        context = TlsContexts.trusting(settings.tlsCa().get());
       } else {
-        settings.tlsCa().ifPresent(ca -> builder.sslContext(TlsContexts.trusting(ca)));
+        context = TlsContexts.systemDefault();
       }
-    } else {
-      // Plain http: without these the client builds the default SSLContext anyway (loading the
-      // JDK's CA certificates), about a tenth of a second of every CLI call, for nothing.
-      builder.sslContext(TlsContexts.unusedForPlainHttp()).sslParameters(new SSLParameters());
+      tls = context.getSocketFactory();
     }
-    this.http = builder.build();
+    return new SocketHttpTransport(settings.host(), tls, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
   }
 
   /** {@code POST /api/v3/configure/token/admin}: the new operator token string. */
@@ -75,7 +80,8 @@ final class TokenApiClient {
   String createRecoveryCode() {
     String body = send("POST", "/api/v3/configure/token/admin/recovery_code", null);
     Optional<String> code = CliJson.topLevelString(body, "recovery_code");
-    if (code.isPresent() && RECOVERY_CODE.matcher(code.get()).matches()) {
+    String alphabet = "[" + RecoveryCode.ALPHABET + "]{5}";
+    if (code.isPresent() && Pattern.matches(alphabet + "(-" + alphabet + "){4}", code.get())) {
       return code.get();
     }
     throw new CliFailure(
@@ -142,53 +148,47 @@ final class TokenApiClient {
   }
 
   private String send(String method, String pathAndQuery, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(settings.host() + pathAndQuery))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Accept", "application/json");
-    settings.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    if (settings.token().isPresent()) {
+      headers.put("Authorization", "Bearer " + settings.token().get());
     }
-    HttpResponse<InputStream> response;
+    if (body != null) {
+      headers.put("Content-Type", "application/json");
+    }
+    HttpTransport.Reply reply;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliFailure("interrupted while waiting for " + settings.host());
+      reply = http.exchange(method, pathAndQuery, headers, body);
     } catch (IOException e) {
       throw networkFailure(e);
     }
-    int status = response.statusCode();
-    try (InputStream in = response.body()) {
-      if (status < 200 || status > 299) {
-        // bounded: a huge error body is neither held in memory nor printed whole
-        ErrorBody errorBody =
-            ErrorBody.read(in, response.headers().firstValueAsLong("Content-Length"));
-        throw CliFailure.serverResponded(
-            settings.host(), status, errorBody, settings.token().isPresent());
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw networkFailure(e);
+    int status = reply.status();
+    if (status < 200 || status > 299) {
+      // the transport reads at most HttpTransport.ERROR_BODY_LIMIT bytes of an error body
+      ErrorBody errorBody =
+          reply.complete()
+              ? ErrorBody.of(reply.body())
+              : new ErrorBody(reply.body(), reply.declaredLength(), false);
+      throw CliFailure.serverResponded(
+          settings.host(), status, errorBody, settings.token().isPresent());
     }
+    return reply.body();
   }
 
   private CliFailure networkFailure(IOException e) {
     String where = "could not connect to " + settings.host() + ": ";
-    if (e instanceof HttpConnectTimeoutException) {
+    if (e instanceof HttpTransport.ConnectTimeout) {
       return new CliFailure(where + "connection timed out after " + seconds(CONNECT_TIMEOUT));
     }
-    if (e instanceof HttpTimeoutException) {
+    if (e instanceof HttpTransport.ResponseTimeout) {
       return new CliFailure(
           "no response from " + settings.host() + " within " + seconds(REQUEST_TIMEOUT));
     }
+    if (e instanceof ProtocolException || e instanceof EOFException) {
+      return new CliFailure("invalid response from " + settings.host() + ": " + message(e));
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+      if (t instanceof UnknownHostException) {
         return new CliFailure(where + "unknown host " + settings.host().getHost());
       }
       if (t instanceof SSLException) {

@@ -72,4 +72,14 @@ class ArchitectureTest {
         .callMethod(java.time.Instant.class, "now")
         .check(classes);
   }
+
+  @Test
+  void cli_neverUsesJavaNetHttp_itsClientCostsEveryCliCallAThousandClasses() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.net.http..")
+        .because("SocketHttpTransport is the CLI's HTTP client")
+        .check(classes);
+  }
 }

@@ -28,27 +28,36 @@ class TlsClientTest {
 
   @TempDir static Path dir;
   static HttpsServer server;
+  static HttpsServer otherName;
   static Path caPem;
+  static Path otherCaPem;
   static final List<String> paths = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    Path keystore = dir.resolve("server.p12");
     caPem = dir.resolve("ca.pem");
+    server = httpsServer(certificate("server", "SAN=ip:127.0.0.1,dns:localhost", caPem));
+    otherCaPem = dir.resolve("other-ca.pem");
+    otherName = httpsServer(certificate("other", "SAN=dns:other.invalid", otherCaPem));
+  }
+
+  /** A self-signed EC certificate for {@code san}, its PEM written to {@code pem}. */
+  private static SSLContext certificate(String alias, String san, Path pem) throws Exception {
+    Path keystore = dir.resolve(alias + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     run(
         keytool,
         "-genkeypair",
         "-alias",
-        "server",
+        alias,
         "-keyalg",
         "EC",
         "-groupname",
         "secp256r1",
         "-dname",
-        "CN=localhost",
+        "CN=" + alias,
         "-ext",
-        "SAN=ip:127.0.0.1,dns:localhost",
+        san,
         "-validity",
         "2",
         "-storetype",
@@ -62,13 +71,13 @@ class TlsClientTest {
         "-exportcert",
         "-rfc",
         "-alias",
-        "server",
+        alias,
         "-keystore",
         keystore.toString(),
         "-storepass",
         "changeit",
         "-file",
-        caPem.toString());
+        pem.toString());
 
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
@@ -78,10 +87,14 @@ class TlsClientTest {
     keys.init(store, "changeit".toCharArray());
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
 
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(context));
-    server.createContext(
+  private static HttpsServer httpsServer(SSLContext context) throws Exception {
+    HttpsServer https =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    https.setHttpsConfigurator(new HttpsConfigurator(context));
+    https.createContext(
         "/",
         exchange -> {
           paths.add(exchange.getRequestURI().getPath());
@@ -90,7 +103,8 @@ class TlsClientTest {
           exchange.getResponseBody().write(body);
           exchange.close();
         });
-    server.start();
+    https.start();
+    return https;
   }
 
   private static void run(String... command) throws Exception {
@@ -103,6 +117,7 @@ class TlsClientTest {
   @AfterAll
   static void stop() {
     server.stop(0);
+    otherName.stop(0);
   }
 
   private String url(String host) {
@@ -160,5 +175,29 @@ class TlsClientTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).startsWith("error: cannot read --tls-ca file");
     assertThat(paths).hasSize(before);
+  }
+
+  @Test
+  void tlsCa_stillChecksTheHostName_aTrustedCertificateForAnotherNameFails() {
+    int before = paths.size();
+    String url = "https://127.0.0.1:" + otherName.getAddress().getPort();
+
+    Result result =
+        new CliRunner(dir)
+            .run("create", "token", "--admin", "-H", url, "--tls-ca", otherCaPem.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("error: TLS handshake with " + url + " failed");
+    assertThat(paths).hasSize(before);
+  }
+
+  @Test
+  void tlsNoVerify_skipsTheHostNameCheckToo() {
+    String url = "https://127.0.0.1:" + otherName.getAddress().getPort();
+
+    Result result =
+        new CliRunner(dir).run("create", "token", "--admin", "-H", url, "--tls-no-verify");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
   }
 }
