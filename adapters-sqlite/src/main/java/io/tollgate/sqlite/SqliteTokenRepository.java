@@ -118,11 +118,37 @@ final class SqliteTokenRepository implements SqliteStore {
    */
   @Override
   public Token insert(NewToken token) {
+    return insert(token, false);
+  }
+
+  /** An insert that also remembers the hash in {@code imported_tokens}, in its transaction. */
+  @Override
+  public Token insertImported(NewToken token) {
+    return insert(token, true);
+  }
+
+  @Override
+  public boolean wasImported(TokenHash hash) {
+    return read(
+        "cannot read the imported tokens",
+        tokens ->
+            tokens
+                    .getHandle()
+                    .createQuery(
+                        "SELECT count(*) FROM imported_tokens WHERE hash_algorithm = ? AND hash = ?")
+                    .bind(0, hash.algorithm())
+                    .bind(1, hash.digest())
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  private Token insert(NewToken token, boolean imported) {
     writeLock.lock();
     try {
       ensureOpen();
       requireSameDatabaseFile();
-      Token stored = inserter().insert(token, pendingAudit);
+      Token stored = inserter().insert(token, pendingAudit, imported);
       pendingAudit = null;
       return stored;
     } catch (SQLException e) {
