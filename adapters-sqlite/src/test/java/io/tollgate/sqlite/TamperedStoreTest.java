@@ -119,6 +119,23 @@ class TamperedStoreTest {
   }
 
   @Test
+  void open_aWriteBeforeTheFirstListing_isInIt() {
+    try (SqliteStore store = SqliteStores.open(data())) {
+      store.insert(newToken("_admin"));
+    }
+    try (SqliteStore store = SqliteStores.open(data())) {
+      store.insert(newToken("ci"));
+      store.deleteByName(io.tollgate.core.domain.TokenName.OPERATOR);
+
+      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("ci");
+      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("ci");
+    }
+    try (SqliteStore store = SqliteStores.open(data())) {
+      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("ci");
+    }
+  }
+
+  @Test
   void restore_refusesALoweredUserVersion() throws IOException {
     Path file = tampered("lowered", "PRAGMA user_version = " + (Migrations.LATEST - 1));
 
