@@ -16,11 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-<<<<<<< HEAD
 import java.util.Map;
-=======
 import java.util.function.Consumer;
->>>>>>> h-restore
 
 /**
  * Every token, ordered by id, read straight through JDBC: the listing and the start-up load of the
@@ -66,11 +63,12 @@ final class TokenScan {
   static List<Token> findAllChecked(Connection connection, Consumer<String> problems)
       throws SQLException {
     List<Token> tokens = new ArrayList<>();
+    Map<String, Permissions> permissions = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         try {
-          tokens.add(rs.getInt(6) == 1 ? plain(rs) : full(rs));
+          tokens.add(rs.getInt(6) == 1 ? plain(rs) : full(rs, permissions));
         } catch (RuntimeException e) {
           problems.accept("token " + rs.getLong(1) + " " + rowProblem(rs, e));
         }

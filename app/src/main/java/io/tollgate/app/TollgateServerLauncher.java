@@ -8,11 +8,8 @@ import io.tollgate.cli.ExemptEndpoint;
 import io.tollgate.cli.RunningServer;
 import io.tollgate.cli.ServeOptions;
 import io.tollgate.cli.ServerLauncher;
-<<<<<<< HEAD
 import io.tollgate.core.domain.TollgateException;
-=======
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
->>>>>>> h-restore
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.embedded.TollgateModule;
 import io.tollgate.http.HttpModule;

@@ -26,12 +26,9 @@ import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
-<<<<<<< HEAD
 import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
-=======
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
->>>>>>> h-restore
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.AuditLog;
