@@ -191,7 +191,7 @@ final class TokenRoutes {
    */
   void issueRecoveryCode(Context ctx) {
     Principal principal = Principal.of(ctx);
-    try (RecoveryCode code = recoveryCodes.orElseThrow().issueRecoveryCode(principal.actor())) {
+    try (RecoveryCode code = recoveryCodes.orElseThrow().issueRecoveryCodeAs(principal.token())) {
       LOG.info("issued a recovery code by token {}", principal.token().id());
       Responses.json(ctx, 201, json.recoveryCode(code));
     }

@@ -67,4 +67,13 @@ class OperatorTokenRulesTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body()).contains("\"name\":\"_admin\"").doesNotContain("inactive");
   }
+
+  @Test
+  void recoveryCode_isIssuedOnlyOnTheOperatorTokensAuthority_aNamedAdminGets403() {
+    assertJson(h.post(TOKEN + "/admin/recovery_code", null, Harness.bearer(named)), 403, FORBIDDEN);
+
+    Reply byOperator = h.post(TOKEN + "/admin/recovery_code", null, Harness.bearer(admin));
+    assertThat(byOperator.status()).isEqualTo(201);
+    assertThat(byOperator.field("recovery_code")).hasSize(29);
+  }
 }

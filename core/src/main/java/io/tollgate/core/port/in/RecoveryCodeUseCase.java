@@ -1,8 +1,10 @@
 package io.tollgate.core.port.in;
 
 import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.RecoveryCode;
+import io.tollgate.core.domain.Token;
 
 /**
  * A one-time recovery code, written on paper, that the recovery listener demands while one exists.
@@ -14,6 +16,21 @@ public interface RecoveryCodeUseCase {
    * code is shown once and should be wiped by the caller after display.
    */
   RecoveryCode issueRecoveryCode(Actor actor);
+
+  /**
+   * Issues a new code on the authority of an authenticated token. A recovery code regenerates
+   * {@code _admin}, so only the operator token may issue one: a named admin token could otherwise
+   * take over the operator token through the recovery listener.
+   *
+   * @param acting the token that authenticated the request
+   * @throws io.tollgate.core.domain.ForbiddenException if {@code acting} is not {@code _admin}
+   */
+  default RecoveryCode issueRecoveryCodeAs(Token acting) {
+    if (!acting.isOperator()) {
+      throw new ForbiddenException();
+    }
+    return issueRecoveryCode(Actor.token(acting));
+  }
 
   /** True while a code exists, so the recovery listener must demand it. */
   boolean recoveryCodeRequired();
