@@ -124,6 +124,7 @@ final class StoreFiles {
    * holding the directory's lock: refused, with the directory untouched, when a store holds it or
    * the backup does not pass {@link #verifyBackup}.
    */
+  @SuppressWarnings("try") // the lock is held, not used, for the body of its try
   static void restore(Path backup, Path dataDir) {
     Path input = backup.toAbsolutePath().normalize();
     int version = verifyBackup(input);

@@ -11,7 +11,7 @@ import io.tollgate.cli.ServerLauncher;
 import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.embedded.TollgateModule;
+import io.tollgate.embedded.guice.TollgateModule;
 import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
 import io.tollgate.http.TollgateHttpServer;

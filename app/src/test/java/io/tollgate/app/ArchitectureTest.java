@@ -54,8 +54,8 @@ class ArchitectureTest {
           "io.tollgate.cli.ExemptEndpoint",
           "io.tollgate.cli.LogLevel",
           "io.tollgate.embedded.Tollgate",
-          "io.tollgate.embedded.TollgateModule",
-          "io.tollgate.embedded.TollgateCoreModule");
+          "io.tollgate.embedded.guice.TollgateModule",
+          "io.tollgate.embedded.guice.TollgateCoreModule");
 
   private static JavaClasses tollgate;
 

@@ -195,6 +195,7 @@ class CliEndToEndIT {
     }
   }
 
+  @SuppressWarnings("try") // the accepted connection is only closed: accepting is the test
   private static boolean acceptsConnection(java.net.ServerSocket listener) {
     try (var ignored = listener.accept()) {
       return true;

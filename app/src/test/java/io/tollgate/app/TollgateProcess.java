@@ -146,10 +146,16 @@ final class TollgateProcess {
       return process.exitValue();
     }
 
+    /** Stops the server; an interrupt while waiting kills it and keeps the thread interrupted. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       if (process.isAlive()) {
-        stop();
+        try {
+          stop();
+        } catch (InterruptedException e) {
+          process.destroyForcibly();
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

@@ -6,10 +6,15 @@ import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.InvalidExpiryException;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.ResourceType;
+import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.memory.InMemoryTokenRepository;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
@@ -21,8 +26,10 @@ import io.tollgate.sqlite.SqliteStore;
 import io.tollgate.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,17 +38,21 @@ import java.util.UUID;
  *
  * <pre>{@code
  * try (Tollgate tollgate = Tollgate.open(Path.of("/var/lib/myservice/tokens"))) {
- *   IssuedToken admin = tollgate.createOperatorToken();          // admin.secret(): shown once
+ *   tollgate.createOperatorTokenIfMissing()                      // at every start
+ *       .ifPresent(admin -> show(admin.secret()));               // shown once, on the first
+ *   IssuedToken ci = tollgate.createNamedAdminToken("ci", Duration.ofDays(30));
  *   AuthenticationResult result = tollgate.authenticate(presentedTokenString);
  * }
  * }</pre>
  *
  * <p><b>Rules.</b> Every use case of {@link TokenAuthority} is offered here, with its rules and
- * exceptions as documented there. Authentication never throws for a bad token and never touches the
- * disk: it is one SHA-512 and one lookup in an in-memory index. Writes are committed to the store
- * before they become visible to {@link #authenticate(String)}; a write that fails leaves no trace.
- * Domain errors are subclasses of {@link io.tollgate.core.domain.TollgateException}; a failure of
- * the store is a {@link io.tollgate.core.domain.StoreException} naming the file.
+ * exceptions as documented there, beside two shortcuts for the common cases: {@link
+ * #createOperatorTokenIfMissing()} and {@link #createNamedAdminToken(String, Duration)}.
+ * Authentication never throws for a bad token and never touches the disk: it is one SHA-512 and one
+ * lookup in an in-memory index. Writes are committed to the store before they become visible to
+ * {@link #authenticate(String)}; a write that fails leaves no trace. Domain errors are subclasses
+ * of {@link io.tollgate.core.domain.TollgateException}; a failure of the store is a {@link
+ * io.tollgate.core.domain.StoreException} naming the file.
  *
  * <p><b>Secrets.</b> A token string exists only in the {@link IssuedToken} returned by create and
  * regenerate. Tollgate never logs it, never puts it in an exception message, and {@code toString()}
@@ -58,12 +69,20 @@ import java.util.UUID;
  */
 public final class Tollgate implements TokenAuthority, AutoCloseable {
 
+  /** Who the convenience methods record as creator: the service Tollgate is embedded in. */
+  private static final Actor APPLICATION = new Actor(null, "embedding application");
+
   private final TokenService service;
   private final SqliteStore store;
   private final String description;
   private volatile boolean closed;
 
-  private Tollgate(TokenRepository repository, SqliteStore store, Clock clock, String description) {
+  private Tollgate(
+      TokenRepository repository,
+      SqliteStore store,
+      Clock clock,
+      ResourceTypes resourceTypes,
+      String description) {
     this.store = store;
     this.description = description;
     this.service =
@@ -72,7 +91,8 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
             new Sha512TokenHasher(),
             new SecureRandomSecretGenerator(),
             clock,
-            store == null ? AuditLog.NONE : store);
+            store == null ? AuditLog.NONE : store,
+            resourceTypes);
   }
 
   /**
@@ -114,8 +134,26 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   public static final class Builder {
 
     private Clock clock = Clock.systemUTC();
+    private ResourceTypes resourceTypes = ResourceTypes.builtIn();
 
     private Builder() {}
+
+    /**
+     * Declares a resource type of your application beside the built-in {@code db} and {@code
+     * system}, so that resource tokens can be given permissions on it and routes can require them.
+     *
+     * <pre>{@code
+     * Tollgate.builder().resourceType(ResourceType.anyName("orders", "read", "write")).open(dir);
+     * }</pre>
+     *
+     * @param type the type, its actions and (optionally) its names
+     * @return this builder
+     * @throws io.tollgate.core.domain.InvalidPermissionException if a type of that name exists
+     */
+    public Builder resourceType(ResourceType type) {
+      this.resourceTypes = resourceTypes.with(Objects.requireNonNull(type, "type"));
+      return this;
+    }
 
     /**
      * The clock that stamps created_at and updated_at and decides whether a token has expired.
@@ -140,7 +178,8 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
       Objects.requireNonNull(dataDir, "dataDir");
       SqliteStore store = SqliteStores.open(dataDir);
       try {
-        return new Tollgate(store, store, clock, "Tollgate[" + store.databaseFile() + "]");
+        return new Tollgate(
+            store, store, clock, resourceTypes, "Tollgate[" + store.databaseFile() + "]");
       } catch (RuntimeException e) {
         store.close();
         throw e;
@@ -153,173 +192,128 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
      * @return an open instance
      */
     public Tollgate inMemory() {
-      return new Tollgate(new InMemoryTokenRepository(), null, clock, "Tollgate[in memory]");
+      return new Tollgate(
+          new InMemoryTokenRepository(), null, clock, resourceTypes, "Tollgate[in memory]");
     }
   }
 
-  /**
-   * Checks a presented token string: one SHA-512 and one in-memory lookup, no disk access, no lock.
-   * The string is never logged or retained.
-   *
-   * @param presented the token string as the client sent it; null, empty or garbage are {@link
-   *     AuthenticationResult.Unknown}
-   * @return {@link AuthenticationResult.Authenticated} with the token (never its secret), {@link
-   *     AuthenticationResult.Expired}, or {@link AuthenticationResult.Unknown} (also for an
-   *     inactive token); never throws for a bad token
-   * @throws IllegalStateException if this instance is closed
-   */
+  // The use cases of TokenAuthority, documented there; each throws IllegalStateException once
+  // this instance is closed.
+
   @Override
   public AuthenticationResult authenticate(String presented) {
-    ensureOpen();
-    return service.authenticate(presented);
+    return open().authenticate(presented);
   }
 
-  /**
-   * Decides whether a presented token string holds {@code required}: one SHA-512 and in-memory
-   * lookups, no disk access, no lock, no exception for a bad token.
-   *
-   * @param presented the token string as the client sent it
-   * @param required built once, e.g. {@code Permission.required("orders", "*", "read")}; {@link
-   *     Permission#ADMIN} for what only admin tokens may do
-   * @return allowed with the token, unauthenticated (answer 401) or forbidden (answer 403)
-   * @throws IllegalStateException if this instance is closed
-   */
   @Override
-  public AuthorizationResult authorize(String presented, Permission required) {
-    ensureOpen();
-    return service.authorize(presented, required);
+  public IssuedToken createOperatorToken() {
+    return open().createOperatorToken();
   }
 
   /**
-   * Creates a resource token: it may do only what its permissions grant, and never manage tokens.
+   * Creates the operator token {@code _admin} unless it exists: the get-or-create a service calls
+   * at every start. Atomic: of two concurrent calls on a fresh store, exactly one creates it.
    *
-   * @return the token and its secret, shown only here
-   * @throws io.tollgate.core.domain.InvalidPermissionException for a resource type, action or name
-   *     this instance does not know
-   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
-   * @throws io.tollgate.core.domain.ForbiddenException if the acting token is not an admin token
-   * @throws IllegalStateException if this instance is closed
-   */
-  @Override
-  public IssuedToken createResourceToken(CreateResourceTokenCommand command) {
-    ensureOpen();
-    return service.createResourceToken(command);
-  }
-
-  /**
-   * Creates the operator token {@code _admin}; allowed once, without authentication.
-   *
-   * @return the token and its secret, which is shown only here
-   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if {@code _admin} exists
+   * @return the new token and its secret (shown only here) when this call created it; empty when
+   *     {@code _admin} already existed (its secret cannot be shown again)
    * @throws io.tollgate.core.domain.StoreException if the store cannot commit it
    * @throws IllegalStateException if this instance is closed
    */
-  @Override
-  public IssuedToken createOperatorToken() {
-    ensureOpen();
-    return service.createOperatorToken();
+  public Optional<IssuedToken> createOperatorTokenIfMissing() {
+    TokenService service = open();
+    try {
+      return Optional.of(service.createOperatorToken());
+    } catch (TokenNameAlreadyExistsException alreadyThere) {
+      return Optional.empty();
+    }
   }
 
-  /**
-   * Gives {@code _admin} a new secret in place (same id, name, created_at). The old secret is
-   * refused from the moment this returns. Checking {@code authorisedBy} and the update are one
-   * atomic step.
-   *
-   * @param authorisedBy the current secret of {@code _admin}
-   * @return the operator token and its new secret, shown only here
-   * @throws io.tollgate.core.domain.NotAuthenticatedException if {@code authorisedBy} is not a
-   *     valid token
-   * @throws io.tollgate.core.domain.ForbiddenException if it is a valid token other than {@code
-   *     _admin} (named admin tokens may not regenerate the operator token)
-   * @throws io.tollgate.core.domain.OperatorTokenMissingException if there is no {@code _admin}
-   * @throws IllegalStateException if this instance is closed
-   */
   @Override
   public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy) {
-    ensureOpen();
-    return service.regenerateOperatorToken(authorisedBy);
+    return open().regenerateOperatorToken(authorisedBy);
   }
 
-  /**
-   * Gives {@code _admin} a new secret on an authority checked outside Tollgate (your own recovery
-   * procedure); {@code actor} is recorded as the updater.
-   *
-   * @return the operator token and its new secret, shown only here
-   * @throws io.tollgate.core.domain.OperatorTokenMissingException if there is no {@code _admin}
-   * @throws IllegalStateException if this instance is closed
-   */
   @Override
   public IssuedToken regenerateOperatorTokenOutOfBand(Actor actor) {
-    ensureOpen();
-    return service.regenerateOperatorTokenOutOfBand(actor);
+    return open().regenerateOperatorTokenOutOfBand(actor);
   }
 
-  /**
-   * Creates a named admin token with full admin powers.
-   *
-   * @return the token and its secret, shown only here
-   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
-   * @throws io.tollgate.core.domain.InvalidExpiryException if the expiry ends after year 9999
-   * @throws IllegalStateException if this instance is closed
-   */
   @Override
   public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
-    ensureOpen();
-    return service.createNamedAdminToken(command);
+    return open().createNamedAdminToken(command);
   }
 
   /**
-   * Deletes a named admin token; its secret is refused from the moment this returns.
+   * Creates a named admin token that never expires, recorded as made by the embedding application.
    *
-   * @return the deleted token (never its secret)
-   * @throws io.tollgate.core.domain.OperatorTokenImmutableException for {@code _admin}
-   * @throws io.tollgate.core.domain.TokenNotFoundException if no token has that name
+   * @param name the token's name, as {@code influxdb3 create token --admin --name} takes it
+   * @return the token and its secret, shown only here
+   * @throws io.tollgate.core.domain.InvalidTokenNameException if the name is invalid or {@code
+   *     _admin}
+   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
    * @throws IllegalStateException if this instance is closed
    */
+  public IssuedToken createNamedAdminToken(String name) {
+    return createNamedAdminToken(name, Lifetime.FOREVER);
+  }
+
+  /**
+   * Creates a named admin token that expires {@code lifetime} after now ({@code
+   * createNamedAdminToken("ci", Duration.ofDays(30))}), recorded as made by the embedding
+   * application. Expiry is kept in whole seconds; a fraction of a second is rounded up.
+   *
+   * @param name the token's name, as {@code influxdb3 create token --admin --name} takes it
+   * @param lifetime how long the token is valid; positive
+   * @return the token and its secret, shown only here
+   * @throws io.tollgate.core.domain.InvalidExpiryException if {@code lifetime} is zero or negative,
+   *     or ends after year 9999
+   * @throws io.tollgate.core.domain.InvalidTokenNameException if the name is invalid or {@code
+   *     _admin}
+   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
+   * @throws IllegalStateException if this instance is closed
+   */
+  public IssuedToken createNamedAdminToken(String name, Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new InvalidExpiryException("a token's lifetime must be positive, got " + lifetime);
+    }
+    long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
+    return createNamedAdminToken(name, Lifetime.ofSeconds(seconds));
+  }
+
+  private IssuedToken createNamedAdminToken(String name, Lifetime lifetime) {
+    return createNamedAdminToken(
+        new CreateNamedAdminTokenCommand(TokenName.named(name), lifetime, null, APPLICATION));
+  }
+
   @Override
   public Token deleteToken(TokenName name, Actor actor) {
-    ensureOpen();
-    return service.deleteToken(name, actor);
+    return open().deleteToken(name, actor);
   }
 
-  /**
-   * Every stored token ordered by id, expired ones included.
-   *
-   * @return the tokens; hashes only, never a secret
-   * @throws IllegalStateException if this instance is closed
-   */
   @Override
   public List<Token> listTokens() {
-    ensureOpen();
-    return service.listTokens();
+    return open().listTokens();
   }
 
-  /**
-   * Stores, hashed, a token whose secret was made elsewhere, unless its name or secret exists or
-   * this store imported that secret before (a deleted imported token stays deleted).
-   *
-   * @return the stored token, or why nothing was stored
-   * @throws io.tollgate.core.domain.InvalidExpiryException for an expiring operator token
-   * @throws IllegalStateException if this instance is closed
-   */
   @Override
   public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
-    ensureOpen();
-    return service.importToken(name, secret, expiry);
+    return open().importToken(name, secret, expiry);
   }
 
-  /**
-   * Changes a named token's description and status.
-   *
-   * @return the token as it is after the change
-   * @throws io.tollgate.core.domain.OperatorTokenImmutableException for {@code _admin}
-   * @throws io.tollgate.core.domain.TokenNotFoundException if no token has that name
-   * @throws IllegalStateException if this instance is closed
-   */
+  @Override
+  public AuthorizationResult authorize(String presented, Permission required) {
+    return open().authorize(presented, required);
+  }
+
+  @Override
+  public IssuedToken createResourceToken(CreateResourceTokenCommand command) {
+    return open().createResourceToken(command);
+  }
+
   @Override
   public Token updateToken(UpdateTokenCommand command) {
-    ensureOpen();
-    return service.updateToken(command);
+    return open().updateToken(command);
   }
 
   /**
@@ -330,8 +324,7 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
    */
   @Override
   public UUID clusterId() {
-    ensureOpen();
-    return service.clusterId();
+    return open().clusterId();
   }
 
   /**
@@ -362,9 +355,11 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
     return description + (closed ? " (closed)" : "");
   }
 
-  private void ensureOpen() {
+  /** The service, once this instance is known to be open. */
+  private TokenService open() {
     if (closed) {
       throw new IllegalStateException(description + " is closed");
     }
+    return service;
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Tollgate as a library. Wire it by hand with {@link io.tollgate.embedded.Tollgate} ({@code
- * Tollgate.open(dir)} or {@code Tollgate.inMemory()}), or by Guice with {@link
- * io.tollgate.embedded.TollgateModule} (everything) or {@link
- * io.tollgate.embedded.TollgateCoreModule} (core only, with your own store module). Both give a
- * thread-safe {@link io.tollgate.core.port.in.TokenAuthority}. To protect a Javalin app with it,
- * see {@code io.tollgate.http.TollgateJavalin} in {@code tollgate-adapters-http}.
+ * Tollgate as a library, wired by hand: {@link io.tollgate.embedded.Tollgate} ({@code
+ * Tollgate.open(dir)} or {@code Tollgate.inMemory()}) gives a thread-safe {@link
+ * io.tollgate.core.port.in.TokenAuthority} over core and the SQLite store, and needs nothing else.
+ * For Guice, see {@code io.tollgate.embedded.guice} in {@code tollgate-embedded-guice}; to protect
+ * a Javalin app, see {@code io.tollgate.http.TollgateJavalin} in {@code tollgate-adapters-http}.
  */
 package io.tollgate.embedded;

@@ -4,7 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.embedded.TollgateModule;
+import io.tollgate.embedded.guice.TollgateModule;
 import io.tollgate.sqlite.SqliteStore;
 import java.nio.file.Path;
 

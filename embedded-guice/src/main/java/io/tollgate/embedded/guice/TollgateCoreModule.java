@@ -1,4 +1,4 @@
-package io.tollgate.embedded;
+package io.tollgate.embedded.guice;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

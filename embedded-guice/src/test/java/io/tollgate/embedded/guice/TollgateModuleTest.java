@@ -1,4 +1,4 @@
-package io.tollgate.embedded;
+package io.tollgate.embedded.guice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +34,11 @@ class TollgateModuleTest {
     } finally {
       injector.getInstance(SqliteStore.class).close();
     }
-    try (Tollgate reopened = Tollgate.open(dataDir)) {
-      assertThat(reopened.listTokens()).hasSize(1);
+    Injector reopened = Guice.createInjector(new TollgateModule(dataDir));
+    try {
+      assertThat(reopened.getInstance(TokenAuthority.class).listTokens()).hasSize(1);
+    } finally {
+      reopened.getInstance(SqliteStore.class).close();
     }
   }
 
