@@ -143,7 +143,7 @@ final class FuzzValues {
           "Content-Length: abc",
           "Transfer-Encoding: gzip",
           // not "Transfer-Encoding: chunked": over a body that is not chunked it makes a malformed
-          // chunked body, which FuzzRequests.EXCLUDED leaves out for now
+          // chunked body, which FuzzFraming.EXCLUDED leaves out for now
           ": empty-name",
           "X-Emoji: \ud83d\ude00",
           "Cookie: a=b; c",
