@@ -2,7 +2,7 @@ package io.tollgate.http;
 
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** {@code /health}, {@code /api/v1/health}, {@code /ping} and {@code /metrics}. */
 final class OpsRoutes {
@@ -13,11 +13,14 @@ final class OpsRoutes {
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final PrometheusMeterRegistry registry;
+  /** How long one rendering of {@code /metrics} is served (far below any scrape interval). */
+  static final Duration SCRAPE_MAX_AGE = Duration.ofSeconds(1);
+
+  private final ScrapeCache scrape;
   private final byte[] ping;
 
   OpsRoutes(PrometheusMeterRegistry registry, String version, String revision) {
-    this.registry = registry;
+    this.scrape = new ScrapeCache(registry::scrape, SCRAPE_MAX_AGE, System::nanoTime);
     this.ping = new TokenJson().ping(version, revision);
   }
 
@@ -30,6 +33,6 @@ final class OpsRoutes {
   }
 
   void metrics(Context ctx) {
-    Responses.bytes(ctx, 200, PROMETHEUS_TEXT, registry.scrape().getBytes(StandardCharsets.UTF_8));
+    Responses.bytes(ctx, 200, PROMETHEUS_TEXT, scrape.bytes());
   }
 }

@@ -1,7 +1,9 @@
 package io.tollgate.http;
 
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /** Writes bodies byte-exactly, with the content types InfluxDB clients expect. */
 final class Responses {
@@ -9,6 +11,13 @@ final class Responses {
   static final String PLAIN = "text/plain; charset=utf-8";
 
   static final String CLUSTER_UUID = "cluster-uuid";
+
+  /**
+   * Bodies up to this size are handed to Jetty whole: it buffers them (its output aggregation size,
+   * set to this in {@link JavalinAssembly}) and sends them after the handler has returned, without
+   * holding a thread. Larger ones are written by {@link NonBlockingBody}.
+   */
+  static final int BUFFERED_BODY_BYTES = 8 * 1024;
 
   static final String MALFORMED_AUTHORIZATION =
       "{\"error\": \"Authorization header was malformed, the request was not in the form of"
@@ -30,7 +39,8 @@ final class Responses {
 
   /**
    * Any body with its content type; a 401 also gets {@code WWW-Authenticate: Bearer
-   * realm="tollgate"} (RFC 7235).
+   * realm="tollgate"} (RFC 7235). No thread waits for a client to read it: a large body is written
+   * with non-blocking I/O.
    */
   static void bytes(Context ctx, int status, String contentType, byte[] body) {
     ctx.status(status);
@@ -38,7 +48,19 @@ final class Responses {
     if (status == 401) {
       ctx.header(WWW_AUTHENTICATE, BEARER_CHALLENGE);
     }
-    ctx.result(body);
+    if (body.length <= BUFFERED_BODY_BYTES) {
+      ctx.result(body);
+    } else {
+      ctx.future(() -> writeNonBlocking(ctx, body));
+    }
+  }
+
+  private static CompletableFuture<Void> writeNonBlocking(Context ctx, byte[] body) {
+    try {
+      return NonBlockingBody.write(ctx.req(), ctx.res(), body);
+    } catch (IOException e) {
+      return CompletableFuture.completedFuture(null); // the connection is gone already
+    }
   }
 
   static void json(Context ctx, int status, String body) {
