@@ -33,7 +33,10 @@ class ReadmeExamplesTest {
   @Test
   void readme_containsEveryExampleVerbatim() throws IOException {
     String readme = Files.readString(README);
-    for (String example : new String[] {"HandWiringExample", "GuiceExample", "JavalinExample"}) {
+    for (String example :
+        new String[] {
+          "HandWiringExample", "GuiceExample", "JavalinExample", "PermissionsExample"
+        }) {
       assertThat(readme).as(example).contains("```java\n" + exampleAsInReadme(example) + "```\n");
     }
   }
