@@ -235,6 +235,27 @@ for b in authenticateValid authenticateUnknown; do
 done
 
 # ---------------------------------------------------------------------------------------------
+# 3b. authorize a resource token vs authenticate the same token (JMH, AuthorizeBenchmark)
+# ---------------------------------------------------------------------------------------------
+say "JMH: AuthorizeBenchmark (storedTokens 10, 1000000)"
+"$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" \
+  AuthorizeBenchmark >"$work/jmh-authorize.log" 2>&1 || { tail -50 "$work/jmh-authorize.log"; exit 1; }
+authz_jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh-authorize.log"; }
+for n in 10 1000000; do
+  v="$(authz_jmh authorizePermitted "$n")"
+  base="$(authz_jmh authenticateResourceToken "$n")"
+  r="$(calc "$v / $base")"
+  row "\`authorize\` of a resource token, permitted, $n stored tokens (ns/op)" "$v" \
+    "\`authenticate\` of the same token $base" "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
+done
+# flat as a ratio of ratios, each side against the authenticate of its own fork
+r10="$(calc "$(authz_jmh authorizePermitted 10) / $(authz_jmh authenticateResourceToken 10)" 4)"
+r1m="$(calc "$(authz_jmh authorizePermitted 1000000) / $(authz_jmh authenticateResourceToken 1000000)" 4)"
+r="$(calc "$r1m / $r10")"
+row "\`authorize\` flat: (ns/op ÷ authenticate) at 1000000 vs at 10 stored tokens" "$(calc "$r1m" 3)" \
+  "$(calc "$r10" 3)" "${r}×" "0.8–1.2×" "$(awk -v r="$r" 'BEGIN {print (r >= 0.8 && r <= 1.2) ? 1 : 0}')"
+
+# ---------------------------------------------------------------------------------------------
 # 4. authenticated GET /ping vs the same server with --disable-authz ping (wrk, interleaved)
 # ---------------------------------------------------------------------------------------------
 say "HTTP: authenticated GET /ping vs --disable-authz ping"
@@ -245,6 +266,12 @@ token_a="$(operator_token "$port_a")"
 [[ -n "$token_a" ]] || { echo "bench: no operator token" >&2; exit 1; }
 probe_200 "$port_a" /ping "Authorization: Bearer $token_a"$'\r\n' ||
   { echo "bench: authenticated /ping is not 200" >&2; exit 1; }
+# a resource token holding only system:ping:read, for the row of issue 13
+token_r="$(curl -s -X POST "http://127.0.0.1:$port_a/api/v3/enterprise/configure/token" \
+  -H "Authorization: Bearer $token_a" -H 'Content-Type: application/json' \
+  -d '{"token_name":"bench-ping","permissions":[{"resource_type":"system","resource_names":["ping"],"actions":["read"]}]}' |
+  grep -o 'apiv3_[A-Za-z0-9_-]*' | head -1)"
+[[ -n "$token_r" ]] || { echo "bench: no resource token" >&2; exit 1; }
 port_b="$(free_port)"
 authz=health,ping serve "$work/data-ping-open" "$port_b"
 pid_b="$started_pid"
@@ -265,13 +292,16 @@ wrk_secs_saved="$wrk_secs"
 wrk_secs=5
 wrk_rps warm "$port_a" "Authorization: Bearer $token_a" >/dev/null
 wrk_rps warm "$port_b" "Authorization: Bearer $token_a" >/dev/null
+wrk_rps warm "$port_a" "Authorization: Bearer $token_r" >/dev/null
 wrk_secs="$wrk_secs_saved"
 : >"$work/ping-auth.txt"
 : >"$work/ping-open.txt"
+: >"$work/ping-resource.txt"
 ping_rounds() {
   for ((i = 0; i < $1; i++)); do
     wrk_rps auth "$port_a" "Authorization: Bearer $token_a" >>"$work/ping-auth.txt"
     wrk_rps open "$port_b" "Authorization: Bearer $token_a" >>"$work/ping-open.txt"
+    wrk_rps resource "$port_a" "Authorization: Bearer $token_r" >>"$work/ping-resource.txt"
   done
 }
 ping_rounds "$wrk_rounds"
@@ -286,6 +316,11 @@ b="$(median_of "$work/ping-open.txt")"
 r="$(calc "$a / $b")"
 row "authenticated \`GET /ping\` (wrk -t2 -c16 ${wrk_secs}s, req/s)" "$(fmt_stats "$work/ping-auth.txt" "")" \
   "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
+a="$(median_of "$work/ping-resource.txt")"
+r="$(calc "$a / $b")"
+row "\`GET /ping\` with a \`system:ping:read\` resource token (wrk -t2 -c16 ${wrk_secs}s, req/s)" \
+  "$(fmt_stats "$work/ping-resource.txt" "")" "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" \
+  "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
 
 # ---------------------------------------------------------------------------------------------
 # 4b. warm-up and plateau from process start: authenticated GET /ping vs a Javalin hello-world

@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * round, one fork each), so that a burst of load from elsewhere on a shared machine hits one round
  * rather than one benchmark. Prints one line per benchmark and stored-token count: the median over
  * all measurement iterations of all rounds in ns/op, then min and max. Usage: {@code
- * AuthenticateRows [ROUNDS [ITERATIONS [SECONDS]]]}.
+ * AuthenticateRows [ROUNDS [ITERATIONS [SECONDS [BENCHMARK_CLASS]]]]}, the class by its simple name
+ * in {@code io.tollgate.bench} ({@code AuthenticateBenchmark} by default).
  */
 public final class AuthenticateRows {
 
@@ -28,11 +29,13 @@ public final class AuthenticateRows {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    String benchmarkClass =
+        args.length > 3 ? "io.tollgate.bench." + args[3] : AuthenticateBenchmark.class.getName();
     Map<String, List<Double>> scores = new TreeMap<>();
     for (int round = 0; round < rounds; round++) {
       Options options =
           new OptionsBuilder()
-              .include(AuthenticateBenchmark.class.getName() + "\\.")
+              .include(benchmarkClass + "\\.")
               .warmupIterations(2)
               .warmupTime(TimeValue.seconds(seconds))
               .measurementIterations(iterations)
