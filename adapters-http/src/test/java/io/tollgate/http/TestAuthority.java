@@ -10,9 +10,9 @@ import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -97,7 +97,7 @@ final class TestAuthority implements TokenAuthority {
   }
 
   @Override
-  public Optional<Token> importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
     write();
     return delegate.importToken(name, secret, expiry);
   }

@@ -75,6 +75,31 @@ final class Migrations {
                 hash      TEXT    NOT NULL,
                 issued_at INTEGER NOT NULL
               ) STRICT;
+              """),
+          Migration.script(
+              4,
+              "imported tokens",
+              // What token files brought in, kept after the token is deleted, so a deleted
+              // imported token is not imported again at the next start. Seeded from the tokens
+              // still present that the audit log records as imported (same name, same instant).
+              """
+              CREATE TABLE imported_tokens (
+                hash_algorithm TEXT    NOT NULL CHECK (hash_algorithm = 'sha512'),
+                hash           BLOB    NOT NULL PRIMARY KEY CHECK (length(hash) = 64),
+                name           TEXT    NOT NULL,
+                imported_at    INTEGER NOT NULL
+              ) STRICT;
+
+              INSERT INTO imported_tokens (hash_algorithm, hash, name, imported_at)
+              SELECT t.hash_algorithm, t.hash, t.name, t.created_at
+                FROM tokens t
+               WHERE t.created_by IS NULL
+                 AND t.hash_algorithm = 'sha512'
+                 AND length(t.hash) = 64
+                 AND EXISTS (SELECT 1 FROM audit_log a
+                              WHERE a.action = 'imported'
+                                AND a.token_name = t.name
+                                AND a.at = t.created_at);
               """));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();

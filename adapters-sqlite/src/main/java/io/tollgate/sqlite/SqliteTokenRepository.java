@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,6 +45,13 @@ final class SqliteTokenRepository implements SqliteStore {
   private final UUID clusterId;
   private final Object fileKey;
   private volatile boolean closed;
+
+  /**
+   * The tokens read and checked while opening, when no migration ran since: handed to the first
+   * {@link #findAll()} (the index load at start-up), so a large store is scanned once; any write
+   * before it drops them.
+   */
+  private final AtomicReference<List<Token>> readAtOpen = new AtomicReference<>();
 
   /** The audit entry of the write {@link #recordWith} is running; guarded by the write lock. */
   private AuditRow pendingAudit;
@@ -81,13 +89,26 @@ final class SqliteTokenRepository implements SqliteStore {
       Connections connections = new Connections(databaseFile, options);
       writer = connections.writers().open();
       Migrations.requireKnownVersion(writer, databaseFile);
+      // Before anything could write: a tampered store is refused exactly as it is.
+      int version = Migrations.userVersion(writer);
+      List<Token> checked =
+          StoreCheck.requireTollgateStore(
+              writer.getConnection(),
+              version,
+              "cannot open the token store " + databaseFile + ": ",
+              "; it was left unchanged (restore a good backup)");
       enableWal(writer, databaseFile);
       lock.retakeDatabaseLock();
       Migrations.migrate(writer, databaseFile);
       UUID clusterId = UUID.fromString(writer.attach(MetaDao.class).clusterUuid());
       ReaderPool readers = new ReaderPool(connections.readers(), databaseFile, options.readers());
       LOG.debug("Opened token store {}", databaseFile);
-      return new SqliteTokenRepository(databaseFile, lock, writer, readers, clusterId);
+      SqliteTokenRepository store =
+          new SqliteTokenRepository(databaseFile, lock, writer, readers, clusterId);
+      if (version == Migrations.LATEST) {
+        store.readAtOpen.set(checked);
+      }
+      return store;
     } catch (RuntimeException e) {
       closeQuietly(writer);
       lock.close();
@@ -118,11 +139,38 @@ final class SqliteTokenRepository implements SqliteStore {
    */
   @Override
   public Token insert(NewToken token) {
+    return insert(token, false);
+  }
+
+  /** An insert that also remembers the hash in {@code imported_tokens}, in its transaction. */
+  @Override
+  public Token insertImported(NewToken token) {
+    return insert(token, true);
+  }
+
+  @Override
+  public boolean wasImported(TokenHash hash) {
+    return read(
+        "cannot read the imported tokens",
+        tokens ->
+            tokens
+                    .getHandle()
+                    .createQuery(
+                        "SELECT count(*) FROM imported_tokens WHERE hash_algorithm = ? AND hash = ?")
+                    .bind(0, hash.algorithm())
+                    .bind(1, hash.digest())
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  private Token insert(NewToken token, boolean imported) {
     writeLock.lock();
     try {
+      readAtOpen.set(null);
       ensureOpen();
       requireSameDatabaseFile();
-      Token stored = inserter().insert(token, pendingAudit);
+      Token stored = inserter().insert(token, pendingAudit, imported);
       pendingAudit = null;
       return stored;
     } catch (SQLException e) {
@@ -174,6 +222,11 @@ final class SqliteTokenRepository implements SqliteStore {
   /** Through {@link TokenScan}: a million rows at start-up, so not through Jdbi's mapping. */
   @Override
   public List<Token> findAll() {
+    List<Token> atOpen = readAtOpen.getAndSet(null);
+    if (atOpen != null) {
+      ensureOpen();
+      return atOpen;
+    }
     return read(
         "cannot list tokens",
         tokens -> {
@@ -386,6 +439,7 @@ final class SqliteTokenRepository implements SqliteStore {
   <T> T withWriter(Function<Handle, T> work) {
     writeLock.lock();
     try {
+      readAtOpen.set(null);
       ensureOpen();
       return work.apply(writer);
     } finally {
@@ -452,6 +506,7 @@ final class SqliteTokenRepository implements SqliteStore {
       String action, TokenName insertedName, Function<Handle, T> work, boolean inTransaction) {
     writeLock.lock();
     try {
+      readAtOpen.set(null);
       ensureOpen();
       requireSameDatabaseFile();
       return inTransaction ? writer.inTransaction(work::apply) : work.apply(writer);

@@ -92,6 +92,7 @@ final class StoreFiles {
     requireSqliteHeader(input, refusal);
     try (Connection connection = openImmutable(input);
         Statement statement = connection.createStatement()) {
+      StoreCheck.requireNoTrailingBytes(connection, input, refusal);
       List<String> problems = new ArrayList<>();
       try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
         while (rs.next()) {
@@ -105,7 +106,9 @@ final class StoreFiles {
                 + (problems.isEmpty() ? "no result" : problems.get(0))
                 + "); it is damaged");
       }
-      return requireTollgateSchema(connection, input, "cannot restore");
+      int version = requireTollgateSchema(connection, input, "cannot restore");
+      StoreCheck.requireTollgateStore(connection, version, refusal, "");
+      return version;
     } catch (SQLException e) {
       throw SqliteErrors.translate(
           new IllegalStateException(e), input, "cannot restore from " + input);

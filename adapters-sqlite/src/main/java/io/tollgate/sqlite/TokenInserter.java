@@ -27,6 +27,7 @@ final class TokenInserter implements AutoCloseable {
   private final PreparedStatement insert;
   private final PreparedStatement setNextId;
   private final PreparedStatement audit;
+  private final PreparedStatement rememberImport;
 
   TokenInserter(Connection writer) throws SQLException {
     this.writer = writer;
@@ -47,6 +48,10 @@ final class TokenInserter implements AutoCloseable {
             INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)
             VALUES (?, ?, ?, ?, ?)
             """);
+    rememberImport =
+        writer.prepareStatement(
+            "INSERT INTO imported_tokens (hash_algorithm, hash, name, imported_at)"
+                + " VALUES (?, ?, ?, ?)");
   }
 
   /**
@@ -54,6 +59,14 @@ final class TokenInserter implements AutoCloseable {
    * in one transaction: committed or rolled back.
    */
   Token insert(NewToken token, AuditRow auditRow) throws SQLException {
+    return insert(token, auditRow, false);
+  }
+
+  /**
+   * As {@link #insert(NewToken, AuditRow)}, and with {@code imported} the token's hash is added to
+   * {@code imported_tokens} in the same transaction (refused there, rolling back, if present).
+   */
+  Token insert(NewToken token, AuditRow auditRow, boolean imported) throws SQLException {
     begin.executeUpdate();
     try {
       long id = readNextId();
@@ -62,6 +75,13 @@ final class TokenInserter implements AutoCloseable {
       insert.executeUpdate();
       setNextId.setLong(1, id + 1);
       setNextId.executeUpdate();
+      if (imported) {
+        rememberImport.setString(1, token.hash().algorithm());
+        rememberImport.setBytes(2, token.hash().digest());
+        rememberImport.setString(3, token.name().value());
+        rememberImport.setLong(4, token.createdAt().toEpochMilli());
+        rememberImport.executeUpdate();
+      }
       if (auditRow != null) {
         appendAudit(auditRow);
       }
@@ -139,7 +159,7 @@ final class TokenInserter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     for (PreparedStatement statement :
-        new PreparedStatement[] {begin, commit, nextId, insert, setNextId, audit}) {
+        new PreparedStatement[] {begin, commit, nextId, insert, setNextId, audit, rememberImport}) {
       statement.close();
     }
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Every token, ordered by id, read straight through JDBC: the listing and the start-up load of the
@@ -52,6 +53,35 @@ final class TokenScan {
       }
     }
     return tokens;
+  }
+
+  /**
+   * As {@link #findAll(Connection)}, but a row that breaks a rule of core's (name, hash, status, an
+   * expiring operator token, ...) is reported to {@code problems}, naming its id and the rule,
+   * instead of ending the scan: the check of a whole store at the cost of the scan it needs anyway.
+   */
+  static List<Token> findAllChecked(Connection connection, Consumer<String> problems)
+      throws SQLException {
+    List<Token> tokens = new ArrayList<>();
+    Map<String, Permissions> permissions = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        try {
+          tokens.add(rs.getInt(6) == 1 ? plain(rs) : full(rs, permissions));
+        } catch (RuntimeException e) {
+          problems.accept("token " + rs.getLong(1) + " " + rowProblem(rs, e));
+        }
+      }
+    }
+    return tokens;
+  }
+
+  private static String rowProblem(ResultSet rs, RuntimeException failure) throws SQLException {
+    if (rs.getBytes(3) == null) {
+      return "has no hash";
+    }
+    return "breaks a rule: " + StoreCheck.printable(failure.getMessage());
   }
 
   private static Token plain(ResultSet rs) throws SQLException {

@@ -46,8 +46,8 @@ class MigrationsTest {
 
   @Test
   void latest_isTheLastStepAndStepsAreNumberedFromOneWithoutGaps() {
-    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3);
-    assertThat(Migrations.LATEST).isEqualTo(3);
+    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3, 4);
+    assertThat(Migrations.LATEST).isEqualTo(4);
   }
 
   @ParameterizedTest(name = "from version {0}")
@@ -84,6 +84,36 @@ class MigrationsTest {
     }
     try (RawSqlite raw = RawSqlite.open(db)) {
       assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void migrationTo4_remembersAsImportedTheTokensTheAuditLogRecordsAsImportedAtTheirCreation() {
+    Path dataDir = tempDir.resolve("imported");
+    Path db = createDatabaseAt(dataDir, 3);
+    try (Handle handle = Jdbi.open("jdbc:sqlite:" + db)) {
+      handle.execute(
+          "UPDATE tokens SET created_by = NULL, created_at = ? WHERE name = 'ci'",
+          T0.toEpochMilli());
+      handle.execute(
+          "INSERT INTO audit_log (at, action, actor_label, token_name) VALUES (?, ?, ?, ?)",
+          T0.toEpochMilli(),
+          "imported",
+          "admin token file",
+          "ci");
+      // Created by a token, so not the one the file brought in even though a name matches.
+      handle.execute(
+          "INSERT INTO audit_log (at, action, actor_label, token_name) VALUES (?, ?, ?, ?)",
+          T0.plusSeconds(2).toEpochMilli(),
+          "imported",
+          "admin token file",
+          "retired");
+    }
+
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      assertThat(store.wasImported(TestTokens.hashOf("apiv3_ci"))).isTrue();
+      assertThat(store.wasImported(TestTokens.hashOf("apiv3_retired"))).isFalse();
+      assertThat(store.wasImported(TestTokens.hashOf("apiv3_operator"))).isFalse();
     }
   }
 

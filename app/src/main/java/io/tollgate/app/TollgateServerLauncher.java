@@ -9,6 +9,7 @@ import io.tollgate.cli.RunningServer;
 import io.tollgate.cli.ServeOptions;
 import io.tollgate.cli.ServerLauncher;
 import io.tollgate.core.domain.TollgateException;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.embedded.TollgateModule;
 import io.tollgate.http.HttpModule;
@@ -100,15 +101,23 @@ final class TollgateServerLauncher implements ServerLauncher {
       log.warn(
           "admin token file {} is readable by group or others; restrict it with chmod 600", file);
     }
-    authority
-        .importToken(tokenFile.name(), tokenFile.secret(), tokenFile.expiry())
+    ImportResult result =
+        authority.importToken(tokenFile.name(), tokenFile.secret(), tokenFile.expiry());
+    result
+        .token()
         .ifPresentOrElse(
             token ->
                 log.info("imported token \"{}\" (id {}) from {}", token.name(), token.id(), file),
             () ->
-                log.info(
-                    "token \"{}\" from {} exists already; file not imported",
-                    tokenFile.name(),
-                    file));
+                log.info("skipped token \"{}\" from {}: {}", tokenFile.name(), file, why(result)));
+  }
+
+  private static String why(ImportResult result) {
+    return switch (result.outcome()) {
+      case NAME_EXISTS -> "a token of that name exists already";
+      case SECRET_EXISTS -> "that token exists already under another name";
+      case IMPORTED_BEFORE_AND_DELETED -> "imported before and since deleted";
+      case IMPORTED -> "imported";
+    };
   }
 }

@@ -12,6 +12,7 @@ import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.TokenRepository;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -295,14 +295,15 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   }
 
   /**
-   * Stores, hashed, a token whose secret was made elsewhere, unless its name or secret exists.
+   * Stores, hashed, a token whose secret was made elsewhere, unless its name or secret exists or
+   * this store imported that secret before (a deleted imported token stays deleted).
    *
-   * @return the stored token, or empty when that name or secret exists already
+   * @return the stored token, or why nothing was stored
    * @throws io.tollgate.core.domain.InvalidExpiryException for an expiring operator token
    * @throws IllegalStateException if this instance is closed
    */
   @Override
-  public Optional<Token> importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
     ensureOpen();
     return service.importToken(name, secret, expiry);
   }

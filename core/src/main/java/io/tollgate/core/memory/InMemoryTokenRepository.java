@@ -11,9 +11,11 @@ import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.out.TokenRepository;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -26,6 +28,7 @@ public final class InMemoryTokenRepository implements TokenRepository {
   private final TreeMap<Long, Token> byId = new TreeMap<>();
   private final Map<TokenName, Token> byName = new HashMap<>();
   private final Map<TokenHash, Token> byHash = new HashMap<>();
+  private final Set<TokenHash> imported = new HashSet<>();
   private final UUID clusterId = UUID.randomUUID();
   private long nextId;
 
@@ -40,6 +43,21 @@ public final class InMemoryTokenRepository implements TokenRepository {
     Token stored = token.withId(TokenId.of(nextId++));
     put(stored);
     return stored;
+  }
+
+  @Override
+  public synchronized Token insertImported(NewToken token) {
+    if (imported.contains(token.hash())) {
+      throw new IllegalArgumentException("a token with that hash was imported before");
+    }
+    Token stored = insert(token);
+    imported.add(token.hash());
+    return stored;
+  }
+
+  @Override
+  public synchronized boolean wasImported(TokenHash hash) {
+    return imported.contains(hash);
   }
 
   @Override

@@ -27,6 +27,8 @@ import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.AuditLog;
@@ -36,7 +38,6 @@ import io.tollgate.core.port.out.TokenRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -299,15 +300,21 @@ public final class TokenService implements TokenAuthority {
   }
 
   @Override
-  public Optional<Token> importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
     if (name.isOperator() && !expiry.isNever()) {
       throw new InvalidExpiryException("the operator token never expires");
     }
     return locked(
         () -> {
           TokenHash hash = hasher.hash(secret.value());
-          if (repository.findByName(name).isPresent() || index.find(hash) != null) {
-            return Optional.<Token>empty();
+          if (repository.findByName(name).isPresent()) {
+            return ImportResult.skipped(ImportOutcome.NAME_EXISTS);
+          }
+          if (index.find(hash) != null) {
+            return ImportResult.skipped(ImportOutcome.SECRET_EXISTS);
+          }
+          if (repository.wasImported(hash)) {
+            return ImportResult.skipped(ImportOutcome.IMPORTED_BEFORE_AND_DELETED);
           }
           Instant now = now();
           Token stored =
@@ -317,10 +324,10 @@ public final class TokenService implements TokenAuthority {
                   Actor.TOKEN_FILE,
                   now,
                   () ->
-                      repository.insert(
+                      repository.insertImported(
                           new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null)));
           index.put(stored);
-          return Optional.of(stored);
+          return ImportResult.imported(stored);
         });
   }
 

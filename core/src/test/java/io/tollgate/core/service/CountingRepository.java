@@ -35,6 +35,18 @@ class CountingRepository implements TokenRepository {
   }
 
   @Override
+  public Token insertImported(NewToken token) {
+    calls.incrementAndGet();
+    return delegate.insertImported(token);
+  }
+
+  @Override
+  public boolean wasImported(TokenHash hash) {
+    calls.incrementAndGet();
+    return delegate.wasImported(hash);
+  }
+
+  @Override
   public Optional<Token> findByName(TokenName name) {
     calls.incrementAndGet();
     return delegate.findByName(name);

@@ -41,6 +41,17 @@ class FailingRepository implements TokenRepository {
   }
 
   @Override
+  public Token insertImported(NewToken token) {
+    maybeFail();
+    return delegate.insertImported(token);
+  }
+
+  @Override
+  public boolean wasImported(TokenHash hash) {
+    return delegate.wasImported(hash);
+  }
+
+  @Override
   public Optional<Token> findByName(TokenName name) {
     return delegate.findByName(name);
   }

@@ -28,6 +28,8 @@ import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.memory.InMemoryAuditLog;
 import io.tollgate.core.memory.InMemoryTokenRepository;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.testing.MutableClock;
 import io.tollgate.core.testing.SequentialSecretGenerator;
@@ -601,12 +603,42 @@ class TokenServiceTest {
   void import_storesTheHashOnceAndSkipsAnExistingName() {
     TokenSecret secret = TokenSecret.imported("apiv3_" + "f".repeat(40));
 
-    Optional<Token> first = service.importToken(TokenName.of("file"), secret, Expiry.NEVER);
-    Optional<Token> second = service.importToken(TokenName.of("file"), secret, Expiry.NEVER);
+    ImportResult first = service.importToken(TokenName.of("file"), secret, Expiry.NEVER);
+    ImportResult second = service.importToken(TokenName.of("file"), secret, Expiry.NEVER);
 
-    assertThat(first).isPresent();
-    assertThat(second).isEmpty();
+    assertThat(first.outcome()).isEqualTo(ImportOutcome.IMPORTED);
+    assertThat(first.token()).isPresent();
+    assertThat(second.outcome()).isEqualTo(ImportOutcome.NAME_EXISTS);
+    assertThat(second.token()).isEmpty();
     assertThat(service.authenticate(secret.value()).isAuthenticated()).isTrue();
     assertThat(service.listTokens()).hasSize(1);
+  }
+
+  @Test
+  void import_skipsASecretThatExistsUnderAnotherName() {
+    TokenSecret secret = TokenSecret.imported("apiv3_" + "s".repeat(40));
+    service.importToken(TokenName.of("first"), secret, Expiry.NEVER);
+
+    ImportResult again = service.importToken(TokenName.of("second"), secret, Expiry.NEVER);
+
+    assertThat(again.outcome()).isEqualTo(ImportOutcome.SECRET_EXISTS);
+    assertThat(service.listTokens()).extracting(Token::name).containsExactly(TokenName.of("first"));
+  }
+
+  @Test
+  void import_aDeletedImportedTokenStaysDeletedWhenTheSameFileIsImportedAgain() {
+    TokenSecret secret = TokenSecret.imported("apiv3_" + "d".repeat(40));
+    service.importToken(TokenName.of("ci"), secret, Expiry.NEVER);
+    service.deleteToken(TokenName.of("ci"), Actor.BOOTSTRAP);
+    TokenService restarted =
+        new TokenService(
+            repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
+
+    ImportResult again = restarted.importToken(TokenName.of("ci"), secret, Expiry.NEVER);
+
+    assertThat(again.outcome()).isEqualTo(ImportOutcome.IMPORTED_BEFORE_AND_DELETED);
+    assertThat(again.token()).isEmpty();
+    assertThat(restarted.authenticate(secret.value()).isAuthenticated()).isFalse();
+    assertThat(restarted.listTokens()).isEmpty();
   }
 }

@@ -7,14 +7,46 @@ import io.tollgate.core.domain.TokenSecret;
 import java.util.Optional;
 
 /**
- * Stores a token whose secret was made elsewhere (an offline token file), hashed, unless a token of
- * that name exists already.
+ * Stores a token whose secret was made elsewhere (a token file read at start-up), hashed, once: not
+ * when a token of that name or secret exists, and never again once the store imported that secret,
+ * so a deleted imported token stays deleted.
  */
 public interface ImportTokenUseCase {
 
+  /** What an import did. */
+  enum ImportOutcome {
+    /** The token was stored. */
+    IMPORTED,
+    /** A token of that name exists; nothing was stored. */
+    NAME_EXISTS,
+    /** A token with that secret exists under another name; nothing was stored. */
+    SECRET_EXISTS,
+    /** The store imported that secret before and the token was deleted since; it stays deleted. */
+    IMPORTED_BEFORE_AND_DELETED
+  }
+
+  /** The outcome, and the stored token when it is {@link ImportOutcome#IMPORTED}. */
+  record ImportResult(ImportOutcome outcome, Optional<Token> token) {
+    public ImportResult {
+      if (outcome == null
+          || token == null
+          || token.isPresent() != (outcome == ImportOutcome.IMPORTED)) {
+        throw new IllegalArgumentException("a token exactly when the outcome is IMPORTED");
+      }
+    }
+
+    public static ImportResult imported(Token token) {
+      return new ImportResult(ImportOutcome.IMPORTED, Optional.of(token));
+    }
+
+    public static ImportResult skipped(ImportOutcome outcome) {
+      return new ImportResult(outcome, Optional.empty());
+    }
+  }
+
   /**
-   * @return the stored token, or empty when a token of that name (or that secret) exists already
+   * @return what was done: the stored token, or why nothing was stored
    * @throws io.tollgate.core.domain.InvalidExpiryException for an expiring operator token
    */
-  Optional<Token> importToken(TokenName name, TokenSecret secret, Expiry expiry);
+  ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry);
 }

@@ -26,6 +26,19 @@ public interface TokenRepository {
    */
   Token insert(NewToken token);
 
+  /**
+   * Stores a token made elsewhere (a token file) as {@link #insert} does and, in the same atomic
+   * step, remembers its hash as imported, for good: deleting the token later does not forget it.
+   *
+   * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
+   * @throws RuntimeException (a {@link io.tollgate.core.domain.StoreException} in a durable store)
+   *     if that hash was imported before; nothing is stored then
+   */
+  Token insertImported(NewToken token);
+
+  /** Whether a token with this hash was ever stored by {@link #insertImported}, deleted or not. */
+  boolean wasImported(TokenHash hash);
+
   Optional<Token> findByName(TokenName name);
 
   Optional<Token> findById(TokenId id);

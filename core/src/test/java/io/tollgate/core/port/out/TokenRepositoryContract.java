@@ -273,4 +273,51 @@ public abstract class TokenRepositoryContract {
     assertThat(repository.clusterId()).isEqualTo(repository.clusterId());
     assertThat(reopen(repository).clusterId()).isEqualTo(repository.clusterId());
   }
+
+  // --- what the store imported (token files read at start-up) ---
+
+  @Test
+  void insertImported_storesTheTokenAsInsertDoes() {
+    repository.insert(newToken("_admin"));
+
+    Token imported = repository.insertImported(newToken("ci", "apiv3_from-file"));
+
+    assertThat(imported.id()).isEqualTo(TokenId.of(1));
+    assertThat(repository.findByName(TokenName.of("ci"))).contains(imported);
+    assertThat(repository.findByHash(hashOf("apiv3_from-file"))).contains(imported);
+    assertThat(repository.wasImported(hashOf("apiv3_from-file"))).isTrue();
+  }
+
+  @Test
+  void insertImported_isRememberedAfterTheTokenIsDeletedAndTheStoreReopened() {
+    Token imported = repository.insertImported(newToken("ci", "apiv3_from-file"));
+    repository.deleteByName(imported.name());
+    repository = reopen(repository);
+
+    assertThat(repository.wasImported(hashOf("apiv3_from-file"))).isTrue();
+    assertThatThrownBy(() -> repository.insertImported(newToken("ci", "apiv3_from-file")))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(repository.findAll()).isEmpty();
+  }
+
+  @Test
+  void insertImported_ofATakenName_isRefusedAndRemembersNothing() {
+    Token first = repository.insert(newToken("ci", "apiv3_first"));
+
+    assertThatThrownBy(() -> repository.insertImported(newToken("ci", "apiv3_from-file")))
+        .isInstanceOf(TokenNameAlreadyExistsException.class);
+
+    assertThat(repository.wasImported(hashOf("apiv3_from-file"))).isFalse();
+    assertThat(repository.findAll()).containsExactly(first);
+  }
+
+  @Test
+  void insert_isNotRememberedAsAnImport() {
+    Token created = repository.insert(newToken("ci", "apiv3_created"));
+    repository.deleteByName(created.name());
+
+    assertThat(repository.wasImported(hashOf("apiv3_created"))).isFalse();
+    assertThat(repository.insertImported(newToken("ci", "apiv3_created")).name())
+        .isEqualTo(created.name());
+  }
 }
