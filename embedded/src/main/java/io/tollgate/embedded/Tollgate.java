@@ -8,6 +8,7 @@ import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
@@ -306,6 +307,21 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
     ensureOpen();
     return service.importToken(name, secret, expiry);
+  }
+
+  /**
+   * As {@link #importToken(TokenName, TokenSecret, Expiry)}, for a token holding {@code
+   * permissions} (a resource token, or an admin token for {@code *:*:*}).
+   *
+   * @throws io.tollgate.core.domain.InvalidPermissionException for a type, action or name this
+   *     instance's resource types do not have
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public ImportResult importToken(
+      TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
+    ensureOpen();
+    return service.importToken(name, secret, expiry, permissions);
   }
 
   /**

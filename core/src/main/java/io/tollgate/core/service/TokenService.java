@@ -8,6 +8,7 @@ import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.InvalidTokenNameException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.NewToken;
@@ -300,9 +301,17 @@ public final class TokenService implements TokenAuthority {
   }
 
   @Override
-  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+  public ImportResult importToken(
+      TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
     if (name.isOperator() && !expiry.isNever()) {
       throw new InvalidExpiryException("the operator token never expires");
+    }
+    if (name.isOperator() && !permissions.isAdmin()) {
+      throw new InvalidTokenNameException(
+          "token name " + name.value() + " is reserved for the operator token, which holds *:*:*");
+    }
+    if (!permissions.isAdmin()) {
+      resourceTypes.check(permissions);
     }
     return locked(
         () -> {
@@ -325,7 +334,14 @@ public final class TokenService implements TokenAuthority {
                   now,
                   () ->
                       repository.insertImported(
-                          new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null)));
+                          new NewToken(
+                              name,
+                              hash,
+                              now,
+                              Actor.TOKEN_FILE.tokenId(),
+                              expiry,
+                              null,
+                              permissions)));
           index.put(stored);
           return ImportResult.imported(stored);
         });
