@@ -8,7 +8,6 @@ import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.InvalidExpiryException;
-import io.tollgate.core.domain.InvalidTokenNameException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.NewToken;
@@ -303,16 +302,7 @@ public final class TokenService implements TokenAuthority {
   @Override
   public ImportResult importToken(
       TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
-    if (name.isOperator() && !expiry.isNever()) {
-      throw new InvalidExpiryException("the operator token never expires");
-    }
-    if (name.isOperator() && !permissions.isAdmin()) {
-      throw new InvalidTokenNameException(
-          "token name " + name.value() + " is reserved for the operator token, which holds *:*:*");
-    }
-    if (!permissions.isAdmin()) {
-      resourceTypes.check(permissions);
-    }
+    ManagementRules.checkImportable(name, expiry, permissions, resourceTypes);
     return locked(
         () -> {
           TokenHash hash = hasher.hash(secret.value());
@@ -326,22 +316,11 @@ public final class TokenService implements TokenAuthority {
             return ImportResult.skipped(ImportOutcome.IMPORTED_BEFORE_AND_DELETED);
           }
           Instant now = now();
+          NewToken draft =
+              new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null, permissions);
           Token stored =
               audited(
-                  "imported",
-                  name,
-                  Actor.TOKEN_FILE,
-                  now,
-                  () ->
-                      repository.insertImported(
-                          new NewToken(
-                              name,
-                              hash,
-                              now,
-                              Actor.TOKEN_FILE.tokenId(),
-                              expiry,
-                              null,
-                              permissions)));
+                  "imported", name, Actor.TOKEN_FILE, now, () -> repository.insertImported(draft));
           index.put(stored);
           return ImportResult.imported(stored);
         });
