@@ -1,8 +1,14 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.domain.InvalidInputException;
+import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.ResourceType;
+import io.tollgate.core.domain.ResourceTypes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import picocli.CommandLine.ITypeConverter;
@@ -90,6 +96,64 @@ final class Converters {
               + value
               + "\": expected http://HOST:PORT or https://HOST:PORT, e.g. http://127.0.0.1:8181");
     }
+  }
+
+  /**
+   * A permission, {@code TYPE:NAMES:ACTIONS}, read by core's {@link Permission#parse(String)}:
+   * spaces, empty segments or extra colons are usage errors. Whether the server knows the type is
+   * the server's business.
+   */
+  static final class PermissionText implements ITypeConverter<Permission> {
+    @Override
+    public Permission convert(String value) {
+      try {
+        return Permission.parse(value);
+      } catch (InvalidInputException e) {
+        throw new TypeConversionException(
+            "invalid permission '" + shown(value) + "': " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A resource type for {@code serve --resource-type NAME=ACTION,ACTION}: any resource name, the
+   * actions listed; core's rules for the words, and the built-in {@code db} and {@code system}
+   * cannot be redefined.
+   */
+  static final class ResourceTypeDeclaration implements ITypeConverter<ResourceType> {
+    @Override
+    public ResourceType convert(String value) {
+      int equals = value.indexOf('=');
+      if (equals < 0) {
+        throw new TypeConversionException(
+            "invalid resource type '"
+                + shown(value)
+                + "': expected NAME=ACTION,ACTION, e.g. orders=read,write");
+      }
+      String name = value.substring(0, equals);
+      String actions = value.substring(equals + 1);
+      if (actions.isEmpty()) {
+        throw new TypeConversionException(
+            "invalid resource type '" + shown(value) + "': no actions after '='");
+      }
+      ResourceType type;
+      try {
+        type = new ResourceType(name, List.of(), Arrays.asList(actions.split(",", -1)));
+      } catch (InvalidInputException e) {
+        throw new TypeConversionException(
+            "invalid resource type '" + shown(value) + "': " + e.getMessage());
+      }
+      if (ResourceTypes.builtIn().find(type.name()).isPresent()) {
+        throw new TypeConversionException(
+            "resource type " + type.name() + " is built in and cannot be redefined");
+      }
+      return type;
+    }
+  }
+
+  /** {@code value} for a message, or its length when it is long or not printable ASCII. */
+  private static String shown(String value) {
+    return value.matches("[\\x20-\\x7e]{1,100}") ? value : "(" + value.length() + " characters)";
   }
 
   /** An enum by case-insensitive name; errors list the values in lower case. */

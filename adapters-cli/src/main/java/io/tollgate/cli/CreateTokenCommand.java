@@ -5,9 +5,12 @@ import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.TokenName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "token",
     description = {
-      "Create the operator token (_admin), a named admin token, or regenerate the operator token.",
+      "Create the operator token (_admin), a named admin token, a resource token (--permission),"
+          + " or regenerate the operator token.",
       "With --offline the token is generated locally and saved for 'tollgate serve"
           + " --admin-token-file'."
     },
@@ -32,7 +36,11 @@ import picocli.CommandLine.Spec;
       "  tollgate create token --admin --name ci-bot --expiry 30d --token \"$TOLLGATE_AUTH_TOKEN\"",
       "  tollgate create token --admin --regenerate --yes --format json",
       "  tollgate create token --admin --regenerate --host http://127.0.0.1:8182  # recovery",
-      "  tollgate create token --admin --offline --output-file ./admin-token.json"
+      "  tollgate create token --admin --offline --output-file ./admin-token.json",
+      "  tollgate create token --name dashboard --permission \"db:metrics:read\" \\",
+      "      --permission \"system:health:read\" --expiry 90d",
+      "  tollgate create token --name ingest --permission \"db:a,b:write\" --offline \\",
+      "      --output-file ./permission-tokens.json"
     })
 final class CreateTokenCommand implements Callable<Integer> {
 
@@ -45,8 +53,20 @@ final class CreateTokenCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
 
-  @Option(names = "--admin", description = "Create an admin token (required).")
+  @Option(
+      names = "--admin",
+      description = "Create an admin token (the operator token, or a named one with --name).")
   boolean admin;
+
+  @Option(
+      names = "--permission",
+      paramLabel = "PERMISSION",
+      converter = Converters.PermissionText.class,
+      description =
+          "Create a resource token with --name that may do only this: TYPE:NAMES:ACTIONS, e.g."
+              + " db:a,b:read,write or system:health:read; * means all names or all actions;"
+              + " repeatable.")
+  List<Permission> permissions;
 
   @Option(
       names = "--name",
@@ -108,6 +128,9 @@ final class CreateTokenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
+    if (permissions != null) {
+      return createResourceToken();
+    }
     Optional<TokenName> tokenName = Optional.ofNullable(name).map(this::namedToken);
     Optional<Description> desc = Optional.ofNullable(description).map(this::validDescription);
     if (offline) {
@@ -138,11 +161,16 @@ final class CreateTokenCommand implements Callable<Integer> {
   }
 
   private void validate() {
+    if (permissions != null) {
+      validateResourceToken();
+      return;
+    }
     if (!admin) {
       throw usage(
-          "missing --admin: tollgate creates admin tokens only; use 'tollgate create token"
-              + " --admin' for the operator token or 'tollgate create token --admin --name NAME"
-              + " [--expiry DURATION]' for a named admin token");
+          "missing --admin or --permission: use 'tollgate create token --admin' for the operator"
+              + " token, 'tollgate create token --admin --name NAME [--expiry DURATION]' for a"
+              + " named admin token, or 'tollgate create token --name NAME --permission"
+              + " TYPE:NAMES:ACTIONS' for a resource token");
     }
     if (regenerate && name != null) {
       throw usage(
@@ -177,17 +205,92 @@ final class CreateTokenCommand implements Callable<Integer> {
     }
   }
 
-  private int writeOffline(Optional<TokenName> tokenName) {
-    Optional<Long> expiryMillis = Optional.empty();
-    if (expiry != null) {
-      try {
-        Expiry at =
-            Lifetime.ofSeconds(expiry.getSeconds()).expiryFrom(context.env().clock().instant());
-        expiryMillis = at.asInstant().map(instant -> instant.toEpochMilli());
-      } catch (InvalidInputException e) {
-        throw usage("--expiry " + e.getMessage());
-      }
+  /** A resource token: --name and --permission, never --admin or --regenerate. */
+  private void validateResourceToken() {
+    if (admin) {
+      throw usage(
+          "--permission cannot be used with --admin: an admin token holds every permission;"
+              + " leave out --admin to create a resource token");
     }
+    if (regenerate) {
+      throw usage("--regenerate applies only to the operator token, not with --permission");
+    }
+    if (yes) {
+      throw usage("--yes applies only to --admin --regenerate");
+    }
+    if (name == null) {
+      throw usage("--permission requires --name NAME: a resource token is always named");
+    }
+    if (offline) {
+      if (outputFile == null) {
+        throw usage("--offline requires --output-file FILE");
+      }
+      if (format != null) {
+        throw usage("--format does not apply to --offline: the token is written to --output-file");
+      }
+      if (description != null) {
+        throw usage("--description cannot be stored in an --offline token file");
+      }
+    } else if (outputFile != null) {
+      throw usage("--output-file requires --offline");
+    } else if (force) {
+      throw usage("--force applies only to --offline --output-file");
+    }
+  }
+
+  /** {@code POST /api/v3/enterprise/configure/token}, or the offline permission-tokens file. */
+  private int createResourceToken() {
+    TokenName tokenName = namedToken(name);
+    Permissions checked;
+    try {
+      checked = Permissions.of(permissions);
+    } catch (InvalidInputException e) {
+      throw usage("--permission: " + e.getMessage());
+    }
+    if (checked.isAdmin()) {
+      throw usage(
+          "--permission *:*:*: resource type * is for admin tokens only; use 'tollgate create"
+              + " token --admin --name NAME' for a named admin token");
+    }
+    if (offline) {
+      String token = new SecureRandomSecretGenerator().generate().value();
+      OfflineTokenFile file = new OfflineTokenFile();
+      file.write(
+          outputFile,
+          file.permissionTokensContent(token, tokenName.value(), expiryMillis(), checked),
+          force);
+      spec.commandLine().getOut().println("Token saved to: " + outputFile);
+      return 0;
+    }
+    Optional<Description> desc = Optional.ofNullable(description).map(this::validDescription);
+    String token =
+        new TokenApiClient(client.settings())
+            .createResourceToken(
+                tokenName.value(),
+                checked.asList(),
+                Optional.ofNullable(expiry).map(Duration::getSeconds),
+                desc.map(Description::value));
+    new TokenPrinter(context.env().colour())
+        .print(
+            spec.commandLine().getOut(), token, format == null ? TokenOutputFormat.TEXT : format);
+    return 0;
+  }
+
+  private Optional<Long> expiryMillis() {
+    if (expiry == null) {
+      return Optional.empty();
+    }
+    try {
+      Expiry at =
+          Lifetime.ofSeconds(expiry.getSeconds()).expiryFrom(context.env().clock().instant());
+      return at.asInstant().map(instant -> instant.toEpochMilli());
+    } catch (InvalidInputException e) {
+      throw usage("--expiry " + e.getMessage());
+    }
+  }
+
+  private int writeOffline(Optional<TokenName> tokenName) {
+    Optional<Long> expiryMillis = expiryMillis();
     String token = new SecureRandomSecretGenerator().generate().value();
     OfflineTokenFile file = new OfflineTokenFile();
     String fileName = tokenName.orElse(TokenName.OPERATOR).value();

@@ -29,6 +29,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
               "--admin-token-recovery-http-bind",
               List.of("TOLLGATE_ADMIN_TOKEN_RECOVERY_HTTP_BIND")),
           Map.entry("--admin-token-file", List.of("TOLLGATE_ADMIN_TOKEN_FILE")),
+          Map.entry("--permission-tokens-file", List.of("TOLLGATE_PERMISSION_TOKENS_FILE")),
           Map.entry("--tls-cert", List.of("TOLLGATE_TLS_CERT")),
           Map.entry("--tls-key", List.of("TOLLGATE_TLS_KEY")),
           Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")),

@@ -1,5 +1,7 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Permissions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,9 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes {@code {"token":…,"name":…,"expiry_millis":…}} for {@code serve --admin-token-file}:
- * complete or not at all (a temporary file in the same directory, synced, then renamed), mode 0600
- * from the moment it exists, and never over an existing file unless forced.
+ * Writes {@code {"token":…,"name":…,"expiry_millis":…}} for {@code serve --admin-token-file}, or
+ * the permission-tokens file for {@code serve --permission-tokens-file}: complete or not at all (a
+ * temporary file in the same directory, synced, then renamed), mode 0600 from the moment it exists,
+ * and never over an existing file unless forced.
  */
 final class OfflineTokenFile {
 
@@ -36,6 +39,34 @@ final class OfflineTokenFile {
               if (expiryMillis.isPresent()) {
                 json.writeNumberField("expiry_millis", expiryMillis.get());
               }
+              json.writeEndObject();
+            })
+        + "\n";
+  }
+
+  /**
+   * InfluxDB 3 Enterprise's offline file for {@code serve --permission-tokens-file}: {@code
+   * {"tokens":[{"token","name","expiry_millis"?,"permissions":["db:a,b:read,write"]}]}}.
+   */
+  String permissionTokensContent(
+      String token, String name, Optional<Long> expiryMillis, Permissions permissions) {
+    return CliJson.write(
+            json -> {
+              json.writeStartObject();
+              json.writeArrayFieldStart("tokens");
+              json.writeStartObject();
+              json.writeStringField("token", token);
+              json.writeStringField("name", name);
+              if (expiryMillis.isPresent()) {
+                json.writeNumberField("expiry_millis", expiryMillis.get());
+              }
+              json.writeArrayFieldStart("permissions");
+              for (Permission permission : permissions.asList()) {
+                json.writeString(permission.toString());
+              }
+              json.writeEndArray();
+              json.writeEndObject();
+              json.writeEndArray();
               json.writeEndObject();
             })
         + "\n";

@@ -1,10 +1,13 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.TollgateException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,6 +128,24 @@ final class ServeCommand implements Callable<Integer> {
               + " TOLLGATE_CORS_ALLOW_ORIGIN, comma-separated).")
   List<String> corsAllowOrigins;
 
+  @Option(
+      names = "--permission-tokens-file",
+      paramLabel = "FILE",
+      description =
+          "Import the resource tokens of a file written by 'tollgate create token --permission …"
+              + " --offline' (InfluxDB 3 Enterprise's format) at startup, once: a token deleted"
+              + " since stays deleted (env: TOLLGATE_PERMISSION_TOKENS_FILE).")
+  String permissionTokensFile;
+
+  @Option(
+      names = "--resource-type",
+      paramLabel = "NAME=ACTION,ACTION",
+      converter = Converters.ResourceTypeDeclaration.class,
+      description =
+          "Declare a resource type beside db and system, with its actions, e.g."
+              + " orders=read,write; tokens may then hold orders:NAMES:ACTIONS; repeatable.")
+  List<ResourceType> resourceTypes;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -147,8 +168,10 @@ final class ServeCommand implements Callable<Integer> {
       return context.launcher().start(options);
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? "" : e.getMessage().strip();
+      // a domain error, or a launcher's verdict on an input such as a token file: the message
+      // alone, written for the operator
       String line =
-          e instanceof TollgateException
+          e instanceof TollgateException || e instanceof IllegalArgumentException
               ? message
               : e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
       throw new CliFailure(line.replaceAll("\\s*\\R\\s*", " "), null, e);
@@ -174,6 +197,23 @@ final class ServeCommand implements Callable<Integer> {
         Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
         Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)),
         logLevel,
-        corsAllowOrigins == null ? List.of() : corsAllowOrigins);
+        corsAllowOrigins == null ? List.of() : corsAllowOrigins,
+        Optional.ofNullable(permissionTokensFile).map(f -> Converters.expandHome(f, home)),
+        declaredResourceTypes());
+  }
+
+  /** The declared types, each name once. */
+  private List<ResourceType> declaredResourceTypes() {
+    if (resourceTypes == null) {
+      return List.of();
+    }
+    Set<String> names = new HashSet<>();
+    for (ResourceType type : resourceTypes) {
+      if (!names.add(type.name())) {
+        throw new ParameterException(
+            spec.commandLine(), "--resource-type " + type.name() + " is declared twice");
+      }
+    }
+    return resourceTypes;
   }
 }

@@ -1,5 +1,7 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.domain.ResourceType;
+import io.tollgate.core.domain.ResourceTypes;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +23,10 @@ import java.util.Set;
  * @param logLevel the root log level (default {@code info})
  * @param corsAllowOrigins {@code --cors-allow-origin}: origins allowed cross-origin access, each
  *     {@code scheme://host[:port]} or {@code *}; empty (the default) means no CORS at all
+ * @param permissionTokensFile InfluxDB 3 Enterprise's permission-tokens file to import at startup
+ *     ({@code --permission-tokens-file})
+ * @param resourceTypes resource types declared beside {@code db} and {@code system} ({@code
+ *     --resource-type NAME=ACTION,ACTION}), in the order given
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -32,7 +38,9 @@ public record ServeOptions(
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
     LogLevel logLevel,
-    List<String> corsAllowOrigins) {
+    List<String> corsAllowOrigins,
+    Optional<Path> permissionTokensFile,
+    List<ResourceType> resourceTypes) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -51,9 +59,47 @@ public record ServeOptions(
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(logLevel, "logLevel");
     corsAllowOrigins = List.copyOf(Objects.requireNonNull(corsAllowOrigins, "corsAllowOrigins"));
+    Objects.requireNonNull(permissionTokensFile, "permissionTokensFile");
+    resourceTypes = List.copyOf(Objects.requireNonNull(resourceTypes, "resourceTypes"));
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
+  }
+
+  /** Without a permission-tokens file or declared resource types. */
+  public ServeOptions(
+      BindAddress httpBind,
+      Path dataDir,
+      boolean withoutAuth,
+      Set<ExemptEndpoint> disableAuthz,
+      Optional<BindAddress> adminTokenRecoveryHttpBind,
+      Optional<Path> adminTokenFile,
+      Optional<Path> tlsCert,
+      Optional<Path> tlsKey,
+      LogLevel logLevel,
+      List<String> corsAllowOrigins) {
+    this(
+        httpBind,
+        dataDir,
+        withoutAuth,
+        disableAuthz,
+        adminTokenRecoveryHttpBind,
+        adminTokenFile,
+        tlsCert,
+        tlsKey,
+        logLevel,
+        corsAllowOrigins,
+        Optional.empty(),
+        List.of());
+  }
+
+  /** {@code db}, {@code system} and the declared types. */
+  public ResourceTypes allResourceTypes() {
+    ResourceTypes all = ResourceTypes.builtIn();
+    for (ResourceType type : resourceTypes) {
+      all = all.with(type);
+    }
+    return all;
   }
 
   /** {@code dataDir/tollgate.db}. */

@@ -1,5 +1,6 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.RecoveryCode;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +109,45 @@ final class TokenApiClient {
               json.writeEndObject();
             });
     return tokenOf(send("POST", "/api/v3/configure/token/named_admin", body));
+  }
+
+  /**
+   * {@code POST /api/v3/enterprise/configure/token} (InfluxDB 3 Enterprise's request, plus {@code
+   * description}): the new resource token string.
+   */
+  String createResourceToken(
+      String name, List<Permission> permissions, Optional<Long> expirySecs, Optional<String> desc) {
+    String body =
+        CliJson.write(
+            json -> {
+              json.writeStartObject();
+              json.writeStringField("token_name", name);
+              json.writeArrayFieldStart("permissions");
+              for (Permission permission : permissions) {
+                json.writeStartObject();
+                json.writeStringField("resource_type", permission.resourceType());
+                json.writeArrayFieldStart("resource_names");
+                for (String resource : permission.resourceNames()) {
+                  json.writeString(resource);
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("actions");
+                for (String action : permission.actions()) {
+                  json.writeString(action);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+              }
+              json.writeEndArray();
+              if (expirySecs.isPresent()) {
+                json.writeNumberField("expiry_secs", expirySecs.get());
+              }
+              if (desc.isPresent()) {
+                json.writeStringField("description", desc.get());
+              }
+              json.writeEndObject();
+            });
+    return tokenOf(send("POST", "/api/v3/enterprise/configure/token", body));
   }
 
   /** {@code DELETE /api/v3/configure/token?token_name=NAME}. */

@@ -6,6 +6,7 @@ import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
@@ -97,9 +98,10 @@ final class TestAuthority implements TokenAuthority {
   }
 
   @Override
-  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+  public ImportResult importToken(
+      TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
     write();
-    return delegate.importToken(name, secret, expiry);
+    return delegate.importToken(name, secret, expiry, permissions);
   }
 
   @Override

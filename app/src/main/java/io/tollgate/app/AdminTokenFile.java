@@ -60,7 +60,7 @@ record AdminTokenFile(TokenName name, TokenSecret secret, Expiry expiry, boolean
     }
   }
 
-  private static boolean looselyReadable(Path file) {
+  static boolean looselyReadable(Path file) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       return permissions.contains(PosixFilePermission.GROUP_READ)

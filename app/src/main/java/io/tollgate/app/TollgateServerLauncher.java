@@ -16,6 +16,7 @@ import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
 import io.tollgate.http.TollgateHttpServer;
 import io.tollgate.sqlite.SqliteStore;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +60,21 @@ final class TollgateServerLauncher implements ServerLauncher {
   }
 
   private static RunningServer startServer(ServeOptions options) {
+    // checked in full before the store is opened: a bad file changes nothing
+    Optional<PermissionTokensFile> permissionTokens =
+        options
+            .permissionTokensFile()
+            .map(file -> PermissionTokensFile.read(file, options.allResourceTypes()));
     HttpServerConfig config = httpConfig(options);
     Injector injector =
-        Guice.createInjector(new TollgateModule(options.dataDir()), new HttpModule(config));
+        Guice.createInjector(
+            new TollgateModule(options.dataDir(), options.allResourceTypes()),
+            new HttpModule(config));
     SqliteStore store = injector.getInstance(SqliteStore.class);
     try {
       TokenAuthority authority = injector.getInstance(TokenAuthority.class);
       options.adminTokenFile().ifPresent(file -> importTokenFile(authority, file));
+      permissionTokens.ifPresent(tokens -> importPermissionTokens(authority, tokens));
       TollgateHttpServer server = injector.getInstance(TollgateHttpServer.class).start();
       return ProcessServer.started(server, store);
     } catch (RuntimeException e) {
@@ -110,6 +119,33 @@ final class TollgateServerLauncher implements ServerLauncher {
                 log.info("imported token \"{}\" (id {}) from {}", token.name(), token.id(), file),
             () ->
                 log.info("skipped token \"{}\" from {}: {}", tokenFile.name(), file, why(result)));
+  }
+
+  /** Every entry was checked when the file was read; each is imported once, in file order. */
+  private static void importPermissionTokens(
+      TokenAuthority authority, PermissionTokensFile tokens) {
+    java.nio.file.Path file = tokens.file();
+    Logger log = LoggerFactory.getLogger(TollgateServerLauncher.class);
+    if (tokens.looselyReadable()) {
+      log.warn(
+          "permission tokens file {} is readable by group or others; restrict it with chmod 600",
+          file);
+    }
+    for (PermissionTokensFile.Entry entry : tokens.tokens()) {
+      ImportResult result =
+          authority.importToken(entry.name(), entry.secret(), entry.expiry(), entry.permissions());
+      result
+          .token()
+          .ifPresentOrElse(
+              token ->
+                  log.info(
+                      "imported token \"{}\" (id {}, {}) from {}",
+                      token.name(),
+                      token.id(),
+                      token.permissions(),
+                      file),
+              () -> log.info("skipped token \"{}\" from {}: {}", entry.name(), file, why(result)));
+    }
   }
 
   private static String why(ImportResult result) {

@@ -10,6 +10,7 @@ import io.tollgate.core.domain.InvalidExpiryException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.Token;
@@ -297,8 +298,9 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   }
 
   @Override
-  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
-    return open().importToken(name, secret, expiry);
+  public ImportResult importToken(
+      TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
+    return open().importToken(name, secret, expiry, permissions);
   }
 
   @Override

@@ -1,11 +1,17 @@
 package io.tollgate.core.service;
 
 import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.ForbiddenException;
+import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.InvalidTokenNameException;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenImmutableException;
+import io.tollgate.core.domain.Permissions;
+import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.out.TokenRepository;
 import java.time.Clock;
 
@@ -58,5 +64,23 @@ final class ManagementRules {
   static RuntimeException operatorUntouchable(
       Token acting, OperatorTokenImmutableException immutable) {
     return acting != null && !acting.isOperator() ? new ForbiddenException() : immutable;
+  }
+
+  /**
+   * What a token file may bring: the operator token only as {@code *:*:*} that never expires, and
+   * only resource types, actions and names that {@code types} has.
+   */
+  static void checkImportable(
+      TokenName name, Expiry expiry, Permissions permissions, ResourceTypes types) {
+    if (name.isOperator() && !expiry.isNever()) {
+      throw new InvalidExpiryException("the operator token never expires");
+    }
+    if (name.isOperator() && !permissions.isAdmin()) {
+      throw new InvalidTokenNameException(
+          "token name " + name.value() + " is reserved for the operator token, which holds *:*:*");
+    }
+    if (!permissions.isAdmin()) {
+      types.check(permissions);
+    }
   }
 }

@@ -300,10 +300,9 @@ public final class TokenService implements TokenAuthority {
   }
 
   @Override
-  public ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
-    if (name.isOperator() && !expiry.isNever()) {
-      throw new InvalidExpiryException("the operator token never expires");
-    }
+  public ImportResult importToken(
+      TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
+    ManagementRules.checkImportable(name, expiry, permissions, resourceTypes);
     return locked(
         () -> {
           TokenHash hash = hasher.hash(secret.value());
@@ -317,15 +316,11 @@ public final class TokenService implements TokenAuthority {
             return ImportResult.skipped(ImportOutcome.IMPORTED_BEFORE_AND_DELETED);
           }
           Instant now = now();
+          NewToken draft =
+              new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null, permissions);
           Token stored =
               audited(
-                  "imported",
-                  name,
-                  Actor.TOKEN_FILE,
-                  now,
-                  () ->
-                      repository.insertImported(
-                          new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null)));
+                  "imported", name, Actor.TOKEN_FILE, now, () -> repository.insertImported(draft));
           index.put(stored);
           return ImportResult.imported(stored);
         });

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.SecretGenerator;
@@ -12,6 +13,7 @@ import io.tollgate.core.port.out.TokenHasher;
 import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.service.TokenService;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Core's services for Guice: binds {@link TokenAuthority} (a singleton, thread-safe), the SHA-512
@@ -25,8 +27,24 @@ import java.time.Clock;
  */
 public final class TollgateCoreModule extends AbstractModule {
 
-  /** A module with the bindings above; holds no state. */
-  public TollgateCoreModule() {}
+  private final ResourceTypes resourceTypes;
+
+  /**
+   * A module with the bindings above, for the built-in resource types {@code db} and {@code
+   * system}.
+   */
+  public TollgateCoreModule() {
+    this(ResourceTypes.builtIn());
+  }
+
+  /**
+   * As above; resource tokens may name the types of {@code resourceTypes}.
+   *
+   * @throws NullPointerException if {@code resourceTypes} is null
+   */
+  public TollgateCoreModule(ResourceTypes resourceTypes) {
+    this.resourceTypes = Objects.requireNonNull(resourceTypes, "resourceTypes");
+  }
 
   @Override
   protected void configure() {
@@ -61,6 +79,6 @@ public final class TollgateCoreModule extends AbstractModule {
       SecretGenerator generator,
       Clock clock,
       AuditLog audit) {
-    return new TokenService(repository, hasher, generator, clock, audit);
+    return new TokenService(repository, hasher, generator, clock, audit, resourceTypes);
   }
 }

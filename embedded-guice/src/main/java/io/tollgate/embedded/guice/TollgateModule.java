@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.tollgate.argon2.Argon2Module;
+import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.AuditLog;
@@ -39,18 +40,30 @@ import java.util.Objects;
 public final class TollgateModule extends AbstractModule {
 
   private final Path dataDir;
+  private final ResourceTypes resourceTypes;
 
   /**
    * @param dataDir the data directory; the database is {@code dataDir/tollgate.db}
    * @throws NullPointerException if {@code dataDir} is null
    */
   public TollgateModule(Path dataDir) {
+    this(dataDir, ResourceTypes.builtIn());
+  }
+
+  /**
+   * As above; resource tokens may name the types of {@code resourceTypes} ({@code db}, {@code
+   * system} and those the application declares).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public TollgateModule(Path dataDir, ResourceTypes resourceTypes) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this.resourceTypes = Objects.requireNonNull(resourceTypes, "resourceTypes");
   }
 
   @Override
   protected void configure() {
-    install(new TollgateCoreModule());
+    install(new TollgateCoreModule(resourceTypes));
     install(new SqliteModule(dataDir));
     install(new Argon2Module());
   }

@@ -1,6 +1,7 @@
 package io.tollgate.core.port.in;
 
 import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
@@ -45,8 +46,26 @@ public interface ImportTokenUseCase {
   }
 
   /**
+   * An admin token ({@code *:*:*}), as {@code --admin-token-file} imports it.
+   *
    * @return what was done: the stored token, or why nothing was stored
    * @throws io.tollgate.core.domain.InvalidExpiryException for an expiring operator token
    */
-  ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry);
+  default ImportResult importToken(TokenName name, TokenSecret secret, Expiry expiry) {
+    return importToken(name, secret, expiry, Permissions.ADMIN);
+  }
+
+  /**
+   * A token holding {@code permissions}, as {@code --permission-tokens-file} imports it: a resource
+   * token, or an admin token when they are {@code *:*:*}.
+   *
+   * @return what was done: the stored token, or why nothing was stored
+   * @throws io.tollgate.core.domain.InvalidExpiryException for an expiring operator token
+   * @throws io.tollgate.core.domain.InvalidTokenNameException for an operator token that is not an
+   *     admin token
+   * @throws io.tollgate.core.domain.InvalidPermissionException for a type, action or name the
+   *     registered resource types do not have
+   */
+  ImportResult importToken(
+      TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions);
 }
