@@ -125,6 +125,11 @@ final class ServeCommand implements Callable<Integer> {
               + " TOLLGATE_CORS_ALLOW_ORIGIN, comma-separated).")
   List<String> corsAllowOrigins;
 
+  @Option(
+      names = "--without-console",
+      description = "Do not serve the web console at /console/ (env: TOLLGATE_WITHOUT_CONSOLE).")
+  boolean withoutConsole;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -174,6 +179,7 @@ final class ServeCommand implements Callable<Integer> {
         Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
         Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)),
         logLevel,
-        corsAllowOrigins == null ? List.of() : corsAllowOrigins);
+        corsAllowOrigins == null ? List.of() : corsAllowOrigins,
+        withoutConsole);
   }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param logLevel the root log level (default {@code info})
  * @param corsAllowOrigins {@code --cors-allow-origin}: origins allowed cross-origin access, each
  *     {@code scheme://host[:port]} or {@code *}; empty (the default) means no CORS at all
+ * @param withoutConsole {@code --without-console}: no web console at {@code /console/}
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -32,7 +33,8 @@ public record ServeOptions(
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
     LogLevel logLevel,
-    List<String> corsAllowOrigins) {
+    List<String> corsAllowOrigins,
+    boolean withoutConsole) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
