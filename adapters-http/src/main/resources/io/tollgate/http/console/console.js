@@ -96,8 +96,7 @@ function setError(id, text) {
   const element = $(id);
   element.textContent = text || '';
   element.hidden = !text;
-  const input = element.id.endsWith('-error') && $(element.id.slice(0, -'-error'.length));
-  if (input && input.tagName === 'INPUT') {
+  for (const input of document.querySelectorAll(`[aria-describedby~="${id}"]`)) {
     input.setAttribute('aria-invalid', String(Boolean(text)));
   }
 }
@@ -221,7 +220,7 @@ function tableRow(row, names) {
   } else {
     const next = row.status === 'active' ? 'inactive' : 'active';
     actions.append(
-        button('Edit description', `Edit the description of ${row.name}`,
+        button('Edit description', `Edit description of ${row.name}`,
             () => openDescribe(row)),
         button(next === 'inactive' ? 'Deactivate' : 'Activate',
             `${next === 'inactive' ? 'Deactivate' : 'Activate'} ${row.name}`,
@@ -497,7 +496,7 @@ let describing = null;
 
 function openDescribe(row) {
   describing = row;
-  $('describe-title').textContent = `Edit the description of ${row.name}`;
+  $('describe-title').textContent = `Edit description of ${row.name}`;
   $('describe-input').value = row.description || '';
   setError('describe-error', null);
   openDialog($('describe-dialog'));

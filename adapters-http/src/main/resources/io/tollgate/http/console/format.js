@@ -10,12 +10,15 @@ const UNITS = [
   ['second', 1],
 ];
 
-/** "in 3 days", "5 minutes ago": the largest unit that gives at least 2 of it (or 1 second). */
+/**
+ * "in 3 days", "5 minutes ago": the largest unit that gives about 2 of it or more (a token made
+ * to expire in 2 weeks still reads "in 2 weeks" a moment later), else seconds.
+ */
 export function relative(targetMs, nowMs = Date.now()) {
   const secs = Math.abs(targetMs - nowMs) / 1000;
   let [unit, size] = UNITS[UNITS.length - 1];
   for (const [name, length] of UNITS) {
-    if (secs >= 2 * length || (name === 'day' && secs >= length * 0.99)) {
+    if (secs >= 2 * length * 0.99) {
       [unit, size] = [name, length];
       break;
     }
