@@ -247,6 +247,52 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  @Order(7)
+  void editDescription_filterSort_andRecoveryCode() {
+    browser.signIn(operator);
+    browser.rowButton("ci-bot", "Edit description").click();
+    browser.waitVisible("describe-dialog");
+    browser.byId("describe-input").clear();
+    browser.byId("describe-input").sendKeys("deploys from main");
+    browser.byId("describe-submit").click();
+    browser.waitUntil(
+        () -> browser.row("ci-bot").getText().contains("deploys from main"), "the description");
+    assertThat(harness.get("/api/v3/configure/token", Harness.bearer(operator)).body())
+        .contains("deploys from main");
+
+    browser.byId("filter").sendKeys("resource");
+    browser.waitUntil(() -> !browser.hasRow("ci-bot"), "the filter");
+    assertThat(browser.hasRow("dashboards")).isTrue();
+    browser.byId("filter").clear();
+    browser.byId("filter").sendKeys(" ", Keys.BACK_SPACE);
+    browser.waitUntil(() -> browser.hasRow("ci-bot"), "the filter cleared");
+    browser
+        .driver
+        .findElement(org.openqa.selenium.By.cssSelector("button[data-sort=name]"))
+        .click();
+    assertThat(firstRowName()).isEqualTo("keyboard-bot");
+    browser
+        .driver
+        .findElement(org.openqa.selenium.By.cssSelector("button[data-sort=kind]"))
+        .click();
+    assertThat(firstRowName()).isIn("ci-bot", "keyboard-bot");
+
+    browser.byId("recovery-code").click();
+    browser.waitVisible("secret-dialog");
+    assertThat(browser.byId("secret-value").getDomProperty("value"))
+        .matches("[A-Z0-9]{5}(-[A-Z0-9]{5}){4}");
+    String code = browser.takeSecretFromCopyDialog();
+    assertThat(browser.everythingThePageHolds()).doesNotContain(code);
+  }
+
+  private static String firstRowName() {
+    return browser
+        .driver
+        .findElement(org.openqa.selenium.By.cssSelector("#tokens-body tr"))
+        .getAttribute("data-name");
+  }
+
+  @Test
   @Order(99)
   void regenerateAdmin_signsOutTheOldSecret_andShowsTheNewOneOnce() {
     browser.signIn(operator);
@@ -270,8 +316,18 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(100)
-  void serverDown_showsAMessageNotABlankPage() {
+  void serverFailure_orDown_showsAMessageNotABlankPage() {
     browser.signIn(operator);
+    harness.authority.breakStore();
+    browser.byId("new-admin").click();
+    browser.waitVisible("create-dialog");
+    browser.byId("create-name").sendKeys("never-stored");
+    browser.byId("create-submit").click();
+    browser.waitVisible("create-error");
+    assertThat(browser.text("create-error")).startsWith("The server failed (HTTP 503)");
+    assertThat(browser.text("banner")).startsWith("The server failed (HTTP 503)");
+    browser.byId("create-cancel").click();
+
     harness.server.stop();
     browser.byId("refresh").click();
 
