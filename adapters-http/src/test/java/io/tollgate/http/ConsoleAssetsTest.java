@@ -41,6 +41,14 @@ class ConsoleAssetsTest {
   }
 
   @Test
+  void consolePage_fieldsHaveNoName_soASubmitWithoutTheScriptPutsNoTokenInTheUrl() {
+    String page = harness.get("/console/").body();
+
+    assertThat(page).contains("id=\"sign-in-token\"");
+    assertThat(page).doesNotContainPattern("<(input|textarea|select)[^>]*\\sname=");
+  }
+
+  @Test
   void consoleFiles_haveTheirContentTypes() {
     assertThat(contentType(harness.get("/console/console.js")))
         .isEqualTo("text/javascript;charset=utf-8");
