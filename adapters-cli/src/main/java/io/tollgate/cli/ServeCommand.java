@@ -146,6 +146,11 @@ final class ServeCommand implements Callable<Integer> {
               + " orders=read,write; tokens may then hold orders:NAMES:ACTIONS; repeatable.")
   List<ResourceType> resourceTypes;
 
+  @Option(
+      names = "--without-console",
+      description = "Do not serve the web console at /console/ (env: TOLLGATE_WITHOUT_CONSOLE).")
+  boolean withoutConsole;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -199,7 +204,8 @@ final class ServeCommand implements Callable<Integer> {
         logLevel,
         corsAllowOrigins == null ? List.of() : corsAllowOrigins,
         Optional.ofNullable(permissionTokensFile).map(f -> Converters.expandHome(f, home)),
-        declaredResourceTypes());
+        declaredResourceTypes(),
+        withoutConsole);
   }
 
   /** The declared types, each name once. */

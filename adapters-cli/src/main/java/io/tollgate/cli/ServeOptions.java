@@ -27,6 +27,7 @@ import java.util.Set;
  *     ({@code --permission-tokens-file})
  * @param resourceTypes resource types declared beside {@code db} and {@code system} ({@code
  *     --resource-type NAME=ACTION,ACTION}), in the order given
+ * @param withoutConsole {@code --without-console}: no web console at {@code /console/}
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -40,7 +41,8 @@ public record ServeOptions(
     LogLevel logLevel,
     List<String> corsAllowOrigins,
     Optional<Path> permissionTokensFile,
-    List<ResourceType> resourceTypes) {
+    List<ResourceType> resourceTypes,
+    boolean withoutConsole) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -66,7 +68,7 @@ public record ServeOptions(
     }
   }
 
-  /** Without a permission-tokens file or declared resource types. */
+  /** Without a permission-tokens file or declared resource types, with the console. */
   public ServeOptions(
       BindAddress httpBind,
       Path dataDir,
@@ -90,7 +92,8 @@ public record ServeOptions(
         logLevel,
         corsAllowOrigins,
         Optional.empty(),
-        List.of());
+        List.of(),
+        false);
   }
 
   /** {@code db}, {@code system} and the declared types. */

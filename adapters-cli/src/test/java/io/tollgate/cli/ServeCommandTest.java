@@ -44,7 +44,10 @@ class ServeCommandTest {
                 Optional.empty(),
                 Optional.empty(),
                 LogLevel.INFO,
-                List.of()));
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                false));
     assertThat(options.databaseFile()).isEqualTo(home.resolve(".tollgate/tollgate.db"));
   }
 
@@ -75,7 +78,8 @@ class ServeCommandTest {
             "--cors-allow-origin",
             "https://Console.Example.com",
             "--cors-allow-origin",
-            "*,http://127.0.0.1:3000");
+            "*,http://127.0.0.1:3000",
+            "--without-console");
 
     assertThat(options)
         .isEqualTo(
@@ -89,7 +93,10 @@ class ServeCommandTest {
                 Optional.of(Path.of("/etc/cert.pem")),
                 Optional.of(Path.of("/etc/key.pem")),
                 LogLevel.DEBUG,
-                List.of("https://console.example.com", "*", "http://127.0.0.1:3000")));
+                List.of("https://console.example.com", "*", "http://127.0.0.1:3000"),
+                Optional.empty(),
+                List.of(),
+                true));
   }
 
   @Test
@@ -121,7 +128,8 @@ class ServeCommandTest {
             .env("TOLLGATE_TLS_CERT", "/c.pem")
             .env("TOLLGATE_TLS_KEY", "/k.pem")
             .env("TOLLGATE_LOG_LEVEL", "warn")
-            .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000");
+            .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000")
+            .env("TOLLGATE_WITHOUT_CONSOLE", "true");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -135,7 +143,10 @@ class ServeCommandTest {
                 Optional.of(Path.of("/c.pem")),
                 Optional.of(Path.of("/k.pem")),
                 LogLevel.WARN,
-                List.of("https://console.example.com", "http://localhost:3000")));
+                List.of("https://console.example.com", "http://localhost:3000"),
+                Optional.empty(),
+                List.of(),
+                true));
   }
 
   @Test

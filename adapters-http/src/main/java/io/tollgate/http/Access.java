@@ -20,7 +20,9 @@ record Access(Permission required, AuthzExemption exemptAs, Kind kind) {
     /** No token: the route answers with a secret, so cross-site requests are refused. */
     ISSUES_SECRET_WITHOUT_TOKEN,
     /** No token checked by the filter: the handler decides and answers on its own. */
-    DECIDED_BY_HANDLER
+    DECIDED_BY_HANDLER,
+    /** No token: a fixed static file of the web console, which holds no secret. */
+    PUBLIC_ASSET
   }
 
   Access {
@@ -51,6 +53,11 @@ record Access(Permission required, AuthzExemption exemptAs, Kind kind) {
   /** The handler reads the credentials and decides itself. */
   static Access decidedByHandler() {
     return new Access(null, null, Kind.DECIDED_BY_HANDLER);
+  }
+
+  /** A static file of the web console: no token (the page holds no secret, the API checks). */
+  static Access publicAsset() {
+    return new Access(null, null, Kind.PUBLIC_ASSET);
   }
 
   /** This access, waived when the server runs with {@code --disable-authz <exemption>}. */

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * @param corsAllowedOrigins {@code --cors-allow-origin}: the origins allowed cross-origin access,
  *     each {@code scheme://host[:port]} (lower case) or {@code *}; empty (the default) turns CORS
  *     off
+ * @param console whether {@code /console/} serves the web console ({@code --without-console} turns
+ *     it off)
  */
 public record HttpServerConfig(
     Bind bind,
@@ -35,7 +37,8 @@ public record HttpServerConfig(
     Optional<Tls> tls,
     String version,
     String revision,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    boolean console) {
 
   /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
   public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
@@ -205,6 +208,7 @@ public record HttpServerConfig(
     private String version = "unknown";
     private String revision = "unknown";
     private final List<String> corsAllowedOrigins = new ArrayList<>();
+    private boolean console = true;
 
     private Builder() {}
 
@@ -288,7 +292,14 @@ public record HttpServerConfig(
           Tls.of(tlsCertificate, tlsPrivateKey),
           version,
           revision,
-          corsAllowedOrigins);
+          corsAllowedOrigins,
+          console);
+    }
+
+    /** {@code --without-console} sets false: no web console at {@code /console/}. */
+    public Builder console(boolean value) {
+      this.console = value;
+      return this;
     }
   }
 }

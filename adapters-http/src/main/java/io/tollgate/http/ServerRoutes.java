@@ -70,4 +70,18 @@ final class ServerRoutes {
             Access.requires(METRICS_READ).exemptibleAs(AuthzExemption.METRICS),
             ops::metrics));
   }
+
+  /**
+   * The web console ({@code /console/}): one row per file of {@link ConsoleAssets}' fixed list, no
+   * token; {@code /console} redirects to {@code /console/}.
+   */
+  static List<Route> console(ConsoleAssets assets) {
+    List<Route> rows = new ArrayList<>();
+    rows.add(Route.of(GET, ConsoleAssets.BARE_PATH, Access.publicAsset(), assets::redirect));
+    for (String path : assets.paths()) {
+      rows.add(
+          new Route(GET, path, Access.publicAsset(), ConsoleAssets.METRIC_LABEL, assets::serve));
+    }
+    return rows;
+  }
 }

@@ -63,6 +63,9 @@ public final class TollgateHttpServer implements AutoCloseable {
     }
     rows.addAll(ServerRoutes.query(tokenRoutes));
     rows.addAll(ServerRoutes.operations(opsRoutes));
+    if (config.console()) {
+      rows.addAll(ServerRoutes.console(ConsoleAssets.fromClasspath()));
+    }
     RouteTable routes = new RouteTable(rows);
     this.routes = routes;
     HttpMetrics metrics = new HttpMetrics(registry, "main", routes);

@@ -95,6 +95,7 @@ final class TollgateServerLauncher implements ServerLauncher {
             .version(Version.VERSION, Version.REVISION);
     options.adminTokenRecoveryHttpBind().ifPresent(bind -> builder.recoveryBind(bind.toString()));
     options.corsAllowOrigins().forEach(builder::corsAllowOrigin);
+    builder.console(!options.withoutConsole());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }
