@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
  * @param corsAllowedOrigins {@code --cors-allow-origin}: the origins allowed cross-origin access,
  *     each {@code scheme://host[:port]} (lower case) or {@code *}; empty (the default) turns CORS
  *     off
+ * @param authzRules {@code --authz-rules FILE}: the forward-authentication rules (SPEC section 9),
+ *     read and checked when the server is created; empty: none
+ * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
+ *     names the client address, as given (checked here); default {@code 127.0.0.0/8,::1}
  */
 public record HttpServerConfig(
     Bind bind,
@@ -35,7 +39,12 @@ public record HttpServerConfig(
     Optional<Tls> tls,
     String version,
     String revision,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    Optional<Path> authzRules,
+    String trustedProxies) {
+
+  /** {@code 127.0.0.0/8,::1}: the default of {@code --trusted-proxies}. */
+  public static final String DEFAULT_TRUSTED_PROXIES = ClientAddress.DEFAULT_TRUSTED_PROXIES;
 
   /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
   public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
@@ -55,6 +64,9 @@ public record HttpServerConfig(
     revision = revision == null ? "unknown" : revision;
     corsAllowedOrigins =
         corsAllowedOrigins == null ? List.of() : CorsPolicy.allowing(corsAllowedOrigins).origins();
+    authzRules = authzRules == null ? Optional.empty() : authzRules;
+    trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.trim();
+    ClientAddress.trusting(trustedProxies);
   }
 
   /**
@@ -205,6 +217,8 @@ public record HttpServerConfig(
     private String version = "unknown";
     private String revision = "unknown";
     private final List<String> corsAllowedOrigins = new ArrayList<>();
+    private Path authzRules;
+    private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
 
     private Builder() {}
 
@@ -276,6 +290,23 @@ public record HttpServerConfig(
       return this;
     }
 
+    /** {@code --authz-rules FILE}; null: no rules. The file is read when the server is created. */
+    public Builder authzRules(Path file) {
+      this.authzRules = file;
+      return this;
+    }
+
+    /**
+     * {@code --trusted-proxies CIDR,…}: IP addresses or CIDR blocks; empty trusts no proxy.
+     *
+     * @throws IllegalArgumentException naming a bad item
+     */
+    public Builder trustedProxies(String value) {
+      ClientAddress.trusting(value);
+      this.trustedProxies = value == null ? DEFAULT_TRUSTED_PROXIES : value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if only one of the TLS files was given
      */
@@ -288,7 +319,9 @@ public record HttpServerConfig(
           Tls.of(tlsCertificate, tlsPrivateKey),
           version,
           revision,
-          corsAllowedOrigins);
+          corsAllowedOrigins,
+          Optional.ofNullable(authzRules),
+          trustedProxies);
     }
   }
 }

@@ -39,6 +39,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final HttpServerConfig config;
   private final JavalinAssembly main;
   private final RouteTable routes;
+  private final HttpMetrics metrics;
   private final RecoveryListener recovery;
   private State state = State.NEW;
 
@@ -63,9 +64,13 @@ public final class TollgateHttpServer implements AutoCloseable {
     }
     rows.addAll(ServerRoutes.query(tokenRoutes));
     rows.addAll(ServerRoutes.operations(opsRoutes));
+    AuthzRules rules = config.authzRules().map(AuthzRules::load).orElse(AuthzRules.none());
+    // the metrics need the finished table; forward authentication records its outcomes in them
+    ForwardAuth forwardAuth = new ForwardAuth(authority, rules, this::recordAuthentication);
+    rows.addAll(ServerRoutes.forwardAuthentication(forwardAuth));
     RouteTable routes = new RouteTable(rows);
     this.routes = routes;
-    HttpMetrics metrics = new HttpMetrics(registry, "main", routes);
+    this.metrics = new HttpMetrics(registry, "main", routes);
     PipelineFilter filter =
         new PipelineFilter(
             authority,
@@ -74,7 +79,8 @@ public final class TollgateHttpServer implements AutoCloseable {
             config.disabledAuthz(),
             routes,
             metrics,
-            cors);
+            cors,
+            ClientAddress.trusting(config.trustedProxies()));
     this.main =
         new JavalinAssembly(
             config.bind(),
@@ -102,6 +108,10 @@ public final class TollgateHttpServer implements AutoCloseable {
             .orElse(null);
   }
 
+  private void recordAuthentication(String outcome) {
+    metrics.recordAuthentication(outcome);
+  }
+
   /** The main listener's route table. */
   RouteTable routeTable() {
     return routes;
@@ -117,7 +127,8 @@ public final class TollgateHttpServer implements AutoCloseable {
    * /api/v3/configure/token/admin/recovery_code} is not served and the recovery listener, when
    * configured, demands nothing. Nothing is bound until {@link #start()}.
    *
-   * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
+   * @throws IllegalArgumentException for unreadable or mismatched TLS files, or an unreadable or
+   *     invalid {@code --authz-rules} file, with a clear message
    */
   public static TollgateHttpServer create(HttpServerConfig config, TokenAuthority authority) {
     return create(config, authority, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

@@ -210,7 +210,8 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
             Set.of(),
             routes,
             new HttpMetrics(options.registry, "embedded", routes),
-            CorsPolicy.allowing(options.corsOrigins));
+            CorsPolicy.allowing(options.corsOrigins),
+            ClientAddress.trusting(ClientAddress.DEFAULT_TRUSTED_PROXIES));
     Guard guard = new Guard(pipeline, List.copyOf(options.prefixes), options.mountTokenApi);
     HttpErrors errors = new HttpErrors(clusterId, "Not found");
     errors.addRefusalsTo(state.routes);
