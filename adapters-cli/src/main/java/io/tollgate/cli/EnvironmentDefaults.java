@@ -32,7 +32,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--tls-cert", List.of("TOLLGATE_TLS_CERT")),
           Map.entry("--tls-key", List.of("TOLLGATE_TLS_KEY")),
           Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")),
-          Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")));
+          Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")),
+          Map.entry("--authz-rules", List.of("TOLLGATE_AUTHZ_RULES")),
+          Map.entry("--trusted-proxies", List.of("TOLLGATE_TRUSTED_PROXIES")));
 
   private final CliEnvironment env;
 

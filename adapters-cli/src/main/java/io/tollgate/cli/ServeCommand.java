@@ -125,6 +125,26 @@ final class ServeCommand implements Callable<Integer> {
               + " TOLLGATE_CORS_ALLOW_ORIGIN, comma-separated).")
   List<String> corsAllowOrigins;
 
+  @Option(
+      names = "--authz-rules",
+      paramLabel = "FILE",
+      description =
+          "Forward authentication (/api/authz/*): a JSON list of rules {\"method\"?, \"host\"?,"
+              + " \"path\": \"/orders/**\", \"require\": [PERMISSION...]} or {\"path\": ...,"
+              + " \"anonymous\": true}; the first that matches a request says what it needs."
+              + " Checked at start (env: TOLLGATE_AUTHZ_RULES).")
+  String authzRules;
+
+  @Option(
+      names = "--trusted-proxies",
+      paramLabel = "CIDR",
+      defaultValue = ServeOptions.DEFAULT_TRUSTED_PROXIES,
+      description =
+          "Comma-separated addresses or CIDR blocks of proxies whose X-Forwarded-For names the"
+              + " client address (default: ${DEFAULT-VALUE}; empty: none; env:"
+              + " TOLLGATE_TRUSTED_PROXIES).")
+  String trustedProxies;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -174,6 +194,8 @@ final class ServeCommand implements Callable<Integer> {
         Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
         Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)),
         logLevel,
-        corsAllowOrigins == null ? List.of() : corsAllowOrigins);
+        corsAllowOrigins == null ? List.of() : corsAllowOrigins,
+        Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)),
+        trustedProxies);
   }
 }

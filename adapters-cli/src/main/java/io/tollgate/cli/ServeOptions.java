@@ -21,6 +21,9 @@ import java.util.Set;
  * @param logLevel the root log level (default {@code info})
  * @param corsAllowOrigins {@code --cors-allow-origin}: origins allowed cross-origin access, each
  *     {@code scheme://host[:port]} or {@code *}; empty (the default) means no CORS at all
+ * @param authzRules {@code --authz-rules FILE}: the forward-authentication rules, checked at start
+ * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
+ *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -32,11 +35,14 @@ public record ServeOptions(
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
     LogLevel logLevel,
-    List<String> corsAllowOrigins) {
+    List<String> corsAllowOrigins,
+    Optional<Path> authzRules,
+    String trustedProxies) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
   public static final String DATABASE_FILE = "tollgate.db";
+  public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -51,6 +57,8 @@ public record ServeOptions(
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(logLevel, "logLevel");
     corsAllowOrigins = List.copyOf(Objects.requireNonNull(corsAllowOrigins, "corsAllowOrigins"));
+    Objects.requireNonNull(authzRules, "authzRules");
+    trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }

@@ -44,7 +44,9 @@ class ServeCommandTest {
                 Optional.empty(),
                 Optional.empty(),
                 LogLevel.INFO,
-                List.of()));
+                List.of(),
+                Optional.empty(),
+                ServeOptions.DEFAULT_TRUSTED_PROXIES));
     assertThat(options.databaseFile()).isEqualTo(home.resolve(".tollgate/tollgate.db"));
   }
 
@@ -75,7 +77,11 @@ class ServeCommandTest {
             "--cors-allow-origin",
             "https://Console.Example.com",
             "--cors-allow-origin",
-            "*,http://127.0.0.1:3000");
+            "*,http://127.0.0.1:3000",
+            "--authz-rules",
+            "~/rules.json",
+            "--trusted-proxies",
+            "10.0.0.0/8,::1");
 
     assertThat(options)
         .isEqualTo(
@@ -89,7 +95,9 @@ class ServeCommandTest {
                 Optional.of(Path.of("/etc/cert.pem")),
                 Optional.of(Path.of("/etc/key.pem")),
                 LogLevel.DEBUG,
-                List.of("https://console.example.com", "*", "http://127.0.0.1:3000")));
+                List.of("https://console.example.com", "*", "http://127.0.0.1:3000"),
+                Optional.of(home.resolve("rules.json")),
+                "10.0.0.0/8,::1"));
   }
 
   @Test
@@ -121,7 +129,9 @@ class ServeCommandTest {
             .env("TOLLGATE_TLS_CERT", "/c.pem")
             .env("TOLLGATE_TLS_KEY", "/k.pem")
             .env("TOLLGATE_LOG_LEVEL", "warn")
-            .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000");
+            .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000")
+            .env("TOLLGATE_AUTHZ_RULES", "/rules.json")
+            .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -135,7 +145,9 @@ class ServeCommandTest {
                 Optional.of(Path.of("/c.pem")),
                 Optional.of(Path.of("/k.pem")),
                 LogLevel.WARN,
-                List.of("https://console.example.com", "http://localhost:3000")));
+                List.of("https://console.example.com", "http://localhost:3000"),
+                Optional.of(Path.of("/rules.json")),
+                "192.168.0.0/16"));
   }
 
   @Test

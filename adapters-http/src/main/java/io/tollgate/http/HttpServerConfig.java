@@ -67,6 +67,7 @@ public record HttpServerConfig(
     authzRules = authzRules == null ? Optional.empty() : authzRules;
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.trim();
     ClientAddress.trusting(trustedProxies);
+    authzRules.ifPresent(AuthzRules::load); // a bad file stops the server before anything starts
   }
 
   /**

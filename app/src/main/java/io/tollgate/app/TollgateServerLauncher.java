@@ -85,6 +85,8 @@ final class TollgateServerLauncher implements ServerLauncher {
             .version(Version.VERSION, Version.REVISION);
     options.adminTokenRecoveryHttpBind().ifPresent(bind -> builder.recoveryBind(bind.toString()));
     options.corsAllowOrigins().forEach(builder::corsAllowOrigin);
+    options.authzRules().ifPresent(builder::authzRules);
+    builder.trustedProxies(options.trustedProxies());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }
