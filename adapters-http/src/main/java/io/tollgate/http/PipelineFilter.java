@@ -66,7 +66,7 @@ final class PipelineFilter implements Handler {
   @Override
   public void handle(Context ctx) {
     ctx.header(Responses.CLUSTER_UUID, clusterUuid);
-    clientAddress.attachTo(ctx);
+    attachClientAddress(ctx);
     String path = ctx.path();
     Route route = routes.find(ctx.method(), path);
     if (route != null && route.dispatchedByFilter()) {
@@ -97,6 +97,11 @@ final class PipelineFilter implements Handler {
       authorize(ctx, route.access().required());
     }
     enforceBodyLimit(ctx);
+  }
+
+  /** Sets the request's client address ({@link ClientAddress#ATTRIBUTE}). */
+  void attachClientAddress(Context ctx) {
+    clientAddress.attachTo(ctx);
   }
 
   /**

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class TollgateHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TollgateHttpServer.class);
   private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
+  static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
   private enum State {
     NEW,
@@ -90,6 +91,10 @@ public final class TollgateHttpServer implements AutoCloseable {
             metrics,
             stopGrace,
             javalin -> {
+              // gateways forward the client's headers to /api/authz/* and add their own: Jetty's
+              // 8 KiB default would answer 431, which a gateway turns into a 500
+              javalin.jetty.modifyHttpConfiguration(
+                  http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
               javalin.routes.before(filter);
               routes.addTo(javalin.routes);
             });

@@ -228,6 +228,7 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
 
     void handle(Context ctx) {
       String path = ctx.path();
+      pipeline.attachClientAddress(ctx);
       if (tokenApi && PipelineFilter.isTokenApi(path)) {
         pipeline.handle(ctx);
       } else if (ctx.method() != HandlerType.OPTIONS && isProtected(path)) {

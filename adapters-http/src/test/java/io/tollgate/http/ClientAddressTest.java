@@ -3,6 +3,16 @@ package io.tollgate.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.javalin.Javalin;
+import io.tollgate.core.crypto.SecureRandomSecretGenerator;
+import io.tollgate.core.crypto.Sha512TokenHasher;
+import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.service.TokenService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +74,44 @@ class ClientAddressTest {
   }
 
   @Test
-  void theServer_exposesTheClientAddressAsARequestAttribute() {
+  void cidrBlocks_containTheirAddresses_andIpv4MappedOnes() {
     ClientAddress.Cidr block = ClientAddress.Cidr.parse("192.168.0.0/16");
     assertThat(block.contains(ClientAddress.literal("192.168.4.4"))).isTrue();
     assertThat(block.contains(ClientAddress.literal("192.169.0.1"))).isFalse();
     assertThat(block.contains(ClientAddress.literal("::ffff:192.168.1.1"))).isTrue();
+  }
+
+  @Test
+  void thePipeline_setsTheClientAddressAsARequestAttribute() throws Exception {
+    TokenService authority =
+        new TokenService(
+            new InMemoryTokenRepository(),
+            new Sha512TokenHasher(),
+            new SecureRandomSecretGenerator(),
+            Clock.systemUTC());
+    String secret = authority.createOperatorToken().secret().value();
+    Javalin app =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  config.registerPlugin(new TollgateJavalin(authority, options -> {}));
+                  config.routes.get(
+                      "/client", ctx -> ctx.result(ctx.<String>attribute(ClientAddress.ATTRIBUTE)));
+                })
+            .start("127.0.0.1", 0);
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/client"))
+                      .header("Authorization", "Bearer " + secret)
+                      .header("X-Forwarded-For", "198.51.100.7, 127.0.0.1")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.body()).isEqualTo("198.51.100.7");
+    } finally {
+      app.stop();
+    }
   }
 }
