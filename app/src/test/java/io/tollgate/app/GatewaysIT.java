@@ -90,6 +90,50 @@ class GatewaysIT {
     }
   }
 
+  @Test
+  void aBadRulesFile_stopsServe_withOneLineNamingTheRule() throws Exception {
+    Path rules =
+        Files.writeString(
+            dir.resolve("bad-rules.json"),
+            "[{\"path\": \"/a/**\", \"require\": []},"
+                + " {\"path\": \"/b\", \"require\": [\"db:b\"]}]");
+
+    TollgateProcess.Result result =
+        TollgateProcess.run(
+            Map.of(),
+            "serve",
+            "--data-dir",
+            dir.resolve("bad").toString(),
+            "--http-bind",
+            "127.0.0.1:0",
+            "--authz-rules",
+            rules.toString());
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+    assertThat(result.stderr().lines()).as(result.stderr()).hasSize(1);
+    assertThat(result.stderr())
+        .startsWith("error: ")
+        .contains("invalid --authz-rules " + rules + ": rule 1: invalid permission \"db:b\"");
+  }
+
+  @Test
+  void aBadTrustedProxiesValue_stopsServe_withOneLine() throws Exception {
+    TollgateProcess.Result result =
+        TollgateProcess.run(
+            Map.of(),
+            "serve",
+            "--data-dir",
+            dir.resolve("bad-proxies").toString(),
+            "--http-bind",
+            "127.0.0.1:0",
+            "--trusted-proxies",
+            "10.0.0.0/99");
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+    assertThat(result.stderr().lines()).as(result.stderr()).hasSize(1);
+    assertThat(result.stderr()).contains("invalid value '10.0.0.0/99' for --trusted-proxies");
+  }
+
   private void checkThrough(Gateway gateway, String tokenName) throws Exception {
     String base = "http://127.0.0.1:" + gateway.port;
     String reader = resourceToken(tokenName);
