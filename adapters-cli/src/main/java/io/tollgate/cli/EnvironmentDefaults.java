@@ -34,7 +34,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--tls-key", List.of("TOLLGATE_TLS_KEY")),
           Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")),
           Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")),
-          Map.entry("--without-console", List.of("TOLLGATE_WITHOUT_CONSOLE")));
+          Map.entry("--without-console", List.of("TOLLGATE_WITHOUT_CONSOLE")),
+          Map.entry("--authz-rules", List.of("TOLLGATE_AUTHZ_RULES")),
+          Map.entry("--trusted-proxies", List.of("TOLLGATE_TRUSTED_PROXIES")));
 
   private final CliEnvironment env;
 

@@ -151,6 +151,26 @@ final class ServeCommand implements Callable<Integer> {
       description = "Do not serve the web console at /console/ (env: TOLLGATE_WITHOUT_CONSOLE).")
   boolean withoutConsole;
 
+  @Option(
+      names = "--authz-rules",
+      paramLabel = "FILE",
+      description =
+          "Forward authentication (/api/authz/*): a JSON list of rules {\"method\"?, \"host\"?,"
+              + " \"path\": \"/orders/**\", \"require\": [PERMISSION...]} or {\"path\": ...,"
+              + " \"anonymous\": true}; the first that matches a request says what it needs."
+              + " Checked at start (env: TOLLGATE_AUTHZ_RULES).")
+  String authzRules;
+
+  @Option(
+      names = "--trusted-proxies",
+      paramLabel = "CIDR",
+      defaultValue = ServeOptions.DEFAULT_TRUSTED_PROXIES,
+      description =
+          "Comma-separated addresses or CIDR blocks of proxies whose X-Forwarded-For names the"
+              + " client address (default: ${DEFAULT-VALUE}; empty: none; env:"
+              + " TOLLGATE_TRUSTED_PROXIES).")
+  String trustedProxies;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -205,7 +225,9 @@ final class ServeCommand implements Callable<Integer> {
         corsAllowOrigins == null ? List.of() : corsAllowOrigins,
         Optional.ofNullable(permissionTokensFile).map(f -> Converters.expandHome(f, home)),
         declaredResourceTypes(),
-        withoutConsole);
+        withoutConsole,
+        Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)),
+        trustedProxies);
   }
 
   /** The declared types, each name once. */

@@ -28,6 +28,9 @@ import java.util.Set;
  * @param resourceTypes resource types declared beside {@code db} and {@code system} ({@code
  *     --resource-type NAME=ACTION,ACTION}), in the order given
  * @param withoutConsole {@code --without-console}: no web console at {@code /console/}
+ * @param authzRules {@code --authz-rules FILE}: the forward-authentication rules, checked at start
+ * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
+ *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -42,11 +45,14 @@ public record ServeOptions(
     List<String> corsAllowOrigins,
     Optional<Path> permissionTokensFile,
     List<ResourceType> resourceTypes,
-    boolean withoutConsole) {
+    boolean withoutConsole,
+    Optional<Path> authzRules,
+    String trustedProxies) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
   public static final String DATABASE_FILE = "tollgate.db";
+  public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -63,6 +69,8 @@ public record ServeOptions(
     corsAllowOrigins = List.copyOf(Objects.requireNonNull(corsAllowOrigins, "corsAllowOrigins"));
     Objects.requireNonNull(permissionTokensFile, "permissionTokensFile");
     resourceTypes = List.copyOf(Objects.requireNonNull(resourceTypes, "resourceTypes"));
+    Objects.requireNonNull(authzRules, "authzRules");
+    trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -93,7 +101,9 @@ public record ServeOptions(
         corsAllowOrigins,
         Optional.empty(),
         List.of(),
-        false);
+        false,
+        Optional.empty(),
+        DEFAULT_TRUSTED_PROXIES);
   }
 
   /** {@code db}, {@code system} and the declared types. */

@@ -47,7 +47,9 @@ class ServeCommandTest {
                 List.of(),
                 Optional.empty(),
                 List.of(),
-                false));
+                false,
+                Optional.empty(),
+                ServeOptions.DEFAULT_TRUSTED_PROXIES));
     assertThat(options.databaseFile()).isEqualTo(home.resolve(".tollgate/tollgate.db"));
   }
 
@@ -79,7 +81,11 @@ class ServeCommandTest {
             "https://Console.Example.com",
             "--cors-allow-origin",
             "*,http://127.0.0.1:3000",
-            "--without-console");
+            "--without-console",
+            "--authz-rules",
+            "~/rules.json",
+            "--trusted-proxies",
+            "10.0.0.0/8,::1");
 
     assertThat(options)
         .isEqualTo(
@@ -96,7 +102,9 @@ class ServeCommandTest {
                 List.of("https://console.example.com", "*", "http://127.0.0.1:3000"),
                 Optional.empty(),
                 List.of(),
-                true));
+                true,
+                Optional.of(home.resolve("rules.json")),
+                "10.0.0.0/8,::1"));
   }
 
   @Test
@@ -129,7 +137,9 @@ class ServeCommandTest {
             .env("TOLLGATE_TLS_KEY", "/k.pem")
             .env("TOLLGATE_LOG_LEVEL", "warn")
             .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000")
-            .env("TOLLGATE_WITHOUT_CONSOLE", "true");
+            .env("TOLLGATE_WITHOUT_CONSOLE", "true")
+            .env("TOLLGATE_AUTHZ_RULES", "/rules.json")
+            .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -146,7 +156,9 @@ class ServeCommandTest {
                 List.of("https://console.example.com", "http://localhost:3000"),
                 Optional.empty(),
                 List.of(),
-                true));
+                true,
+                Optional.of(Path.of("/rules.json")),
+                "192.168.0.0/16"));
   }
 
   @Test

@@ -28,6 +28,10 @@ import java.util.stream.Collectors;
  *     off
  * @param console whether {@code /console/} serves the web console ({@code --without-console} turns
  *     it off)
+ * @param authzRules {@code --authz-rules FILE}: the forward-authentication rules (SPEC section 9),
+ *     read and checked when the server is created; empty: none
+ * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
+ *     names the client address, as given (checked here); default {@code 127.0.0.0/8,::1}
  */
 public record HttpServerConfig(
     Bind bind,
@@ -38,7 +42,12 @@ public record HttpServerConfig(
     String version,
     String revision,
     List<String> corsAllowedOrigins,
-    boolean console) {
+    boolean console,
+    Optional<Path> authzRules,
+    String trustedProxies) {
+
+  /** {@code 127.0.0.0/8,::1}: the default of {@code --trusted-proxies}. */
+  public static final String DEFAULT_TRUSTED_PROXIES = ClientAddress.DEFAULT_TRUSTED_PROXIES;
 
   /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
   public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
@@ -58,6 +67,10 @@ public record HttpServerConfig(
     revision = revision == null ? "unknown" : revision;
     corsAllowedOrigins =
         corsAllowedOrigins == null ? List.of() : CorsPolicy.allowing(corsAllowedOrigins).origins();
+    authzRules = authzRules == null ? Optional.empty() : authzRules;
+    trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.trim();
+    ClientAddress.trusting(trustedProxies);
+    authzRules.ifPresent(AuthzRules::load); // a bad file stops the server before anything starts
   }
 
   /**
@@ -209,6 +222,8 @@ public record HttpServerConfig(
     private String revision = "unknown";
     private final List<String> corsAllowedOrigins = new ArrayList<>();
     private boolean console = true;
+    private Path authzRules;
+    private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
 
     private Builder() {}
 
@@ -280,6 +295,23 @@ public record HttpServerConfig(
       return this;
     }
 
+    /** {@code --authz-rules FILE}; null: no rules. The file is read when the server is created. */
+    public Builder authzRules(Path file) {
+      this.authzRules = file;
+      return this;
+    }
+
+    /**
+     * {@code --trusted-proxies CIDR,…}: IP addresses or CIDR blocks; empty trusts no proxy.
+     *
+     * @throws IllegalArgumentException naming a bad item
+     */
+    public Builder trustedProxies(String value) {
+      ClientAddress.trusting(value);
+      this.trustedProxies = value == null ? DEFAULT_TRUSTED_PROXIES : value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if only one of the TLS files was given
      */
@@ -293,7 +325,9 @@ public record HttpServerConfig(
           version,
           revision,
           corsAllowedOrigins,
-          console);
+          console,
+          Optional.ofNullable(authzRules),
+          trustedProxies);
     }
 
     /** {@code --without-console} sets false: no web console at {@code /console/}. */

@@ -19,14 +19,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The request pipeline of SPEC section 3, as one before-handler, in this order: CORS ({@link
- * CorsPolicy}: an allowed origin's {@code OPTIONS} → 204, its responses get {@code
- * Access-Control-Allow-Origin}; a route that issues a secret without a token refuses cross-site
- * callers with 403); {@code --without-auth} → 405 for the token API and nothing else checked;
- * otherwise the request's row of the {@link RouteTable} says what it needs: nothing (exempt), or a
- * permission, decided by core's {@code authorize} (400 malformed header; 401 missing, unknown,
- * expired or inactive; 403 not permitted). A path without a row needs any valid token and then gets
- * 404. Bodies over 64 KiB are refused with 413.
+ * The request pipeline of SPEC section 3, as one before-handler, in this order: the client address
+ * ({@link ClientAddress}); a row whose handler decides on its own (forward authentication) runs at
+ * once, outside CORS, the body limit and Javalin's routing; CORS ({@link CorsPolicy}: an allowed
+ * origin's {@code OPTIONS} → 204, its responses get {@code Access-Control-Allow-Origin}; a route
+ * that issues a secret without a token refuses cross-site callers with 403); {@code --without-auth}
+ * → 405 for the token API and nothing else checked; otherwise the request's row of the {@link
+ * RouteTable} says what it needs: nothing (exempt), or a permission, decided by core's {@code
+ * authorize} (400 malformed header; 401 missing, unknown, expired or inactive; 403 not permitted).
+ * A path without a row needs any valid token and then gets 404. Bodies over 64 KiB are refused with
+ * 413.
  */
 final class PipelineFilter implements Handler {
   static final long MAX_BODY_BYTES = 64 * 1024;
@@ -40,6 +42,7 @@ final class PipelineFilter implements Handler {
   private final RouteTable routes;
   private final HttpMetrics metrics;
   private final CorsPolicy cors;
+  private final ClientAddress clientAddress;
 
   PipelineFilter(
       TokenAuthority authority,
@@ -48,7 +51,8 @@ final class PipelineFilter implements Handler {
       Set<AuthzExemption> exemptions,
       RouteTable routes,
       HttpMetrics metrics,
-      CorsPolicy cors) {
+      CorsPolicy cors,
+      ClientAddress clientAddress) {
     this.authority = authority;
     this.clusterUuid = clusterId.toString();
     this.withoutAuth = withoutAuth;
@@ -56,17 +60,30 @@ final class PipelineFilter implements Handler {
     this.routes = routes;
     this.metrics = metrics;
     this.cors = cors;
+    this.clientAddress = clientAddress;
   }
 
   @Override
   public void handle(Context ctx) {
     ctx.header(Responses.CLUSTER_UUID, clusterUuid);
+    attachClientAddress(ctx);
+    String path = ctx.path();
+    Route route = routes.find(ctx.method(), path);
+    if (route != null && route.dispatchedByFilter()) {
+      // forward authentication: no CORS, no body limit, no routing; the handler answers alone
+      ctx.skipRemainingHandlers();
+      try {
+        route.handler().handle(ctx);
+      } catch (Exception e) {
+        // such a handler answers every failure itself; anything left over is a refusal
+        Responses.json(ctx, 403, HttpErrors.FORBIDDEN);
+      }
+      return;
+    }
     if (cors.apply(ctx)) {
       ctx.skipRemainingHandlers();
       return;
     }
-    String path = ctx.path();
-    Route route = routes.find(ctx.method(), path);
     if (route != null && route.access().issuesSecretWithoutToken()) {
       cors.refuseCrossSiteSecretRequest(ctx);
     }
@@ -80,6 +97,11 @@ final class PipelineFilter implements Handler {
       authorize(ctx, route.access().required());
     }
     enforceBodyLimit(ctx);
+  }
+
+  /** Sets the request's client address ({@link ClientAddress#ATTRIBUTE}). */
+  void attachClientAddress(Context ctx) {
+    clientAddress.attachTo(ctx);
   }
 
   /**

@@ -5,10 +5,16 @@ import io.javalin.http.HandlerType;
 import java.util.Objects;
 
 /**
- * One row of a {@link RouteTable}: a method and an exact path, what the request needs ({@link
- * Access}), the label its metrics carry, and the handler.
+ * One row of a {@link RouteTable}: a method (or {@link #ANY_METHOD}) and an exact path (or a
+ * prefix: a path ending in {@code /*}), what the request needs ({@link Access}), the label its
+ * metrics carry, and the handler.
  */
 record Route(HandlerType method, String path, Access access, String metricLabel, Handler handler) {
+
+  /** The method of a row that serves every method. */
+  static final HandlerType ANY_METHOD = new HandlerType("*", false);
+
+  static final String PREFIX_MARK = "/*";
 
   Route {
     Objects.requireNonNull(method, "method");
@@ -19,6 +25,26 @@ record Route(HandlerType method, String path, Access access, String metricLabel,
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("a route's path starts with /: " + path);
     }
+    if ((method == ANY_METHOD || path.endsWith(PREFIX_MARK))
+        && access.kind() != Access.Kind.DECIDED_BY_HANDLER) {
+      throw new IllegalArgumentException(
+          "only a route whose handler decides may serve any method or a path prefix: " + path);
+    }
+  }
+
+  /** True for a row serving every path that starts with {@link #prefix()}. */
+  boolean isPrefix() {
+    return path.endsWith(PREFIX_MARK);
+  }
+
+  /** A prefix row's prefix: its path without the {@code *}. */
+  String prefix() {
+    return path.substring(0, path.length() - 1);
+  }
+
+  /** True when the pipeline filter runs the handler itself, outside Javalin's routing. */
+  boolean dispatchedByFilter() {
+    return access.kind() == Access.Kind.DECIDED_BY_HANDLER;
   }
 
   /** A row whose metric label is its path. */

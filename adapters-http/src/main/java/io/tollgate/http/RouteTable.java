@@ -18,6 +18,7 @@ import java.util.Set;
 final class RouteTable {
   private final List<Route> routes;
   private final Map<String, Map<HandlerType, Route>> byPath = new HashMap<>();
+  private final List<Route> prefixRows = new ArrayList<>();
   private final Set<String> metricLabels = new LinkedHashSet<>();
 
   RouteTable(List<Route> routes) {
@@ -25,6 +26,9 @@ final class RouteTable {
     for (Route route : this.routes) {
       Route previous =
           byPath.computeIfAbsent(route.path(), p -> new HashMap<>()).put(route.method(), route);
+      if (route.isPrefix()) {
+        prefixRows.add(route);
+      }
       if (previous != null) {
         throw new IllegalArgumentException("two routes for " + route.method() + " " + route.path());
       }
@@ -32,17 +36,37 @@ final class RouteTable {
     }
   }
 
-  /** The row for this exact method and path, or null: the path is routed nowhere (404). */
+  /**
+   * The row for this method and path, or null: the path is routed nowhere (404). Exact rows first
+   * (one hash lookup), then an any-method row of the path, then the prefix rows (only for paths
+   * without an exact row).
+   */
   Route find(HandlerType method, String path) {
     Map<HandlerType, Route> methods = byPath.get(path);
-    return methods == null ? null : methods.get(method);
+    if (methods != null) {
+      Route route = methods.get(method);
+      return route != null ? route : methods.get(Route.ANY_METHOD);
+    }
+    return prefixRow(method, path);
+  }
+
+  private Route prefixRow(HandlerType method, String path) {
+    for (int i = 0; i < prefixRows.size(); i++) {
+      Route route = prefixRows.get(i);
+      if (path.startsWith(route.prefix())
+          && (route.method() == Route.ANY_METHOD || route.method().equals(method))) {
+        return route;
+      }
+    }
+    return null;
   }
 
   /** The label for a request's metrics: its route's, or {@code other} for unknown paths. */
   String metricLabel(HandlerType method, String path) {
     Map<HandlerType, Route> methods = byPath.get(path);
     if (methods == null) {
-      return "other";
+      Route prefixed = prefixRow(method, path);
+      return prefixed == null ? "other" : prefixed.metricLabel();
     }
     Route route = methods.get(method);
     return route != null ? route.metricLabel() : methods.values().iterator().next().metricLabel();
@@ -63,10 +87,20 @@ final class RouteTable {
     return new RouteTable(all);
   }
 
-  /** Registers every row's handler with Javalin. */
+  /**
+   * Registers every row's handler with Javalin, but for the rows the pipeline filter runs itself
+   * ({@link Route#dispatchedByFilter()}): Javalin's routing (404, 405) never touches those.
+   */
   void addTo(JavalinDefaultRoutingApi javalin) {
     for (Route route : routes) {
-      javalin.addHttpHandler(route.method(), route.path(), route.handler());
+      if (!route.dispatchedByFilter()) {
+        javalin.addHttpHandler(route.method(), route.path(), route.handler());
+      }
     }
+  }
+
+  /** The rows Javalin routes (see {@link #addTo}). */
+  List<Route> routedByJavalin() {
+    return routes.stream().filter(route -> !route.dispatchedByFilter()).toList();
   }
 }

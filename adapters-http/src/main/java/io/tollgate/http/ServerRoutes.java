@@ -53,6 +53,19 @@ final class ServerRoutes {
         Route.of(POST, TokenRoutes.QUERY_SQL, Access.admin(), tokens::querySqlPost));
   }
 
+  /**
+   * SPEC section 9's forward authentication, any method: the handler reads the credentials and
+   * decides, and only ever answers 200, 401 or 403.
+   */
+  static List<Route> forwardAuthentication(ForwardAuth forwardAuth) {
+    Access decided = Access.decidedByHandler();
+    return List.of(
+        Route.of(Route.ANY_METHOD, ForwardAuth.FORWARD_AUTH, decided, forwardAuth::forwardAuth),
+        Route.of(Route.ANY_METHOD, ForwardAuth.AUTH_REQUEST, decided, forwardAuth::authRequest),
+        Route.of(
+            Route.ANY_METHOD, ForwardAuth.EXT_AUTHZ_PREFIX + "*", decided, forwardAuth::extAuthz));
+  }
+
   /** Health, ping and metrics: each its {@code system} permission, or none when exempted. */
   static List<Route> operations(OpsRoutes ops) {
     Access health = Access.requires(HEALTH_READ).exemptibleAs(AuthzExemption.HEALTH);

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class TollgateHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TollgateHttpServer.class);
   private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
+  static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
   private enum State {
     NEW,
@@ -39,6 +40,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final HttpServerConfig config;
   private final JavalinAssembly main;
   private final RouteTable routes;
+  private final HttpMetrics metrics;
   private final RecoveryListener recovery;
   private State state = State.NEW;
 
@@ -66,9 +68,13 @@ public final class TollgateHttpServer implements AutoCloseable {
     if (config.console()) {
       rows.addAll(ServerRoutes.console(ConsoleAssets.fromClasspath()));
     }
+    AuthzRules rules = config.authzRules().map(AuthzRules::load).orElse(AuthzRules.none());
+    // the metrics need the finished table; forward authentication records its outcomes in them
+    ForwardAuth forwardAuth = new ForwardAuth(authority, rules, this::recordAuthentication);
+    rows.addAll(ServerRoutes.forwardAuthentication(forwardAuth));
     RouteTable routes = new RouteTable(rows);
     this.routes = routes;
-    HttpMetrics metrics = new HttpMetrics(registry, "main", routes);
+    this.metrics = new HttpMetrics(registry, "main", routes);
     PipelineFilter filter =
         new PipelineFilter(
             authority,
@@ -77,7 +83,8 @@ public final class TollgateHttpServer implements AutoCloseable {
             config.disabledAuthz(),
             routes,
             metrics,
-            cors);
+            cors,
+            ClientAddress.trusting(config.trustedProxies()));
     this.main =
         new JavalinAssembly(
             config.bind(),
@@ -87,6 +94,10 @@ public final class TollgateHttpServer implements AutoCloseable {
             metrics,
             stopGrace,
             javalin -> {
+              // gateways forward the client's headers to /api/authz/* and add their own: Jetty's
+              // 8 KiB default would answer 431, which a gateway turns into a 500
+              javalin.jetty.modifyHttpConfiguration(
+                  http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
               javalin.routes.before(filter);
               routes.addTo(javalin.routes);
             });
@@ -105,6 +116,10 @@ public final class TollgateHttpServer implements AutoCloseable {
             .orElse(null);
   }
 
+  private void recordAuthentication(String outcome) {
+    metrics.recordAuthentication(outcome);
+  }
+
   /** The main listener's route table. */
   RouteTable routeTable() {
     return routes;
@@ -120,7 +135,8 @@ public final class TollgateHttpServer implements AutoCloseable {
    * /api/v3/configure/token/admin/recovery_code} is not served and the recovery listener, when
    * configured, demands nothing. Nothing is bound until {@link #start()}.
    *
-   * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
+   * @throws IllegalArgumentException for unreadable or mismatched TLS files, or an unreadable or
+   *     invalid {@code --authz-rules} file, with a clear message
    */
   public static TollgateHttpServer create(HttpServerConfig config, TokenAuthority authority) {
     return create(config, authority, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

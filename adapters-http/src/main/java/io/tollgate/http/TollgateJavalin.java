@@ -210,7 +210,8 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
             Set.of(),
             routes,
             new HttpMetrics(options.registry, "embedded", routes),
-            CorsPolicy.allowing(options.corsOrigins));
+            CorsPolicy.allowing(options.corsOrigins),
+            ClientAddress.trusting(ClientAddress.DEFAULT_TRUSTED_PROXIES));
     Guard guard = new Guard(pipeline, List.copyOf(options.prefixes), options.mountTokenApi);
     HttpErrors errors = new HttpErrors(clusterId, "Not found");
     errors.addRefusalsTo(state.routes);
@@ -227,6 +228,7 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
 
     void handle(Context ctx) {
       String path = ctx.path();
+      pipeline.attachClientAddress(ctx);
       if (tokenApi && PipelineFilter.isTokenApi(path)) {
         pipeline.handle(ctx);
       } else if (ctx.method() != HandlerType.OPTIONS && isProtected(path)) {

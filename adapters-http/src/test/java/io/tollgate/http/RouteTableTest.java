@@ -34,7 +34,11 @@ class RouteTableTest {
             .isNotNull();
         assertThat(row.access()).isNotNull();
       }
-      assertThat(handlers).hasSameSizeAs(table.routes());
+      assertThat(handlers).hasSameSizeAs(table.routedByJavalin());
+      assertThat(table.routes())
+          .filteredOn(Route::dispatchedByFilter)
+          .allSatisfy(
+              row -> assertThat(row.access().kind()).isEqualTo(Access.Kind.DECIDED_BY_HANDLER));
     }
   }
 
@@ -46,6 +50,27 @@ class RouteTableTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> Access.secretIssuer().exemptibleAs(HttpServerConfig.AuthzExemption.PING))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void prefixAndAnyMethodRows_areFoundAfterTheExactRows_andOnlyForRoutesThatDecide() {
+    Route exact = Route.of(HandlerType.GET, "/api/authz/ext-authz/x", Access.admin(), ctx -> {});
+    Route prefix =
+        Route.of(Route.ANY_METHOD, "/api/authz/ext-authz/*", Access.decidedByHandler(), ctx -> {});
+    Route any = Route.of(Route.ANY_METHOD, "/fa", Access.decidedByHandler(), ctx -> {});
+    RouteTable table = new RouteTable(List.of(exact, prefix, any));
+
+    assertThat(table.find(HandlerType.GET, "/api/authz/ext-authz/x")).isSameAs(exact);
+    assertThat(table.find(HandlerType.POST, "/api/authz/ext-authz/a/b")).isSameAs(prefix);
+    assertThat(table.find(HandlerType.PUT, "/api/authz/ext-authz/")).isSameAs(prefix);
+    assertThat(table.find(HandlerType.findOrCreate("FOO"), "/fa")).isSameAs(any);
+    assertThat(table.find(HandlerType.GET, "/api/authz/ext-authzx")).isNull();
+    assertThat(table.metricLabel(HandlerType.GET, "/api/authz/ext-authz/q"))
+        .isEqualTo("/api/authz/ext-authz/*");
+    assertThatThrownBy(() -> Route.of(Route.ANY_METHOD, "/y", Access.admin(), ctx -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Route.of(HandlerType.GET, "/y/*", Access.admin(), ctx -> {}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -96,6 +96,8 @@ final class TollgateServerLauncher implements ServerLauncher {
     options.adminTokenRecoveryHttpBind().ifPresent(bind -> builder.recoveryBind(bind.toString()));
     options.corsAllowOrigins().forEach(builder::corsAllowOrigin);
     builder.console(!options.withoutConsole());
+    options.authzRules().ifPresent(builder::authzRules);
+    builder.trustedProxies(options.trustedProxies());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }
