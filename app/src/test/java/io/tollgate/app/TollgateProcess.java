@@ -27,7 +27,9 @@ final class TollgateProcess {
   private TollgateProcess() {}
 
   static ProcessBuilder builder(Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+    command.addAll(launcherJvmOptions());
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> environment = builder.environment();
@@ -35,6 +37,23 @@ final class TollgateProcess {
     environment.put("NO_COLOR", "1");
     environment.putAll(env);
     return builder;
+  }
+
+  /**
+   * The JVM options the {@code tollgate} launcher passes on this JDK, so that the child prints what
+   * a user sees: on 22+ native access for sqlite-jdbc and Argon2, on 24+ sun.misc.Unsafe for Guava,
+   * each without the JVM's warning lines on stderr.
+   */
+  static List<String> launcherJvmOptions() {
+    int feature = Runtime.version().feature();
+    List<String> options = new ArrayList<>();
+    if (feature >= 22) {
+      options.add("--enable-native-access=ALL-UNNAMED");
+    }
+    if (feature >= 24) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
   }
 
   /** Runs a command to completion, feeding {@code stdin}. */
