@@ -37,7 +37,7 @@ public final class SqliteStores {
   }
 
   static SqliteStore open(Path dataDir, StoreOptions options) {
-    return SqliteTokenRepository.open(dataDir, options);
+    return StoreOpening.open(dataDir, options);
   }
 
   /**

@@ -56,7 +56,7 @@ final class SqliteTokenRepository implements SqliteStore {
   /** The audit entry of the write {@link #recordWith} is running; guarded by the write lock. */
   private AuditRow pendingAudit;
 
-  private SqliteTokenRepository(
+  SqliteTokenRepository(
       Path databaseFile,
       DirectoryLock directoryLock,
       Handle writer,
@@ -71,60 +71,17 @@ final class SqliteTokenRepository implements SqliteStore {
     this.fileKey = fileKey(databaseFile);
   }
 
+  /** Hands the tokens the open-time check read to the first {@link #findAll()}. */
+  void keepReadAtOpen(List<Token> tokens) {
+    readAtOpen.set(tokens);
+  }
+
   private static Object fileKey(Path file) {
     try {
       return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     } catch (IOException e) {
       throw new StoreException(
           "cannot read the attributes of " + file + ": " + DataDirectory.describe(e), e);
-    }
-  }
-
-  static SqliteTokenRepository open(Path dataDir, StoreOptions options) {
-    Path dir = DataDirectory.prepare(dataDir);
-    DirectoryLock lock = DirectoryLock.acquire(dir);
-    Path databaseFile = dir.resolve(SqliteStores.DATABASE_FILE_NAME);
-    Handle writer = null;
-    try {
-      Connections connections = new Connections(databaseFile, options);
-      writer = connections.writers().open();
-      Migrations.requireKnownVersion(writer, databaseFile);
-      // Before anything could write: a tampered store is refused exactly as it is.
-      int version = Migrations.userVersion(writer);
-      List<Token> checked =
-          StoreCheck.requireTollgateStore(
-              writer.getConnection(),
-              version,
-              "cannot open the token store " + databaseFile + ": ",
-              "; it was left unchanged (restore a good backup)");
-      enableWal(writer, databaseFile);
-      lock.retakeDatabaseLock();
-      Migrations.migrate(writer, databaseFile);
-      UUID clusterId = UUID.fromString(writer.attach(MetaDao.class).clusterUuid());
-      ReaderPool readers = new ReaderPool(connections.readers(), databaseFile, options.readers());
-      LOG.debug("Opened token store {}", databaseFile);
-      SqliteTokenRepository store =
-          new SqliteTokenRepository(databaseFile, lock, writer, readers, clusterId);
-      if (version == Migrations.LATEST) {
-        store.readAtOpen.set(checked);
-      }
-      return store;
-    } catch (RuntimeException e) {
-      closeQuietly(writer);
-      lock.close();
-      throw SqliteErrors.translate(e, databaseFile, "cannot open the token store");
-    }
-  }
-
-  private static void enableWal(Handle writer, Path databaseFile) {
-    String mode = writer.createQuery("PRAGMA journal_mode = WAL").mapTo(String.class).one();
-    if (!"wal".equalsIgnoreCase(mode)) {
-      throw new StoreException(
-          "cannot open the token store: the database "
-              + databaseFile
-              + " cannot use write-ahead logging (journal mode stays "
-              + mode
-              + ")");
     }
   }
 
@@ -556,7 +513,7 @@ final class SqliteTokenRepository implements SqliteStore {
     }
   }
 
-  private static void closeQuietly(Handle handle) {
+  static void closeQuietly(Handle handle) {
     if (handle == null) {
       return;
     }
