@@ -210,24 +210,27 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path home = context.env().userHome();
     Path dir = dataDir == null ? home.resolve(".tollgate") : Converters.expandHome(dataDir, home);
-    return new ServeOptions(
-        httpBind,
-        dir,
-        withoutAuth,
-        disableAuthz == null || disableAuthz.isEmpty()
-            ? EnumSet.noneOf(ExemptEndpoint.class)
-            : EnumSet.copyOf(disableAuthz),
-        Optional.ofNullable(adminTokenRecoveryHttpBind),
-        Optional.ofNullable(adminTokenFile).map(f -> Converters.expandHome(f, home)),
-        Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
-        Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)),
-        logLevel,
-        corsAllowOrigins == null ? List.of() : corsAllowOrigins,
-        Optional.ofNullable(permissionTokensFile).map(f -> Converters.expandHome(f, home)),
-        declaredResourceTypes(),
-        withoutConsole,
-        Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)),
-        trustedProxies);
+    return ServeOptions.builder(httpBind, dir)
+        .withoutAuth(withoutAuth)
+        .disableAuthz(
+            disableAuthz == null || disableAuthz.isEmpty()
+                ? EnumSet.noneOf(ExemptEndpoint.class)
+                : EnumSet.copyOf(disableAuthz))
+        .adminTokenRecoveryHttpBind(Optional.ofNullable(adminTokenRecoveryHttpBind))
+        .adminTokenFile(
+            Optional.ofNullable(adminTokenFile).map(f -> Converters.expandHome(f, home)))
+        .tls(
+            Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
+            Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)))
+        .logLevel(logLevel)
+        .corsAllowOrigins(corsAllowOrigins == null ? List.of() : corsAllowOrigins)
+        .permissionTokensFile(
+            Optional.ofNullable(permissionTokensFile).map(f -> Converters.expandHome(f, home)))
+        .resourceTypes(declaredResourceTypes())
+        .withoutConsole(withoutConsole)
+        .authzRules(Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)))
+        .trustedProxies(trustedProxies)
+        .build();
   }
 
   /** The declared types, each name once. */

@@ -76,34 +76,116 @@ public record ServeOptions(
     }
   }
 
-  /** Without a permission-tokens file or declared resource types, with the console. */
-  public ServeOptions(
-      BindAddress httpBind,
-      Path dataDir,
-      boolean withoutAuth,
-      Set<ExemptEndpoint> disableAuthz,
-      Optional<BindAddress> adminTokenRecoveryHttpBind,
-      Optional<Path> adminTokenFile,
-      Optional<Path> tlsCert,
-      Optional<Path> tlsKey,
-      LogLevel logLevel,
-      List<String> corsAllowOrigins) {
-    this(
-        httpBind,
-        dataDir,
-        withoutAuth,
-        disableAuthz,
-        adminTokenRecoveryHttpBind,
-        adminTokenFile,
-        tlsCert,
-        tlsKey,
-        logLevel,
-        corsAllowOrigins,
-        Optional.empty(),
-        List.of(),
-        false,
-        Optional.empty(),
-        DEFAULT_TRUSTED_PROXIES);
+  /** Options with every default but the listener and the data directory. */
+  public static Builder builder(BindAddress httpBind, Path dataDir) {
+    return new Builder(httpBind, dataDir);
+  }
+
+  /**
+   * Builds {@link ServeOptions} one option at a time: a new option is one field here, not one more
+   * positional argument at every call site.
+   */
+  public static final class Builder {
+    private final BindAddress httpBind;
+    private final Path dataDir;
+    private boolean withoutAuth;
+    private Set<ExemptEndpoint> disableAuthz = Set.of();
+    private Optional<BindAddress> adminTokenRecoveryHttpBind = Optional.empty();
+    private Optional<Path> adminTokenFile = Optional.empty();
+    private Optional<Path> tlsCert = Optional.empty();
+    private Optional<Path> tlsKey = Optional.empty();
+    private LogLevel logLevel = LogLevel.INFO;
+    private List<String> corsAllowOrigins = List.of();
+    private Optional<Path> permissionTokensFile = Optional.empty();
+    private List<ResourceType> resourceTypes = List.of();
+    private boolean withoutConsole;
+    private Optional<Path> authzRules = Optional.empty();
+    private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
+
+    private Builder(BindAddress httpBind, Path dataDir) {
+      this.httpBind = httpBind;
+      this.dataDir = dataDir;
+    }
+
+    public Builder withoutAuth(boolean value) {
+      withoutAuth = value;
+      return this;
+    }
+
+    public Builder disableAuthz(Set<ExemptEndpoint> value) {
+      disableAuthz = value;
+      return this;
+    }
+
+    public Builder adminTokenRecoveryHttpBind(Optional<BindAddress> value) {
+      adminTokenRecoveryHttpBind = value;
+      return this;
+    }
+
+    public Builder adminTokenFile(Optional<Path> value) {
+      adminTokenFile = value;
+      return this;
+    }
+
+    public Builder tls(Optional<Path> cert, Optional<Path> key) {
+      tlsCert = cert;
+      tlsKey = key;
+      return this;
+    }
+
+    public Builder logLevel(LogLevel value) {
+      logLevel = value;
+      return this;
+    }
+
+    public Builder corsAllowOrigins(List<String> value) {
+      corsAllowOrigins = value;
+      return this;
+    }
+
+    public Builder permissionTokensFile(Optional<Path> value) {
+      permissionTokensFile = value;
+      return this;
+    }
+
+    public Builder resourceTypes(List<ResourceType> value) {
+      resourceTypes = value;
+      return this;
+    }
+
+    public Builder withoutConsole(boolean value) {
+      withoutConsole = value;
+      return this;
+    }
+
+    public Builder authzRules(Optional<Path> value) {
+      authzRules = value;
+      return this;
+    }
+
+    public Builder trustedProxies(String value) {
+      trustedProxies = value;
+      return this;
+    }
+
+    public ServeOptions build() {
+      return new ServeOptions(
+          httpBind,
+          dataDir,
+          withoutAuth,
+          disableAuthz,
+          adminTokenRecoveryHttpBind,
+          adminTokenFile,
+          tlsCert,
+          tlsKey,
+          logLevel,
+          corsAllowOrigins,
+          permissionTokensFile,
+          resourceTypes,
+          withoutConsole,
+          authzRules,
+          trustedProxies);
+    }
   }
 
   /** {@code db}, {@code system} and the declared types. */

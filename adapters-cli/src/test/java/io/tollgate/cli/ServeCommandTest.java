@@ -34,22 +34,8 @@ class ServeCommandTest {
 
     assertThat(options)
         .isEqualTo(
-            new ServeOptions(
-                new BindAddress("127.0.0.1", 8181),
-                home.resolve(".tollgate"),
-                false,
-                Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                LogLevel.INFO,
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                false,
-                Optional.empty(),
-                ServeOptions.DEFAULT_TRUSTED_PROXIES));
+            ServeOptions.builder(new BindAddress("127.0.0.1", 8181), home.resolve(".tollgate"))
+                .build());
     assertThat(options.databaseFile()).isEqualTo(home.resolve(".tollgate/tollgate.db"));
   }
 
@@ -89,22 +75,20 @@ class ServeCommandTest {
 
     assertThat(options)
         .isEqualTo(
-            new ServeOptions(
-                new BindAddress("0.0.0.0", 9000),
-                Path.of("/var/lib/tollgate"),
-                true,
-                Set.of(ExemptEndpoint.HEALTH, ExemptEndpoint.PING, ExemptEndpoint.METRICS),
-                Optional.of(new BindAddress("::1", 9001)),
-                Optional.of(home.resolve("token.json")),
-                Optional.of(Path.of("/etc/cert.pem")),
-                Optional.of(Path.of("/etc/key.pem")),
-                LogLevel.DEBUG,
-                List.of("https://console.example.com", "*", "http://127.0.0.1:3000"),
-                Optional.empty(),
-                List.of(),
-                true,
-                Optional.of(home.resolve("rules.json")),
-                "10.0.0.0/8,::1"));
+            ServeOptions.builder(new BindAddress("0.0.0.0", 9000), Path.of("/var/lib/tollgate"))
+                .withoutAuth(true)
+                .disableAuthz(
+                    Set.of(ExemptEndpoint.HEALTH, ExemptEndpoint.PING, ExemptEndpoint.METRICS))
+                .adminTokenRecoveryHttpBind(Optional.of(new BindAddress("::1", 9001)))
+                .adminTokenFile(Optional.of(home.resolve("token.json")))
+                .tls(Optional.of(Path.of("/etc/cert.pem")), Optional.of(Path.of("/etc/key.pem")))
+                .logLevel(LogLevel.DEBUG)
+                .corsAllowOrigins(
+                    List.of("https://console.example.com", "*", "http://127.0.0.1:3000"))
+                .withoutConsole(true)
+                .authzRules(Optional.of(home.resolve("rules.json")))
+                .trustedProxies("10.0.0.0/8,::1")
+                .build());
   }
 
   @Test
@@ -143,22 +127,18 @@ class ServeCommandTest {
 
     assertThat(serve(cli))
         .isEqualTo(
-            new ServeOptions(
-                new BindAddress("127.0.0.1", 0),
-                Path.of("/data"),
-                true,
-                Set.of(ExemptEndpoint.HEALTH, ExemptEndpoint.METRICS),
-                Optional.of(new BindAddress("127.0.0.1", 7000)),
-                Optional.of(Path.of("/t.json")),
-                Optional.of(Path.of("/c.pem")),
-                Optional.of(Path.of("/k.pem")),
-                LogLevel.WARN,
-                List.of("https://console.example.com", "http://localhost:3000"),
-                Optional.empty(),
-                List.of(),
-                true,
-                Optional.of(Path.of("/rules.json")),
-                "192.168.0.0/16"));
+            ServeOptions.builder(new BindAddress("127.0.0.1", 0), Path.of("/data"))
+                .withoutAuth(true)
+                .disableAuthz(Set.of(ExemptEndpoint.HEALTH, ExemptEndpoint.METRICS))
+                .adminTokenRecoveryHttpBind(Optional.of(new BindAddress("127.0.0.1", 7000)))
+                .adminTokenFile(Optional.of(Path.of("/t.json")))
+                .tls(Optional.of(Path.of("/c.pem")), Optional.of(Path.of("/k.pem")))
+                .logLevel(LogLevel.WARN)
+                .corsAllowOrigins(List.of("https://console.example.com", "http://localhost:3000"))
+                .withoutConsole(true)
+                .authzRules(Optional.of(Path.of("/rules.json")))
+                .trustedProxies("192.168.0.0/16")
+                .build());
   }
 
   @Test
