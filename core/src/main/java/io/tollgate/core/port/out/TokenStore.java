@@ -1,0 +1,55 @@
+package io.tollgate.core.port.out;
+
+import io.tollgate.core.domain.TokenId;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Where Tollgate keeps everything (tokens, the recovery code, the audit log), changed in units of
+ * work. Every change goes through {@link #inTransaction}; reads outside one see committed state.
+ * Adding a store means implementing this interface and passing the contract tests in core's
+ * test-jar.
+ */
+public interface TokenStore extends AutoCloseable {
+
+  /**
+   * Runs {@code work} in one transaction and returns its result: everything written through the
+   * transaction, audit entries included, commits together; when {@code work} throws, nothing it
+   * wrote remains and the exception propagates. Technical failures are {@link
+   * io.tollgate.core.domain.StoreException}s.
+   */
+  <T> T inTransaction(Function<StoreTransaction, T> work);
+
+  /** Committed tokens, for reads (each call its own snapshot). */
+  TokenRepository tokens();
+
+  /** The committed recovery code, for reads. */
+  RecoveryCodeRepository recoveryCodes();
+
+  /** The audit log, for reads. */
+  AuditLog auditLog();
+
+  /** This store's identity, created once with the store and kept. */
+  UUID clusterId();
+
+  /**
+   * Whether this node can vouch that its view is current. A store shared by several nodes answers
+   * false while it cannot confirm it has applied every committed change within its staleness bound;
+   * token checks then fail closed. A store owned by one process is always current.
+   */
+  default boolean isCurrent() {
+    return true;
+  }
+
+  /**
+   * Calls {@code listener} with the id of every token changed by another node, after that change
+   * committed, in commit order. A store owned by one process sees no such changes and ignores the
+   * listener.
+   */
+  default void onChangeElsewhere(Consumer<TokenId> listener) {}
+
+  /** Releases connections and files. Idempotent. */
+  @Override
+  void close();
+}
