@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.StoreUnavailableException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.net.URLDecoder;
@@ -72,10 +73,16 @@ final class ForwardAuth {
     answer(ctx, Style.EXT_AUTHZ);
   }
 
-  /** Decides and answers; nothing escapes but a 200, 401 or 403. */
+  /**
+   * Decides and answers; nothing escapes but a 200, 401 or 403, or, while this node cannot vouch
+   * that its tokens are current, the {@link StoreUnavailableException} that {@link HttpErrors}
+   * turns into a 503: never an allow on a view that may miss a revocation.
+   */
   void answer(Context ctx, Style style) {
     try {
       decide(ctx, style);
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (RuntimeException e) {
       failures.log(e.getClass().getSimpleName());
       LOG.debug("forward authentication failure", e);

@@ -11,6 +11,7 @@ import io.tollgate.core.domain.OperatorTokenImmutableException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
 import io.tollgate.core.domain.RecoveryCodeRejectedException;
 import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.StoreUnavailableException;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TollgateException;
@@ -36,6 +37,10 @@ final class HttpErrors {
   /** 403: a valid token without the permission (InfluxDB 3 Enterprise's body). */
   static final String FORBIDDEN = "{\"error\": \"" + ForbiddenException.MESSAGE + "\"}";
 
+  /** 503: this node cannot vouch that its view of the token store is current (SPEC §11). */
+  static final String STORE_UNREACHABLE =
+      "{\"error\": \"" + StoreUnavailableException.CONDITION + "\"}";
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
   private final String clusterUuid;
@@ -60,7 +65,8 @@ final class HttpErrors {
   }
 
   /**
-   * The adapter's own refusals (400, 401, 403, 405, 413, 415 …): all {@link TollgateJavalin} needs.
+   * The adapter's own refusals (400, 401, 403, 405, 413, 415 …) and token checks failing closed
+   * (503): all {@link TollgateJavalin} needs.
    */
   void addRefusalsTo(RoutesConfig routes) {
     routes.exception(HttpFailure.class, (e, ctx) -> respond(ctx, () -> Responses.failure(ctx, e)));
@@ -70,6 +76,9 @@ final class HttpErrors {
     routes.exception(
         ForbiddenException.class,
         (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 403, FORBIDDEN)));
+    routes.exception(
+        StoreUnavailableException.class,
+        (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 503, STORE_UNREACHABLE)));
   }
 
   /** Tollgate's domain errors, for the token API; nothing else of the host app's is touched. */

@@ -6,6 +6,7 @@ import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.StoreUnavailableException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.port.in.TokenAuthority;
@@ -74,6 +75,8 @@ final class PipelineFilter implements Handler {
       ctx.skipRemainingHandlers();
       try {
         route.handler().handle(ctx);
+      } catch (StoreUnavailableException e) {
+        throw e; // failing closed: HttpErrors answers 503, never an allow
       } catch (Exception e) {
         // such a handler answers every failure itself; anything left over is a refusal
         Responses.json(ctx, 403, HttpErrors.FORBIDDEN);

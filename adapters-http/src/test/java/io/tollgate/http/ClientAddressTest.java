@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.javalin.Javalin;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,7 +85,7 @@ class ClientAddressTest {
   void thePipeline_setsTheClientAddressAsARequestAttribute() throws Exception {
     TokenService authority =
         new TokenService(
-            new InMemoryTokenRepository(),
+            new InMemoryTokenStore(),
             new Sha512TokenHasher(),
             new SecureRandomSecretGenerator(),
             Clock.systemUTC());

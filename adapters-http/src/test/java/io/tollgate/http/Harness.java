@@ -4,13 +4,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
-import io.tollgate.core.memory.InMemoryRecoveryCodeRepository;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.out.SecretGenerator;
 import io.tollgate.core.service.RecoveryCodeService;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.core.testing.FastRecoveryCodeHasher;
 import io.tollgate.core.testing.MutableClock;
+import io.tollgate.core.testing.ScriptedStore;
 import io.tollgate.core.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -33,24 +33,21 @@ final class Harness implements AutoCloseable {
   final MutableClock clock;
   final TestAuthority authority;
   final RecoveryCodeService recoveryCodes;
+
+  /** The store, whose freshness a test may switch off. */
+  final ScriptedStore store = new ScriptedStore(new InMemoryTokenStore());
+
   final TollgateHttpServer server;
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient client;
 
   private Harness(Clock clock, SecretGenerator secrets, HttpServerConfig config) {
     this.clock = clock instanceof MutableClock mutable ? mutable : null;
-    this.authority =
-        new TestAuthority(
-            new TokenService(
-                new InMemoryTokenRepository(), new Sha512TokenHasher(), secrets, clock));
+    TokenService tokens = new TokenService(store, new Sha512TokenHasher(), secrets, clock);
+    this.authority = new TestAuthority(tokens);
     this.recoveryCodes =
         new RecoveryCodeService(
-            authority,
-            new InMemoryRecoveryCodeRepository(),
-            new FastRecoveryCodeHasher(),
-            new SecureRandom(),
-            clock,
-            io.tollgate.core.port.out.AuditLog.NONE);
+            tokens, store, new FastRecoveryCodeHasher(), new SecureRandom(), clock);
     this.server =
         TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO);
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

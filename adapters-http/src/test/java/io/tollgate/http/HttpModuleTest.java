@@ -7,11 +7,9 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
-import io.tollgate.core.memory.InMemoryRecoveryCodeRepository;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.service.RecoveryCodeService;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.core.testing.FastRecoveryCodeHasher;
@@ -28,9 +26,10 @@ class HttpModuleTest {
             new AbstractModule() {
               @Override
               protected void configure() {
+                InMemoryTokenStore store = new InMemoryTokenStore();
                 TokenService tokens =
                     new TokenService(
-                        new InMemoryTokenRepository(),
+                        store,
                         new Sha512TokenHasher(),
                         new SecureRandomSecretGenerator(),
                         Clock.systemUTC());
@@ -39,11 +38,10 @@ class HttpModuleTest {
                     .toInstance(
                         new RecoveryCodeService(
                             tokens,
-                            new InMemoryRecoveryCodeRepository(),
+                            store,
                             new FastRecoveryCodeHasher(),
                             new SecureRandom(),
-                            Clock.systemUTC(),
-                            AuditLog.NONE));
+                            Clock.systemUTC()));
               }
             });
     TollgateHttpServer server = injector.getInstance(TollgateHttpServer.class);

@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -106,7 +106,7 @@ class TlsIT {
     return TollgateHttpServer.create(
         config,
         new TokenService(
-            new InMemoryTokenRepository(),
+            new InMemoryTokenStore(),
             new Sha512TokenHasher(),
             new SecureRandomSecretGenerator(),
             Clock.systemUTC()),

@@ -9,7 +9,7 @@ import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.service.TokenService;
@@ -42,7 +42,7 @@ class TollgateJavalinTest {
 
   private final TokenAuthority authority =
       new TokenService(
-          new InMemoryTokenRepository(),
+          new InMemoryTokenStore(),
           new Sha512TokenHasher(),
           new SecureRandomSecretGenerator(),
           Clock.systemUTC());

@@ -3,16 +3,14 @@ package io.tollgate.sqlite;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.tollgate.core.port.out.AuditLog;
-import io.tollgate.core.port.out.RecoveryCodeRepository;
-import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.TokenStore;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Binds {@link TokenRepository}, {@link AuditLog}, {@link RecoveryCodeRepository} and {@link
- * SqliteStore} to one SQLite store in a data directory. The store is opened when first injected,
- * never while the injector is being built; whoever creates the injector closes the store.
+ * Binds {@link TokenStore} and {@link SqliteStore} to one SQLite store in a data directory. The
+ * store is opened when first injected, never while the injector is being built; whoever creates the
+ * injector closes the store.
  */
 public final class SqliteModule extends AbstractModule {
 
@@ -30,19 +28,7 @@ public final class SqliteModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TokenRepository tokenRepository(SqliteStore store) {
-    return store;
-  }
-
-  @Provides
-  @Singleton
-  AuditLog auditLog(SqliteStore store) {
-    return store;
-  }
-
-  @Provides
-  @Singleton
-  RecoveryCodeRepository recoveryCodeRepository(SqliteStore store) {
+  TokenStore tokenStore(SqliteStore store) {
     return store;
   }
 }

@@ -1,8 +1,8 @@
 package io.tollgate.sqlite;
 
 import io.tollgate.core.port.out.AuditLog;
-import io.tollgate.core.port.out.RecoveryCodeRepository;
-import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.StoreTransaction;
+import io.tollgate.core.port.out.TokenStore;
 import java.nio.file.Path;
 
 /**
@@ -12,14 +12,14 @@ import java.nio.file.Path;
  * blocked by a write. Every failure of the database is a {@link
  * io.tollgate.core.domain.StoreException} naming the file.
  *
- * <p>Token changes and recovery codes are synced to disk before their call returns. A change made
- * through {@link #recordWith} carries its audit line in the same transaction: both commit, with one
- * fsync, or neither does. An entry given to {@link #record} alone is written in its own transaction
- * without a sync of its own: it reaches the disk with the next synced write, a checkpoint or {@link
- * #close()}, so a power loss can cost such a line but never a token change.
+ * <p>Each {@link #inTransaction} is one {@code BEGIN IMMEDIATE} transaction, synced to disk before
+ * the call returns: the tokens, the recovery code and the audit lines written through its {@link
+ * StoreTransaction} commit together, with one fsync, or not at all. An entry given to {@link
+ * AuditLog#record} alone is written in its own transaction without a sync of its own: it reaches
+ * the disk with the next synced write, a checkpoint or {@link #close()}, so a power loss can cost
+ * such a line but never a token change.
  */
-public interface SqliteStore
-    extends TokenRepository, RecoveryCodeRepository, AuditLog, AutoCloseable {
+public interface SqliteStore extends TokenStore {
 
   /** The database file, {@code <data dir>/tollgate.db}. */
   Path databaseFile();

@@ -11,15 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opening a store: prepares and locks the directory, refuses a tampered or newer database before
- * anything is written, switches to WAL, migrates, and hands the open {@link SqliteTokenRepository}
- * its connections.
+ * anything is written, switches to WAL, migrates, and hands the open {@link SqliteTokenStore} its
+ * connections.
  */
 final class StoreOpening {
-  private static final Logger LOG = LoggerFactory.getLogger(SqliteTokenRepository.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteTokenStore.class);
 
   private StoreOpening() {}
 
-  static SqliteTokenRepository open(Path dataDir, StoreOptions options) {
+  static SqliteTokenStore open(Path dataDir, StoreOptions options) {
     Path dir = DataDirectory.prepare(dataDir);
     DirectoryLock lock = DirectoryLock.acquire(dir);
     Path databaseFile = dir.resolve(SqliteStores.DATABASE_FILE_NAME);
@@ -42,14 +42,13 @@ final class StoreOpening {
       UUID clusterId = UUID.fromString(writer.attach(MetaDao.class).clusterUuid());
       ReaderPool readers = new ReaderPool(connections.readers(), databaseFile, options.readers());
       LOG.debug("Opened token store {}", databaseFile);
-      SqliteTokenRepository store =
-          new SqliteTokenRepository(databaseFile, lock, writer, readers, clusterId);
+      SqliteTokenStore store = new SqliteTokenStore(databaseFile, lock, writer, readers, clusterId);
       if (version == Migrations.LATEST) {
         store.keepReadAtOpen(checked);
       }
       return store;
     } catch (RuntimeException e) {
-      SqliteTokenRepository.closeQuietly(writer);
+      SqliteTokenStore.closeQuietly(writer);
       lock.close();
       throw SqliteErrors.translate(e, databaseFile, "cannot open the token store");
     }

@@ -11,10 +11,10 @@ import java.sql.Statement;
 import java.sql.Types;
 
 /**
- * The insert of a token on the writer's connection, the one write on a hot path: its statements are
- * prepared once and kept, and its transaction is a plain {@code BEGIN IMMEDIATE} / {@code COMMIT}
- * rather than a round of auto-commit switches. Same statements and same transaction as the other
- * writes: read the next id, insert the row, advance the id in {@code meta}, commit. After a failure
+ * The writer's kept statements for what every unit of work does, and for the one write on a hot
+ * path (every creation over HTTP): {@code BEGIN IMMEDIATE} / {@code COMMIT} / {@code ROLLBACK}, the
+ * insert of a token (read the next id, insert the row, advance the id in {@code meta}) and the
+ * append to the audit log, prepared once rather than built by Jdbi at every call. After a failure
  * the driver may have closed a statement, so the caller discards the inserter and prepares a new
  * one. Not thread-safe: used under the store's write lock only.
  */
@@ -54,46 +54,44 @@ final class TokenInserter implements AutoCloseable {
                 + " VALUES (?, ?, ?, ?)");
   }
 
-  /**
-   * Stores {@code token} under the next id, with its audit line when {@code auditRow} is not null,
-   * in one transaction: committed or rolled back.
-   */
-  Token insert(NewToken token, AuditRow auditRow) throws SQLException {
-    return insert(token, auditRow, false);
-  }
-
-  /**
-   * As {@link #insert(NewToken, AuditRow)}, and with {@code imported} the token's hash is added to
-   * {@code imported_tokens} in the same transaction (refused there, rolling back, if present).
-   */
-  Token insert(NewToken token, AuditRow auditRow, boolean imported) throws SQLException {
+  /** Starts the unit of work: takes the database's write lock up front. */
+  void begin() throws SQLException {
     begin.executeUpdate();
-    try {
-      long id = readNextId();
-      Token stored = token.withId(TokenId.of(id));
-      bind(TokenColumns.of(stored));
-      insert.executeUpdate();
-      setNextId.setLong(1, id + 1);
-      setNextId.executeUpdate();
-      if (imported) {
-        rememberImport.setString(1, token.hash().algorithm());
-        rememberImport.setBytes(2, token.hash().digest());
-        rememberImport.setString(3, token.name().value());
-        rememberImport.setLong(4, token.createdAt().toEpochMilli());
-        rememberImport.executeUpdate();
-      }
-      if (auditRow != null) {
-        appendAudit(auditRow);
-      }
-      commit.executeUpdate();
-      return stored;
-    } catch (SQLException | RuntimeException e) {
-      rollBack(e);
-      throw e;
-    }
   }
 
-  private void appendAudit(AuditRow row) throws SQLException {
+  /** Commits the unit of work, synced to disk. */
+  void commit() throws SQLException {
+    commit.executeUpdate();
+  }
+
+  /** The id the next token takes, as {@code meta} keeps it. */
+  long nextId() throws SQLException {
+    return readNextId();
+  }
+
+  /**
+   * Stores {@code token} under {@code id} and advances {@code meta}'s next id past it, in the
+   * running transaction; with {@code imported}, its hash is added to {@code imported_tokens} too
+   * (refused there if present).
+   */
+  Token insert(NewToken token, long id, boolean imported) throws SQLException {
+    Token stored = token.withId(TokenId.of(id));
+    bind(TokenColumns.of(stored));
+    insert.executeUpdate();
+    setNextId.setLong(1, id + 1);
+    setNextId.executeUpdate();
+    if (imported) {
+      rememberImport.setString(1, token.hash().algorithm());
+      rememberImport.setBytes(2, token.hash().digest());
+      rememberImport.setString(3, token.name().value());
+      rememberImport.setLong(4, token.createdAt().toEpochMilli());
+      rememberImport.executeUpdate();
+    }
+    return stored;
+  }
+
+  /** Appends {@code row} to the audit log, in the running transaction. */
+  void appendAudit(AuditRow row) throws SQLException {
     audit.setLong(1, row.at());
     audit.setString(2, row.action());
     audit.setString(3, row.actorLabel());
@@ -146,8 +144,8 @@ final class TokenInserter implements AutoCloseable {
     }
   }
 
-  /** Undoes a failed insert; a failure to roll back is attached to the original one. */
-  private void rollBack(Exception failure) {
+  /** Undoes the unit of work; a failure to roll back is attached to {@code failure}. */
+  void rollBack(Throwable failure) {
     try (Statement statement = writer.createStatement()) {
       statement.execute("ROLLBACK");
     } catch (SQLException e) {

@@ -89,7 +89,7 @@ class ConcurrentWritesTest {
       conflicts = conflictCount.get();
 
       assertThat(failures).as("errors reaching callers").isEmpty();
-      assertThat(summary(store.findAll())).isEqualTo(summary(expected));
+      assertThat(summary(store.tokens().findAll())).isEqualTo(summary(expected));
       assertThat(service.indexedTokenCount()).isEqualTo(expected.size());
       for (Live live : expected.values()) {
         assertThat(service.authenticate(live.secret()))
@@ -97,7 +97,7 @@ class ConcurrentWritesTest {
       }
     }
     try (SqliteStore reopened = SqliteStores.open(dataDir)) {
-      List<Token> all = reopened.findAll();
+      List<Token> all = reopened.tokens().findAll();
       assertThat(summary(all)).isEqualTo(summary(expected));
       assertThat(all.stream().map(Token::id).distinct()).hasSize(all.size());
     }

@@ -95,14 +95,14 @@ final class CrashChild {
 
   private static void hold(Path dir) throws InterruptedException {
     SqliteStore store = SqliteStores.open(dir);
-    store.findAll();
+    store.tokens().findAll();
     say("READY");
     Thread.sleep(Long.MAX_VALUE);
   }
 
   private static void probe(Path dir) {
     try (SqliteStore store = SqliteStores.open(dir)) {
-      say("OPENED " + store.findAll().size());
+      say("OPENED " + store.tokens().findAll().size());
     } catch (StoreException e) {
       say("REFUSED " + e.getMessage());
     }

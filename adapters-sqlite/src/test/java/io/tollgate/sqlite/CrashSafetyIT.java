@@ -49,7 +49,7 @@ class CrashSafetyIT {
       inFlight += pending == null ? 0 : 1;
       model.verifyAndSettle(dataDir.resolve("tollgate.db"), pending, kills, seed);
       try (SqliteStore store = SqliteStores.open(dataDir)) {
-        assertThat(store.findAll()).hasSize(model.live.size());
+        assertThat(store.tokens().findAll()).hasSize(model.live.size());
       }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -73,7 +73,7 @@ class CrashSafetyIT {
       holder.kill();
     }
     try (SqliteStore store = SqliteStores.open(dataDir)) {
-      assertThat(store.findAll()).isEmpty();
+      assertThat(store.tokens().findAll()).isEmpty();
     }
   }
 
@@ -91,7 +91,7 @@ class CrashSafetyIT {
           .asString()
           .startsWith("REFUSED")
           .contains(dataDir.toString());
-      assertThat(owner.findAll()).isEmpty();
+      assertThat(owner.tokens().findAll()).isEmpty();
     }
     ChildJvm probe = ChildJvm.start(tempDir, "probe", dataDir.toString());
     assertThat(probe.awaitExit(Duration.ofSeconds(60))).isZero();

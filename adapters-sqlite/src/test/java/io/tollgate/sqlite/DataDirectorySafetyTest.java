@@ -145,7 +145,7 @@ class DataDirectorySafetyTest {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     try (SqliteStore store = SqliteStores.open(dir)) {
-      store.insert(newToken("_admin"));
+      store.tokens().insert(newToken("_admin"));
     }
   }
 
@@ -208,7 +208,7 @@ class DataDirectorySafetyTest {
     SqliteStores.backup(source, backup, false);
     Path dir = privateDir("data");
     try (SqliteStore first = SqliteStores.open(dir)) {
-      first.insert(newToken("_admin"));
+      first.tokens().insert(newToken("_admin"));
       Files.delete(dir.resolve("tollgate.lock"));
 
       assertThatThrownBy(() -> SqliteStores.open(dir))
@@ -218,8 +218,8 @@ class DataDirectorySafetyTest {
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("already open");
 
-      first.insert(newToken("still-working"));
-      assertThat(first.findAll()).hasSize(2);
+      first.tokens().insert(newToken("still-working"));
+      assertThat(first.tokens().findAll()).hasSize(2);
     }
   }
 }

@@ -51,7 +51,7 @@ class DataDirectoryTest {
     Path dataDir = tempDir.resolve("nested").resolve("data");
 
     try (SqliteStore store = SqliteStores.open(dataDir)) {
-      store.insert(newToken("_admin"));
+      store.tokens().insert(newToken("_admin"));
 
       assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(RWX_OWNER);
       assertThat(Files.getPosixFilePermissions(store.databaseFile())).isEqualTo(RW_OWNER);
@@ -119,15 +119,15 @@ class DataDirectoryTest {
   void open_refusesASecondOwnerOfTheSameDirectory() {
     Path dataDir = tempDir.resolve("data");
     try (SqliteStore first = SqliteStores.open(dataDir)) {
-      first.insert(newToken("_admin"));
+      first.tokens().insert(newToken("_admin"));
 
       assertThatThrownBy(() -> SqliteStores.open(dataDir))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(dataDir.toString())
           .hasMessageContaining("already open");
 
-      first.insert(newToken("still-working"));
-      assertThat(first.findAll())
+      first.tokens().insert(newToken("still-working"));
+      assertThat(first.tokens().findAll())
           .extracting(t -> t.name().value())
           .containsExactly("_admin", "still-working");
     }
@@ -146,7 +146,7 @@ class DataDirectoryTest {
               () -> SqliteStores.open(tempDir.resolve("x").resolve("..").resolve("data")))
           .isInstanceOf(StoreException.class);
 
-      assertThat(first.findAll()).isEmpty();
+      assertThat(first.tokens().findAll()).isEmpty();
     }
   }
 
@@ -154,11 +154,11 @@ class DataDirectoryTest {
   void open_succeedsAgainOnceTheOwnerClosed() {
     Path dataDir = tempDir.resolve("data");
     SqliteStore first = SqliteStores.open(dataDir);
-    first.insert(newToken("_admin"));
+    first.tokens().insert(newToken("_admin"));
     first.close();
 
     try (SqliteStore second = SqliteStores.open(dataDir)) {
-      assertThat(second.findByName(TokenName.OPERATOR)).isPresent();
+      assertThat(second.tokens().findByName(TokenName.OPERATOR)).isPresent();
     }
   }
 

@@ -31,8 +31,8 @@ class DatabaseLockIT {
     Path dataDir = tempDir.resolve("data");
     Path lockFile = dataDir.resolve(DirectoryLock.FILE_NAME);
     try (SqliteStore owner = SqliteStores.open(dataDir)) {
-      owner.insert(newToken("_admin"));
-      owner.findAll();
+      owner.tokens().insert(newToken("_admin"));
+      owner.tokens().findAll();
       // Another connection to the same database opens and closes in the owner's process: SQLite
       // must not close a descriptor of the file (which would drop the owner's lock with it).
       assertThat(SqliteStores.readTokens(dataDir)).hasSize(1);
@@ -49,8 +49,8 @@ class DatabaseLockIT {
       Files.writeString(lockFile, "1\n");
       assertThat(probe(dataDir)).startsWith("REFUSED").contains("in use by another process");
 
-      owner.insert(newToken("still-the-owner"));
-      assertThat(owner.findAll()).hasSize(2);
+      owner.tokens().insert(newToken("still-the-owner"));
+      assertThat(owner.tokens().findAll()).hasSize(2);
     }
     assertThat(probe(dataDir)).isEqualTo("OPENED 2");
   }

@@ -57,30 +57,32 @@ class MigrationsTest {
     Path db = createDatabaseAt(dataDir, version);
 
     try (SqliteStore store = SqliteStores.open(dataDir)) {
-      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      SqliteTokenStore repository = (SqliteTokenStore) store;
       assertThat(repository.withWriter(Migrations::userVersion)).isEqualTo(Migrations.LATEST);
       if (version == 0) {
-        assertThat(store.findAll()).isEmpty();
-        assertThat(store.insert(TestTokens.newToken("_admin")).id()).isEqualTo(TokenId.of(0));
+        assertThat(store.tokens().findAll()).isEmpty();
+        assertThat(store.tokens().insert(TestTokens.newToken("_admin")).id())
+            .isEqualTo(TokenId.of(0));
       } else {
-        assertThat(store.findAll()).isEqualTo(seededTokens());
+        assertThat(store.tokens().findAll()).isEqualTo(seededTokens());
         assertThat(store.clusterId()).isEqualTo(UUID.fromString(CLUSTER));
-        assertThat(store.findByHash(TestTokens.hashOf("apiv3_operator")))
+        assertThat(store.tokens().findByHash(TestTokens.hashOf("apiv3_operator")))
             .contains(seededTokens().get(0));
         // Ids deleted before the upgrade stay used.
-        assertThat(store.insert(TestTokens.newToken("fresh")).id()).isEqualTo(TokenId.of(5));
+        assertThat(store.tokens().insert(TestTokens.newToken("fresh")).id())
+            .isEqualTo(TokenId.of(5));
       }
       List<AuditEntry> audit = new ArrayList<>();
       if (version >= 2) {
         audit.add(SEEDED_AUDIT);
       }
       AuditEntry entry = new AuditEntry(T0, "created", "fresh", Actor.BOOTSTRAP);
-      store.record(entry);
+      store.auditLog().record(entry);
       audit.add(entry);
-      assertThat(store.entries()).isEqualTo(audit);
-      assertThat(store.currentHash()).isEmpty();
-      store.replace("$argon2id$seeded", T0);
-      assertThat(store.currentHash()).contains("$argon2id$seeded");
+      assertThat(store.auditLog().entries()).isEqualTo(audit);
+      assertThat(store.recoveryCodes().currentHash()).isEmpty();
+      store.recoveryCodes().replace("$argon2id$seeded", T0);
+      assertThat(store.recoveryCodes().currentHash()).contains("$argon2id$seeded");
     }
     try (RawSqlite raw = RawSqlite.open(db)) {
       assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
@@ -111,9 +113,9 @@ class MigrationsTest {
     }
 
     try (SqliteStore store = SqliteStores.open(dataDir)) {
-      assertThat(store.wasImported(TestTokens.hashOf("apiv3_ci"))).isTrue();
-      assertThat(store.wasImported(TestTokens.hashOf("apiv3_retired"))).isFalse();
-      assertThat(store.wasImported(TestTokens.hashOf("apiv3_operator"))).isFalse();
+      assertThat(store.tokens().wasImported(TestTokens.hashOf("apiv3_ci"))).isTrue();
+      assertThat(store.tokens().wasImported(TestTokens.hashOf("apiv3_retired"))).isFalse();
+      assertThat(store.tokens().wasImported(TestTokens.hashOf("apiv3_operator"))).isFalse();
     }
   }
 
@@ -164,7 +166,7 @@ class MigrationsTest {
           .isZero();
     }
     try (SqliteStore store = SqliteStores.open(dataDir)) {
-      assertThat(store.findAll()).isEqualTo(seededTokens());
+      assertThat(store.tokens().findAll()).isEqualTo(seededTokens());
     }
   }
 

@@ -52,7 +52,7 @@ class SecretsAtRestTest {
       assertNoTokenStringIn(dataDir, issued);
       assertDigestsAreIn(dataDir, issued.get(issued.size() - 1));
 
-      ((SqliteTokenRepository) store)
+      ((SqliteTokenStore) store)
           .withWriter(h -> h.createQuery("PRAGMA wal_checkpoint(FULL)").mapToMap().list());
       assertNoTokenStringIn(dataDir, issued);
     }

@@ -37,7 +37,7 @@ class SqliteStoreTest {
   @Test
   void open_usesWalFullSyncBusyTimeoutAndForeignKeys() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      SqliteTokenStore repository = (SqliteTokenStore) store;
       List<String> pragmas =
           repository.withWriter(
               h ->
@@ -67,14 +67,14 @@ class SqliteStoreTest {
     StoreOptions options = new StoreOptions(Duration.ofSeconds(3), 2);
     try (SqliteStore store = SqliteStores.open(dataDir(), options);
         RawSqlite other = RawSqlite.open(store.databaseFile())) {
-      Token committed = store.insert(newToken("committed"));
+      Token committed = store.tokens().insert(newToken("committed"));
       other.execute("BEGIN IMMEDIATE");
       other.execute(
           "INSERT INTO tokens (id, name, hash_algorithm, hash, created_at, status, permissions)"
               + " VALUES (99, 'uncommitted', 'sha512', zeroblob(64), 0, 'active', '*:*:*')");
 
       long start = System.nanoTime();
-      List<Token> all = store.findAll();
+      List<Token> all = store.tokens().findAll();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(all).containsExactly(committed);
@@ -90,7 +90,7 @@ class SqliteStoreTest {
       other.execute("BEGIN IMMEDIATE");
       ExecutorService executor = Executors.newSingleThreadExecutor();
       try {
-        Future<Token> insert = executor.submit(() -> store.insert(newToken("patient")));
+        Future<Token> insert = executor.submit(() -> store.tokens().insert(newToken("patient")));
         Thread.sleep(300);
         assertThat(insert).isNotDone();
         other.execute("COMMIT");
@@ -109,15 +109,17 @@ class SqliteStoreTest {
         RawSqlite other = RawSqlite.open(store.databaseFile())) {
       other.execute("BEGIN IMMEDIATE");
 
-      assertThatThrownBy(() -> store.insert(newToken("blocked")))
+      assertThatThrownBy(() -> store.tokens().insert(newToken("blocked")))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(store.databaseFile().toString())
           .hasMessageContaining("locked")
           .hasMessageNotContaining("apiv3_");
 
       other.execute("ROLLBACK");
-      assertThat(store.insert(newToken("after")).id()).isEqualTo(TokenId.of(0));
-      assertThat(store.findAll()).extracting(Token::name).containsExactly(TokenName.of("after"));
+      assertThat(store.tokens().insert(newToken("after")).id()).isEqualTo(TokenId.of(0));
+      assertThat(store.tokens().findAll())
+          .extracting(Token::name)
+          .containsExactly(TokenName.of("after"));
     }
   }
 
@@ -134,7 +136,7 @@ class SqliteStoreTest {
             executor.submit(
                 () -> {
                   start.await();
-                  return store.insert(newToken("contested", secret));
+                  return store.tokens().insert(newToken("contested", secret));
                 }));
       }
       int stored = 0;
@@ -152,8 +154,8 @@ class SqliteStoreTest {
 
       assertThat(stored).isEqualTo(1);
       assertThat(rejected).isEqualTo(threads - 1);
-      assertThat(store.findAll()).hasSize(1);
-      assertThat(store.insert(newToken("next")).id()).isEqualTo(TokenId.of(1));
+      assertThat(store.tokens().findAll()).hasSize(1);
+      assertThat(store.tokens().insert(newToken("next")).id()).isEqualTo(TokenId.of(1));
     }
   }
 
@@ -165,16 +167,16 @@ class SqliteStoreTest {
     List<Token> tokens;
     java.util.UUID clusterId;
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.insert(newToken("_admin"));
-      store.insert(newToken("ci"));
-      store.deleteByName(TokenName.of("ci"));
-      store.insert(newToken("deploy"));
-      tokens = store.findAll();
+      store.tokens().insert(newToken("_admin"));
+      store.tokens().insert(newToken("ci"));
+      store.tokens().deleteByName(TokenName.of("ci"));
+      store.tokens().insert(newToken("deploy"));
+      tokens = store.tokens().findAll();
       clusterId = store.clusterId();
 
       store.backupTo(backup);
 
-      store.insert(newToken("after-backup"));
+      store.tokens().insert(newToken("after-backup"));
     }
 
     assertThat(Files.getPosixFilePermissions(backup))
@@ -184,9 +186,9 @@ class SqliteStoreTest {
     Files.createDirectory(restored);
     Files.copy(backup, restored.resolve("tollgate.db"));
     try (SqliteStore copy = SqliteStores.open(restored)) {
-      assertThat(copy.findAll()).isEqualTo(tokens);
+      assertThat(copy.tokens().findAll()).isEqualTo(tokens);
       assertThat(copy.clusterId()).isEqualTo(clusterId);
-      assertThat(copy.insert(newToken("next")).id()).isEqualTo(TokenId.of(3));
+      assertThat(copy.tokens().insert(newToken("next")).id()).isEqualTo(TokenId.of(3));
     }
   }
 
@@ -207,11 +209,11 @@ class SqliteStoreTest {
     store.close();
     store.close();
 
-    assertThatThrownBy(store::findAll)
+    assertThatThrownBy(() -> store.tokens().findAll())
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("closed")
         .hasMessageContaining(store.databaseFile().toString());
-    assertThatThrownBy(() -> store.insert(newToken("late")))
+    assertThatThrownBy(() -> store.tokens().insert(newToken("late")))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("closed");
   }
@@ -224,21 +226,21 @@ class SqliteStoreTest {
     AuditEntry second =
         new AuditEntry(T0.plusMillis(1), "deleted", "ci", new Actor(TokenId.of(0), "token 0"));
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.record(first);
-      store.record(second);
-      assertThat(store.entries()).containsExactly(first, second);
+      store.auditLog().record(first);
+      store.auditLog().record(second);
+      assertThat(store.auditLog().entries()).containsExactly(first, second);
     }
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      assertThat(store.entries()).containsExactly(first, second);
+      assertThat(store.auditLog().entries()).containsExactly(first, second);
     }
   }
 
   @Test
   void auditLog_leavesTheWriterSyncingFullyAfterwards() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.record(new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP));
+      store.auditLog().record(new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP));
       int synchronous =
-          ((SqliteTokenRepository) store)
+          ((SqliteTokenStore) store)
               .withWriter(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
       assertThat(synchronous).isEqualTo(2); // FULL
     }
@@ -247,60 +249,36 @@ class SqliteStoreTest {
   @Test
   void recoveryCode_isReplacedKeptAcrossARestartAndSpentOnlyIfStillCurrent() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      assertThat(store.currentHash()).isEmpty();
-      store.replace("$argon2id$first", T0);
-      store.replace("$argon2id$second", T0.plusSeconds(1));
-      assertThat(store.currentHash()).contains("$argon2id$second");
-      assertThat(store.consume("$argon2id$first")).isFalse();
+      assertThat(store.recoveryCodes().currentHash()).isEmpty();
+      store.recoveryCodes().replace("$argon2id$first", T0);
+      store.recoveryCodes().replace("$argon2id$second", T0.plusSeconds(1));
+      assertThat(store.recoveryCodes().currentHash()).contains("$argon2id$second");
+      assertThat(store.recoveryCodes().consume("$argon2id$first")).isFalse();
     }
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      assertThat(store.currentHash()).contains("$argon2id$second");
-      assertThat(store.consume("$argon2id$second")).isTrue();
-      assertThat(store.consume("$argon2id$second")).isFalse();
-      assertThat(store.currentHash()).isEmpty();
-    }
-  }
-
-  @Test
-  void recordWith_commitsTheAuditLineInTheSameTransactionAsTheChange() {
-    AuditEntry created = new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP);
-    AuditEntry deleted = new AuditEntry(T0.plusMillis(1), "deleted", "ci", Actor.BOOTSTRAP);
-    try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.recordWith(created, () -> store.insert(newToken("ci")));
-      store.recordWith(deleted, () -> store.deleteByName(TokenName.of("ci")));
-
-      assertThat(store.entries()).containsExactly(created, deleted);
+      assertThat(store.recoveryCodes().currentHash()).contains("$argon2id$second");
+      assertThat(store.recoveryCodes().consume("$argon2id$second")).isTrue();
+      assertThat(store.recoveryCodes().consume("$argon2id$second")).isFalse();
+      assertThat(store.recoveryCodes().currentHash()).isEmpty();
     }
   }
 
   @Test
-  void recordWith_aFailedOrEmptyWrite_recordsNothing() {
+  void aFailedTransaction_leavesTheKeptStatementsUsable() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.insert(newToken("ci"));
+      store.tokens().insert(newToken("ci"));
 
       assertThatThrownBy(
               () ->
-                  store.recordWith(
-                      new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP),
-                      () -> store.insert(newToken("ci"))))
-          .isInstanceOf(io.tollgate.core.domain.TollgateException.class);
-      store.recordWith(
-          new AuditEntry(T0, "deleted", "ghost", Actor.BOOTSTRAP),
-          () -> store.deleteByName(TokenName.of("ghost")));
+                  store.inTransaction(
+                      tx -> {
+                        tx.audit(new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP));
+                        return tx.tokens().insert(newToken("ci", "apiv3_another-secret"));
+                      }))
+          .isInstanceOf(io.tollgate.core.domain.TokenNameAlreadyExistsException.class);
 
-      assertThat(store.entries()).isEmpty();
-      // the kept insert statements work again after the failure
-      assertThat(store.insert(newToken("next")).name()).isEqualTo(TokenName.of("next"));
-    }
-  }
-
-  @Test
-  void recordWith_aWriteToAnotherStore_stillRecordsTheEntryOnItsOwn() {
-    AuditEntry entry = new AuditEntry(T0, "created", "elsewhere", Actor.BOOTSTRAP);
-    try (SqliteStore store = SqliteStores.open(dataDir())) {
-      assertThat(store.recordWith(entry, () -> "done elsewhere")).isEqualTo("done elsewhere");
-
-      assertThat(store.entries()).containsExactly(entry);
+      assertThat(store.auditLog().entries()).isEmpty();
+      assertThat(store.tokens().insert(newToken("next")).name()).isEqualTo(TokenName.of("next"));
     }
   }
 }

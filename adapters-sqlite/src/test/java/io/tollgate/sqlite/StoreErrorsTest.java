@@ -51,7 +51,7 @@ class StoreErrorsTest {
   void aCorruptDatabase_isReportedAsCorruptWithItsPath() throws IOException {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
       for (int i = 0; i < 300; i++) {
-        store.insert(newToken("token-" + i));
+        store.tokens().insert(newToken("token-" + i));
       }
     }
     overwriteAfterTheHeader(db());
@@ -59,7 +59,7 @@ class StoreErrorsTest {
     assertThatThrownBy(
             () -> {
               try (SqliteStore store = SqliteStores.open(dataDir())) {
-                store.findAll();
+                store.tokens().findAll();
               }
             })
         .isInstanceOf(StoreException.class)
@@ -70,10 +70,10 @@ class StoreErrorsTest {
   @Test
   void write_afterTheDatabaseFileWasDeleted_failsAsNotWritableWithThePath() throws IOException {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.insert(newToken("_admin"));
+      store.tokens().insert(newToken("_admin"));
       Files.delete(db());
 
-      assertThatThrownBy(() -> store.insert(newToken("orphan")))
+      assertThatThrownBy(() -> store.tokens().insert(newToken("orphan")))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(db().toString())
           .hasMessageContaining("cannot be written")
@@ -87,7 +87,7 @@ class StoreErrorsTest {
   @Test
   void write_onAFullDisk_failsWithThePath_aConditionWithoutIt_andLeavesNothingHalfWritten() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      SqliteTokenStore repository = (SqliteTokenStore) store;
       long pages =
           repository.withWriter(h -> h.createQuery("PRAGMA page_count").mapTo(Long.class).one());
       repository.withWriter(h -> h.execute("PRAGMA max_page_count = " + pages));
@@ -96,7 +96,7 @@ class StoreErrorsTest {
       StoreException failure = null;
       for (int i = 0; i < 10_000 && failure == null; i++) {
         try {
-          store.insert(newToken("filler-" + i));
+          store.tokens().insert(newToken("filler-" + i));
           stored++;
         } catch (StoreException e) {
           failure = e;
@@ -106,10 +106,11 @@ class StoreErrorsTest {
       assertThat(failure).isNotNull();
       assertThat(failure).hasMessageContaining(db().toString()).hasMessageContaining("full");
       assertThat(failure.condition()).isEqualTo("the token store's disk is full");
-      List<Token> after = store.findAll();
+      List<Token> after = store.tokens().findAll();
       assertThat(after).hasSize(stored);
       repository.withWriter(h -> h.execute("PRAGMA max_page_count = 1073741823"));
-      assertThat(store.insert(newToken("after-space-freed")).id()).isEqualTo(TokenId.of(stored));
+      assertThat(store.tokens().insert(newToken("after-space-freed")).id())
+          .isEqualTo(TokenId.of(stored));
     }
   }
 
@@ -121,7 +122,7 @@ class StoreErrorsTest {
       assertThatThrownBy(
               () -> {
                 try (SqliteStore store = SqliteStores.open(dataDir())) {
-                  store.insert(newToken("_admin"));
+                  store.tokens().insert(newToken("_admin"));
                 }
               })
           .isInstanceOf(StoreException.class)
@@ -139,7 +140,7 @@ class StoreErrorsTest {
       assertThatThrownBy(
               () -> {
                 try (SqliteStore store = SqliteStores.open(dataDir())) {
-                  store.insert(newToken("_admin"));
+                  store.tokens().insert(newToken("_admin"));
                 }
               })
           .isInstanceOf(StoreException.class)

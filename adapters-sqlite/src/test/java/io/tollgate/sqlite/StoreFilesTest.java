@@ -41,9 +41,9 @@ class StoreFilesTest {
   private List<Token> seed(Path dataDir, String... names) {
     try (SqliteStore store = SqliteStores.open(dataDir)) {
       for (String name : names) {
-        store.insert(newToken(name));
+        store.tokens().insert(newToken(name));
       }
-      return store.findAll();
+      return store.tokens().findAll();
     }
   }
 
@@ -54,16 +54,16 @@ class StoreFilesTest {
     List<Path> backups = new ArrayList<>();
     List<Token> finalTokens;
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("_admin"));
+      store.tokens().insert(newToken("_admin"));
       AtomicBoolean stop = new AtomicBoolean();
       Future<Integer> writes =
           writerThread.submit(
               () -> {
                 int n = 0;
                 while (!stop.get()) {
-                  store.insert(newToken("t" + n++));
+                  store.tokens().insert(newToken("t" + n++));
                   if (n % 7 == 0) {
-                    store.deleteByName(TokenName.of("t" + (n - 3)));
+                    store.tokens().deleteByName(TokenName.of("t" + (n - 3)));
                   }
                 }
                 return n;
@@ -76,7 +76,7 @@ class StoreFilesTest {
       }
       stop.set(true);
       assertThat(writes.get()).as("writes happened during the backups").isGreaterThan(5);
-      finalTokens = store.findAll();
+      finalTokens = store.tokens().findAll();
       Path last = temp.resolve("final.db");
       SqliteStores.backup(data(), last, false);
       backups.add(last);
@@ -100,12 +100,12 @@ class StoreFilesTest {
       Files.createDirectory(restored);
       Files.copy(backup, restored.resolve(SqliteStores.DATABASE_FILE_NAME));
       try (SqliteStore copy = SqliteStores.open(restored)) {
-        assertThat(copy.findByName(TokenName.OPERATOR)).isPresent();
+        assertThat(copy.tokens().findByName(TokenName.OPERATOR)).isPresent();
       }
     }
     Path restoredLast = temp.resolve("open-final.db");
     try (SqliteStore copy = SqliteStores.open(restoredLast)) {
-      assertThat(copy.findAll()).isEqualTo(finalTokens);
+      assertThat(copy.tokens().findAll()).isEqualTo(finalTokens);
     }
   }
 
@@ -148,12 +148,12 @@ class StoreFilesTest {
   @Test
   void readTokens_worksWhileAStoreHoldsTheDirectory() {
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("_admin"));
-      store.insert(newToken("ci"));
+      store.tokens().insert(newToken("_admin"));
+      store.tokens().insert(newToken("ci"));
 
-      assertThat(SqliteStores.readTokens(data())).isEqualTo(store.findAll());
+      assertThat(SqliteStores.readTokens(data())).isEqualTo(store.tokens().findAll());
 
-      store.insert(newToken("later"));
+      store.tokens().insert(newToken("later"));
       assertThat(SqliteStores.readTokens(data())).hasSize(3);
     }
   }
@@ -164,7 +164,7 @@ class StoreFilesTest {
     Path backup = temp.resolve("backup.db");
     SqliteStores.backup(temp.resolve("source"), backup, false);
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("_admin"));
+      store.tokens().insert(newToken("_admin"));
       Map<String, String> before = contents(data());
 
       assertThatThrownBy(() -> SqliteStores.restore(backup, data()))
@@ -173,7 +173,9 @@ class StoreFilesTest {
           .hasMessageContaining("already open");
 
       assertThat(contents(data())).isEqualTo(before);
-      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("_admin");
+      assertThat(store.tokens().findAll())
+          .extracting(t -> t.name().value())
+          .containsExactly("_admin");
     }
   }
 
@@ -252,8 +254,8 @@ class StoreFilesTest {
           .containsExactlyInAnyOrder(SqliteStores.DATABASE_FILE_NAME, DirectoryLock.FILE_NAME);
     }
     try (SqliteStore store = SqliteStores.open(data())) {
-      assertThat(store.findAll()).isEqualTo(backedUp);
-      assertThat(store.insert(newToken("next")).id()).isEqualTo(TokenId.of(2));
+      assertThat(store.tokens().findAll()).isEqualTo(backedUp);
+      assertThat(store.tokens().insert(newToken("next")).id()).isEqualTo(TokenId.of(2));
     }
   }
 
@@ -289,10 +291,10 @@ class StoreFilesTest {
     SqliteStores.restore(old, data());
 
     try (SqliteStore store = SqliteStores.open(data())) {
-      SqliteTokenRepository repository = (SqliteTokenRepository) store;
+      SqliteTokenStore repository = (SqliteTokenStore) store;
       assertThat(repository.withWriter(Migrations::userVersion)).isEqualTo(Migrations.LATEST);
-      assertThat(store.findAll()).containsExactly(operator);
-      assertThat(store.insert(newToken("next")).id()).isEqualTo(TokenId.of(4));
+      assertThat(store.tokens().findAll()).containsExactly(operator);
+      assertThat(store.tokens().insert(newToken("next")).id()).isEqualTo(TokenId.of(4));
     }
   }
 

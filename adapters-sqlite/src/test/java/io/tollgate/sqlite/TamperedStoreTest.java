@@ -44,8 +44,8 @@ class TamperedStoreTest {
   private Path backup(String name) {
     Path source = temp.resolve("source-" + name);
     try (SqliteStore store = SqliteStores.open(source)) {
-      store.insert(newToken("_admin"));
-      store.insert(newToken("ci"));
+      store.tokens().insert(newToken("_admin"));
+      store.tokens().insert(newToken("ci"));
     }
     Path backup = temp.resolve(name + ".db");
     SqliteStores.backup(source, backup, false);
@@ -79,7 +79,7 @@ class TamperedStoreTest {
    */
   private void assertRefused(Path file, String... problems) throws IOException {
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("_admin", "apiv3_current"));
+      store.tokens().insert(newToken("_admin", "apiv3_current"));
     }
     Map<String, String> before = contents(data());
 
@@ -114,24 +114,24 @@ class TamperedStoreTest {
     SqliteStores.restore(backup, data());
 
     try (SqliteStore store = SqliteStores.open(data())) {
-      assertThat(store.findAll()).hasSize(2);
+      assertThat(store.tokens().findAll()).hasSize(2);
     }
   }
 
   @Test
   void open_aWriteBeforeTheFirstListing_isInIt() {
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("_admin"));
+      store.tokens().insert(newToken("_admin"));
     }
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("ci"));
-      store.deleteByName(io.tollgate.core.domain.TokenName.OPERATOR);
+      store.tokens().insert(newToken("ci"));
+      store.tokens().deleteByName(io.tollgate.core.domain.TokenName.OPERATOR);
 
-      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("ci");
-      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("ci");
+      assertThat(store.tokens().findAll()).extracting(t -> t.name().value()).containsExactly("ci");
+      assertThat(store.tokens().findAll()).extracting(t -> t.name().value()).containsExactly("ci");
     }
     try (SqliteStore store = SqliteStores.open(data())) {
-      assertThat(store.findAll()).extracting(t -> t.name().value()).containsExactly("ci");
+      assertThat(store.tokens().findAll()).extracting(t -> t.name().value()).containsExactly("ci");
     }
   }
 
@@ -252,7 +252,7 @@ class TamperedStoreTest {
   @Test
   void restore_refusesTrailingBytesAfterTheLastPage_aSparseGibibyte() throws IOException {
     try (SqliteStore store = SqliteStores.open(data())) {
-      store.insert(newToken("_admin", "apiv3_current"));
+      store.tokens().insert(newToken("_admin", "apiv3_current"));
     }
     Map<String, String> before = contents(data());
     Path file = backup("sparse");

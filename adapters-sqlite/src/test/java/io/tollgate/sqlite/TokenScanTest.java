@@ -27,33 +27,41 @@ class TokenScanTest {
   @Test
   void findAll_readsPlainAndChangedRowsWithEveryField() {
     try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
-      store.insert(newToken("plain"));
-      store.insert(newToken("by-someone", "apiv3_b", TokenId.of(0), Expiry.NEVER));
-      store.insert(newToken("expiring", "apiv3_e", null, Expiry.at(T0.plusSeconds(60))));
-      Token described = store.insert(newToken("described", "apiv3_d"));
-      store.updateDetails(
-          described.name(),
-          Description.of("ci runner"),
-          TokenStatus.ACTIVE,
-          T0.plusSeconds(1),
-          TokenId.of(0));
-      Token inactive = store.insert(newToken("inactive", "apiv3_i"));
-      store.updateDetails(inactive.name(), null, TokenStatus.INACTIVE, T0.plusSeconds(2), null);
-      Token regenerated = store.insert(newToken("regenerated", "apiv3_r"));
-      store.replaceHash(
-          regenerated.id(), regenerated.hash(), hashOf("apiv3_r2"), T0.plusSeconds(3), null);
-      store.insert(newResourceToken("reader", "db:a,b:read system:ping:read"));
-      Token deleted = store.insert(newToken("deleted", "apiv3_x"));
-      store.deleteByName(deleted.name());
+      store.tokens().insert(newToken("plain"));
+      store.tokens().insert(newToken("by-someone", "apiv3_b", TokenId.of(0), Expiry.NEVER));
+      store.tokens().insert(newToken("expiring", "apiv3_e", null, Expiry.at(T0.plusSeconds(60))));
+      Token described = store.tokens().insert(newToken("described", "apiv3_d"));
+      store
+          .tokens()
+          .updateDetails(
+              described.name(),
+              Description.of("ci runner"),
+              TokenStatus.ACTIVE,
+              T0.plusSeconds(1),
+              TokenId.of(0));
+      Token inactive = store.tokens().insert(newToken("inactive", "apiv3_i"));
+      store
+          .tokens()
+          .updateDetails(inactive.name(), null, TokenStatus.INACTIVE, T0.plusSeconds(2), null);
+      Token regenerated = store.tokens().insert(newToken("regenerated", "apiv3_r"));
+      store
+          .tokens()
+          .replaceHash(
+              regenerated.id(), regenerated.hash(), hashOf("apiv3_r2"), T0.plusSeconds(3), null);
+      store.tokens().insert(newResourceToken("reader", "db:a,b:read system:ping:read"));
+      Token deleted = store.tokens().insert(newToken("deleted", "apiv3_x"));
+      store.tokens().deleteByName(deleted.name());
 
-      List<Token> all = store.findAll();
+      List<Token> all = store.tokens().findAll();
 
       List<String> names =
           List.of(
               "plain", "by-someone", "expiring", "described", "inactive", "regenerated", "reader");
       assertThat(all)
           .containsExactlyElementsOf(
-              names.stream().map(n -> store.findByName(TokenName.of(n)).orElseThrow()).toList());
+              names.stream()
+                  .map(n -> store.tokens().findByName(TokenName.of(n)).orElseThrow())
+                  .toList());
       assertThat(all.get(0).permissions()).isSameAs(Token.ADMIN_PERMISSIONS);
       assertThat(all.get(3).description()).isEqualTo(Description.of("ci runner"));
       assertThat(all.get(4).status()).isEqualTo(TokenStatus.INACTIVE);
@@ -65,11 +73,11 @@ class TokenScanTest {
   @Test
   void findAll_givesTokensWithTheSamePermissionsOneSharedValue() {
     try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
-      store.insert(newResourceToken("one", "db:a:read system:ping:read"));
-      store.insert(newResourceToken("two", "db:a:read system:ping:read"));
-      store.insert(newResourceToken("three", "db:b:read"));
+      store.tokens().insert(newResourceToken("one", "db:a:read system:ping:read"));
+      store.tokens().insert(newResourceToken("two", "db:a:read system:ping:read"));
+      store.tokens().insert(newResourceToken("three", "db:b:read"));
 
-      List<Token> all = store.findAll();
+      List<Token> all = store.tokens().findAll();
 
       assertThat(all.get(0).permissions()).isSameAs(all.get(1).permissions());
       assertThat(all.get(2).permissions().text()).isEqualTo("db:b:read");
@@ -79,7 +87,7 @@ class TokenScanTest {
   @Test
   void findAll_ofAnEmptyStoreIsEmpty() {
     try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
-      assertThat(store.findAll()).isEmpty();
+      assertThat(store.tokens().findAll()).isEmpty();
     }
   }
 }

@@ -53,8 +53,8 @@ final class SqliteLocalStores implements LocalStores {
     try (SqliteStore store = SqliteStores.open(dataDir)) {
       TokenService service =
           new TokenService(
-              store, new Sha512TokenHasher(), new SecureRandomSecretGenerator(), clock, store);
-      return store.findByName(TokenName.OPERATOR).isPresent()
+              store, new Sha512TokenHasher(), new SecureRandomSecretGenerator(), clock);
+      return store.tokens().findByName(TokenName.OPERATOR).isPresent()
           ? service.regenerateOperatorTokenOutOfBand(Actor.OFFLINE_RECOVERY)
           : service.createOperatorToken(Actor.OFFLINE_RECOVERY);
     }

@@ -38,7 +38,7 @@ class SqliteLocalStoresTest {
     assertThat(regenerated.secret()).isNotEqualTo(created.secret());
     assertThat(SqliteStores.readTokens(data)).containsExactly(regenerated.token());
     try (SqliteStore store = SqliteStores.open(data)) {
-      assertThat(store.entries())
+      assertThat(store.auditLog().entries())
           .containsExactly(
               new AuditEntry(NOW, "created", "_admin", Actor.OFFLINE_RECOVERY),
               new AuditEntry(NOW, "regenerated", "_admin", Actor.OFFLINE_RECOVERY));
@@ -62,7 +62,7 @@ class SqliteLocalStoresTest {
       assertThatThrownBy(() -> stores.createOrRegenerateOperator(data))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(data.toAbsolutePath().toString());
-      assertThat(store.findAll()).isEmpty();
+      assertThat(store.tokens().findAll()).isEmpty();
     }
   }
 }

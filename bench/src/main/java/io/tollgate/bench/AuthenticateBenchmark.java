@@ -7,7 +7,7 @@ import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,7 +53,7 @@ public class AuthenticateBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws NoSuchAlgorithmException {
-    InMemoryTokenRepository repository = new InMemoryTokenRepository();
+    InMemoryTokenStore store = new InMemoryTokenStore();
     Sha512TokenHasher hasher = new Sha512TokenHasher();
     SecureRandomSecretGenerator generator = new SecureRandomSecretGenerator();
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -61,20 +61,22 @@ public class AuthenticateBenchmark {
     int chosen = pick.nextInt(storedTokens);
     for (int i = 0; i < storedTokens; i++) {
       TokenSecret secret = generator.generate();
-      repository.insert(
-          new NewToken(
-              TokenName.of("token-" + i),
-              hasher.hash(secret.value()),
-              now,
-              null,
-              Expiry.NEVER,
-              null));
+      store
+          .tokens()
+          .insert(
+              new NewToken(
+                  TokenName.of("token-" + i),
+                  hasher.hash(secret.value()),
+                  now,
+                  null,
+                  Expiry.NEVER,
+                  null));
       if (i == chosen) {
         validToken = secret.value();
       }
     }
     unknownToken = generator.generate().value();
-    service = new TokenService(repository, hasher, generator, Clock.systemUTC());
+    service = new TokenService(store, hasher, generator, Clock.systemUTC());
     sha512 = MessageDigest.getInstance("SHA-512");
     if (!service.authenticate(validToken).isAuthenticated()) {
       throw new IllegalStateException("benchmark setup is wrong: the valid token does not work");

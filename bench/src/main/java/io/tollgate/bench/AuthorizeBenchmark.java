@@ -10,7 +10,7 @@ import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public class AuthorizeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    InMemoryTokenRepository repository = new InMemoryTokenRepository();
+    InMemoryTokenStore store = new InMemoryTokenStore();
     Sha512TokenHasher hasher = new Sha512TokenHasher();
     SecureRandomSecretGenerator generator = new SecureRandomSecretGenerator();
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -68,20 +68,22 @@ public class AuthorizeBenchmark {
     int chosen = pick.nextInt(storedTokens);
     for (int i = 0; i < storedTokens; i++) {
       TokenSecret secret = generator.generate();
-      repository.insert(
-          new NewToken(
-              TokenName.of("token-" + i),
-              hasher.hash(secret.value()),
-              now,
-              null,
-              Expiry.NEVER,
-              null,
-              i == chosen || i % 2 == 0 ? dashboard : other));
+      store
+          .tokens()
+          .insert(
+              new NewToken(
+                  TokenName.of("token-" + i),
+                  hasher.hash(secret.value()),
+                  now,
+                  null,
+                  Expiry.NEVER,
+                  null,
+                  i == chosen || i % 2 == 0 ? dashboard : other));
       if (i == chosen) {
         validToken = secret.value();
       }
     }
-    service = new TokenService(repository, hasher, generator, Clock.systemUTC());
+    service = new TokenService(store, hasher, generator, Clock.systemUTC());
     if (!service.authorize(validToken, PING).isAllowed()
         || !service.authorize(validToken, WRITE).isAllowed()
         || service.authorize(validToken, HEALTH).isAllowed()) {

@@ -17,11 +17,10 @@ import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenSecret;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.out.AuditLog;
-import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.sqlite.SqliteStore;
 import io.tollgate.sqlite.SqliteStores;
@@ -74,25 +73,19 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   private static final Actor APPLICATION = new Actor(null, "embedding application");
 
   private final TokenService service;
-  private final SqliteStore store;
+  private final TokenStore store;
   private final String description;
   private volatile boolean closed;
 
-  private Tollgate(
-      TokenRepository repository,
-      SqliteStore store,
-      Clock clock,
-      ResourceTypes resourceTypes,
-      String description) {
+  private Tollgate(TokenStore store, Clock clock, ResourceTypes resourceTypes, String description) {
     this.store = store;
     this.description = description;
     this.service =
         new TokenService(
-            repository,
+            store,
             new Sha512TokenHasher(),
             new SecureRandomSecretGenerator(),
             clock,
-            store == null ? AuditLog.NONE : store,
             resourceTypes);
   }
 
@@ -179,8 +172,7 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
       Objects.requireNonNull(dataDir, "dataDir");
       SqliteStore store = SqliteStores.open(dataDir);
       try {
-        return new Tollgate(
-            store, store, clock, resourceTypes, "Tollgate[" + store.databaseFile() + "]");
+        return new Tollgate(store, clock, resourceTypes, "Tollgate[" + store.databaseFile() + "]");
       } catch (RuntimeException e) {
         store.close();
         throw e;
@@ -193,8 +185,7 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
      * @return an open instance
      */
     public Tollgate inMemory() {
-      return new Tollgate(
-          new InMemoryTokenRepository(), null, clock, resourceTypes, "Tollgate[in memory]");
+      return new Tollgate(new InMemoryTokenStore(), clock, resourceTypes, "Tollgate[in memory]");
     }
   }
 
@@ -346,9 +337,7 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
       }
       closed = true;
     }
-    if (store != null) {
-      store.close();
-    }
+    store.close();
   }
 
   /** Names the store, never a secret. */

@@ -24,30 +24,28 @@ import java.time.Clock;
  */
 final class ManagementRules {
 
-  private final TokenRepository repository;
   private final Clock clock;
 
-  ManagementRules(TokenRepository repository, Clock clock) {
-    this.repository = repository;
+  ManagementRules(Clock clock) {
     this.clock = clock;
   }
 
   /**
    * The token a change is made on the authority of, which must exist, be usable now and hold {@code
-   * *:*:*}; null for an out-of-band channel. Read from the store under the write lock, so a token
-   * deleted or deactivated meanwhile is refused.
+   * *:*:*}; null for an out-of-band channel. Read through {@code tokens}, the repository of the
+   * transaction that makes the change, so a token deleted or deactivated meanwhile is refused.
    *
    * @throws NotAuthenticatedException if the acting token is gone, inactive or expired
    * @throws ForbiddenException if it is a resource token
    */
-  Token requireAdmin(Actor actor) {
+  Token requireAdmin(TokenRepository tokens, Actor actor) {
     TokenId id = actor.tokenId();
     if (id == null) {
       return null;
     }
     long nowMillis = clock.millis();
     Token acting =
-        repository
+        tokens
             .findById(id)
             .filter(token -> token.isUsableAtMillis(nowMillis))
             .orElseThrow(NotAuthenticatedException::new);

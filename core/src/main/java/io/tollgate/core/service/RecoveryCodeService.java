@@ -5,11 +5,10 @@ import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.RecoveryCodeRejectedException;
+import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
-import io.tollgate.core.port.in.RegenerateOperatorTokenUseCase;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.RecoveryCodeHasher;
-import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.port.out.TokenStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,34 +17,41 @@ import java.util.Optional;
 
 /**
  * Issues and redeems the recovery code. Redemption is serialised, rate limited to five attempts a
- * minute, and spends the code only when the regeneration succeeded.
+ * minute, and spends the code in the transaction that regenerates {@code _admin}: both commit, or
+ * neither does.
  */
 public final class RecoveryCodeService implements RecoveryCodeUseCase {
 
   static final int ATTEMPTS_PER_WINDOW = 5;
   static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private final RegenerateOperatorTokenUseCase regenerate;
-  private final RecoveryCodeRepository codes;
+  private final TokenService tokens;
+  private final TokenStore store;
   private final RecoveryCodeHasher hasher;
   private final SecureRandom random;
   private final Clock clock;
-  private final AuditLog audit;
   private final AttemptLimiter limiter;
 
+  /**
+   * @param tokens the service that regenerates {@code _admin}, on {@code store}
+   * @param store where the code's hash is kept, beside the tokens
+   * @throws IllegalArgumentException if {@code tokens} keeps its tokens in another store
+   */
   public RecoveryCodeService(
-      RegenerateOperatorTokenUseCase regenerate,
-      RecoveryCodeRepository codes,
+      TokenService tokens,
+      TokenStore store,
       RecoveryCodeHasher hasher,
       SecureRandom random,
-      Clock clock,
-      AuditLog audit) {
-    this.regenerate = regenerate;
-    this.codes = codes;
+      Clock clock) {
+    if (!tokens.keepsTokensIn(store)) {
+      throw new IllegalArgumentException(
+          "the recovery code must be kept in the store of the tokens it regenerates");
+    }
+    this.tokens = tokens;
+    this.store = store;
     this.hasher = hasher;
     this.random = random;
     this.clock = clock;
-    this.audit = audit;
     this.limiter = new AttemptLimiter(ATTEMPTS_PER_WINDOW, WINDOW, clock);
   }
 
@@ -58,40 +64,53 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
     RecoveryCode code = RecoveryCode.ofCharacters(characters);
     Instant now = Instant.ofEpochMilli(clock.millis());
     String hash = hasher.hash(code.canonical());
-    audit.recordWith(
-        new AuditEntry(now, "recovery code issued", null, actor),
-        () -> {
-          codes.replace(hash, now);
-          return code;
+    store.inTransaction(
+        tx -> {
+          tx.recoveryCodes().replace(hash, now);
+          tx.audit(new AuditEntry(now, "recovery code issued", null, actor));
+          return null;
         });
     return code;
   }
 
   @Override
   public boolean recoveryCodeRequired() {
-    return codes.currentHash().isPresent();
+    return store.recoveryCodes().currentHash().isPresent();
   }
 
   @Override
   public synchronized IssuedToken regenerateWithRecoveryCode(String presented) {
-    Optional<String> current = codes.currentHash();
+    Optional<String> current = store.recoveryCodes().currentHash();
     if (current.isEmpty()) {
-      return regenerate.regenerateOperatorTokenOutOfBand(Actor.RECOVERY_LISTENER);
+      // refused if a code was issued meanwhile, on this node or another
+      return tokens.regenerateOperatorTokenOutOfBand(
+          Actor.RECOVERY_LISTENER,
+          tx -> {
+            if (tx.recoveryCodes().currentHash().isPresent()) {
+              throw new RecoveryCodeRejectedException();
+            }
+          });
     }
     limiter.acquire();
+    // verified outside the transaction, which would hold the store's writes as long as Argon2id
     try (RecoveryCode code = RecoveryCode.parseOrNull(presented)) {
       if (code == null || !hasher.verify(current.get(), code.canonical())) {
         throw new RecoveryCodeRejectedException();
       }
     }
-    IssuedToken issued = regenerate.regenerateOperatorTokenOutOfBand(Actor.RECOVERY_LISTENER);
-    audit.recordWith(
-        new AuditEntry(
-            Instant.ofEpochMilli(clock.millis()),
-            "recovery code spent",
-            issued.token().name().value(),
-            Actor.RECOVERY_LISTENER),
-        () -> codes.consume(current.get()));
-    return issued;
+    return tokens.regenerateOperatorTokenOutOfBand(
+        Actor.RECOVERY_LISTENER,
+        tx -> {
+          // refused, and the regeneration with it, if the code was spent or replaced meanwhile
+          if (!tx.recoveryCodes().consume(current.get())) {
+            throw new RecoveryCodeRejectedException();
+          }
+          tx.audit(
+              new AuditEntry(
+                  Instant.ofEpochMilli(clock.millis()),
+                  "recovery code spent",
+                  TokenName.OPERATOR.value(),
+                  Actor.RECOVERY_LISTENER));
+        });
   }
 }

@@ -2,19 +2,24 @@ package io.tollgate.core.service;
 
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The in-memory mirror of committed tokens, keyed by hash, that authentication reads without
- * touching storage. Only {@link TokenService} writes to it, and only after a write has committed.
+ * The in-memory mirror of committed tokens, keyed by hash (what authentication reads, without
+ * locking or allocating) and by id (what a change applies to). Only {@link TokenService} writes to
+ * it, under its write lock, and only after a write has committed.
  */
 final class TokenIndex {
 
   private final ConcurrentHashMap<TokenHash, Token> byHash;
+  private final ConcurrentHashMap<TokenId, Token> byId;
 
   TokenIndex(Collection<Token> committed) {
-    byHash = new ConcurrentHashMap<>(Math.max(16, committed.size() * 2));
+    int capacity = Math.max(16, committed.size() * 2);
+    byHash = new ConcurrentHashMap<>(capacity);
+    byId = new ConcurrentHashMap<>(capacity);
     committed.forEach(this::put);
   }
 
@@ -22,19 +27,25 @@ final class TokenIndex {
     return byHash.get(hash);
   }
 
+  Token findById(TokenId id) {
+    return byId.get(id);
+  }
+
+  /** Adds {@code token}, or replaces the token of that id (whose old hash stops authenticating). */
   void put(Token token) {
+    Token previous = byId.put(token.id(), token);
+    if (previous != null && !previous.hash().equals(token.hash())) {
+      byHash.remove(previous.hash(), previous);
+    }
     byHash.put(token.hash(), token);
   }
 
-  void replace(Token previous, Token current) {
-    if (!previous.hash().equals(current.hash())) {
-      byHash.remove(previous.hash());
+  /** Removes the token of that id, if any. */
+  void remove(TokenId id) {
+    Token previous = byId.remove(id);
+    if (previous != null) {
+      byHash.remove(previous.hash(), previous);
     }
-    byHash.put(current.hash(), current);
-  }
-
-  void remove(Token token) {
-    byHash.remove(token.hash());
   }
 
   int size() {

@@ -1,102 +1,96 @@
 package io.tollgate.core.service;
 
 import io.tollgate.core.domain.Actor;
-import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.domain.AuthorizationResult;
-import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.ForbiddenException;
-import io.tollgate.core.domain.InvalidExpiryException;
 import io.tollgate.core.domain.IssuedToken;
-import io.tollgate.core.domain.Lifetime;
-import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.NotAuthenticatedException;
-import io.tollgate.core.domain.OperatorTokenImmutableException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
 import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.ResourceTypes;
-import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.StoreUnavailableException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.domain.TokenNameAlreadyExistsException;
-import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
-import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
-import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
-import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.SecretGenerator;
+import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenHasher;
-import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.TokenStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Every token rule of Tollgate, behind the use-case interfaces. Thread-safe: writes are serialised
- * and reach the in-memory index only after the repository committed them; authentication and
- * authorization read the index without locking and never touch the repository. Who may change
- * tokens is decided by {@link ManagementRules}; only {@code _admin} itself may regenerate {@code
- * _admin}.
+ * Every token rule of Tollgate, behind the use-case interfaces. Thread-safe: each change is one
+ * unit of work of the {@link TokenStore} ({@link TokenChanges}: the reads that decide it, the write
+ * and its audit entry commit together or not at all), serialised on this node, and reaches the
+ * in-memory index only after it committed. Authentication and authorization read the index without
+ * locking and never touch the store; changes committed by other nodes of a shared store reach the
+ * index through {@link TokenStore#onChangeElsewhere}, and while the store cannot vouch that this
+ * node is current they fail closed. Only {@code _admin} itself may regenerate {@code _admin}.
  */
 public final class TokenService implements TokenAuthority {
 
-  private final TokenRepository repository;
+  private final TokenStore store;
   private final TokenHasher hasher;
   private final SecretGenerator generator;
   private final Clock clock;
-  private final AuditLog audit;
   private final ResourceTypes resourceTypes;
+  private final TokenChanges changes;
   private final TokenIndex index;
-  private final ManagementRules rules;
   private final ReentrantLock writeLock = new ReentrantLock();
 
-  /** Builds the in-memory index from everything the repository holds. */
+  /** Builds the in-memory index from everything the store holds. */
   public TokenService(
-      TokenRepository repository, TokenHasher hasher, SecretGenerator generator, Clock clock) {
-    this(repository, hasher, generator, clock, AuditLog.NONE);
-  }
-
-  /** As above, recording every change in {@code audit} after it committed. */
-  public TokenService(
-      TokenRepository repository,
-      TokenHasher hasher,
-      SecretGenerator generator,
-      Clock clock,
-      AuditLog audit) {
-    this(repository, hasher, generator, clock, audit, ResourceTypes.builtIn());
+      TokenStore store, TokenHasher hasher, SecretGenerator generator, Clock clock) {
+    this(store, hasher, generator, clock, ResourceTypes.builtIn());
   }
 
   /** As above, resource tokens naming the types of {@code resourceTypes}. */
   public TokenService(
-      TokenRepository repository,
+      TokenStore store,
       TokenHasher hasher,
       SecretGenerator generator,
       Clock clock,
-      AuditLog audit,
       ResourceTypes resourceTypes) {
-    this.repository = repository;
+    this.store = store;
     this.resourceTypes = resourceTypes;
-    this.audit = audit;
     this.hasher = hasher;
     this.generator = generator;
     this.clock = clock;
-    this.index = new TokenIndex(repository.findAll());
-    this.rules = new ManagementRules(repository, clock);
+    this.changes = new TokenChanges(hasher, generator, clock, resourceTypes);
+    // Listening before the load, under the write lock: a change made elsewhere meanwhile waits for
+    // the load and is then re-read, so the index never keeps what the load saw of it.
+    writeLock.lock();
+    try {
+      store.onChangeElsewhere(this::refresh);
+      this.index = new TokenIndex(store.tokens().findAll());
+    } finally {
+      writeLock.unlock();
+    }
   }
 
+  /**
+   * @throws StoreUnavailableException when the store cannot vouch that this node is current
+   */
   @Override
   public AuthenticationResult authenticate(String presented) {
+    if (!store.isCurrent()) {
+      throw new StoreUnavailableException();
+    }
     if (presented == null || presented.isEmpty()) {
       return AuthenticationResult.UNKNOWN;
     }
@@ -110,6 +104,9 @@ public final class TokenService implements TokenAuthority {
     return new AuthenticationResult.Authenticated(token);
   }
 
+  /**
+   * @throws StoreUnavailableException when the store cannot vouch that this node is current
+   */
   @Override
   public AuthorizationResult authorize(String presented, Permission required) {
     AuthenticationResult authentication = authenticate(presented);
@@ -139,13 +136,7 @@ public final class TokenService implements TokenAuthority {
    * in the audit log as {@code actor}; otherwise as {@link #createOperatorToken()}.
    */
   public IssuedToken createOperatorToken(Actor actor) {
-    return locked(
-        () -> {
-          if (repository.findByName(TokenName.OPERATOR).isPresent()) {
-            throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
-          }
-          return issue(TokenName.OPERATOR, Expiry.NEVER, null, actor, now(), Permissions.ADMIN);
-        });
+    return issuing(tx -> changes.createOperator(tx, actor));
   }
 
   @Override
@@ -158,171 +149,87 @@ public final class TokenService implements TokenAuthority {
           }
           if (!result.token().isOperator()) {
             // Nothing to regenerate says more than "not yours to regenerate".
-            if (repository.findByName(TokenName.OPERATOR).isEmpty()) {
+            if (store.tokens().findByName(TokenName.OPERATOR).isEmpty()) {
               throw new OperatorTokenMissingException();
             }
             throw new ForbiddenException();
           }
-          return regenerate(Actor.token(result.token()));
+          Token operator = result.token();
+          return regenerate(Actor.token(operator), operator.hash(), tx -> {});
         });
   }
 
   @Override
   public IssuedToken regenerateOperatorTokenOutOfBand(Actor actor) {
-    return locked(() -> regenerate(actor));
+    return regenerateOperatorTokenOutOfBand(actor, tx -> {});
   }
 
-  private IssuedToken regenerate(Actor actor) {
-    Token operator =
-        repository.findByName(TokenName.OPERATOR).orElseThrow(OperatorTokenMissingException::new);
+  /**
+   * As {@link #regenerateOperatorTokenOutOfBand(Actor)}, running {@code alsoInTheTransaction} in
+   * the regeneration's transaction after its write: when it throws, {@code _admin} keeps its
+   * secret.
+   */
+  IssuedToken regenerateOperatorTokenOutOfBand(
+      Actor actor, Consumer<StoreTransaction> alsoInTheTransaction) {
+    return locked(() -> regenerate(actor, null, alsoInTheTransaction));
+  }
+
+  /** Whether this service keeps its tokens in {@code store}. */
+  boolean keepsTokensIn(TokenStore store) {
+    return this.store == store;
+  }
+
+  private IssuedToken regenerate(
+      Actor actor, TokenHash expected, Consumer<StoreTransaction> alsoInTheTransaction) {
     TokenSecret secret = generator.generate();
-    TokenHash hash = hasher.hash(secret.value());
-    Instant now = now();
+    TokenHash replacement = hasher.hash(secret.value());
     Token updated =
-        audited(
-            "regenerated",
-            TokenName.OPERATOR,
-            actor,
-            now,
-            () ->
-                repository
-                    .replaceHash(operator.id(), operator.hash(), hash, now, actor.tokenId())
-                    .orElseThrow(
-                        () ->
-                            new StoreException("the operator token changed during regeneration")));
-    index.replace(operator, updated);
+        store.inTransaction(
+            tx -> {
+              Token regenerated = changes.regenerate(tx, actor, expected, replacement);
+              alsoInTheTransaction.accept(tx);
+              return regenerated;
+            });
+    index.put(updated);
     return new IssuedToken(updated, secret);
   }
 
   @Override
   public IssuedToken createNamedAdminToken(CreateNamedAdminTokenCommand command) {
-    return locked(
-        () -> {
-          rules.requireAdmin(command.actor());
-          return create(
-              command.name(),
-              command.lifetime(),
-              command.description(),
-              command.actor(),
-              Permissions.ADMIN);
-        });
+    return issuing(tx -> changes.createNamedAdmin(tx, command));
   }
 
   @Override
   public IssuedToken createResourceToken(CreateResourceTokenCommand command) {
-    return locked(
-        () -> {
-          rules.requireAdmin(command.actor());
-          resourceTypes.check(command.permissions());
-          return create(
-              command.name(),
-              command.lifetime(),
-              command.description(),
-              command.actor(),
-              command.permissions());
-        });
-  }
-
-  /**
-   * Stores a new token under the write lock. No read first: the repository's insert refuses a taken
-   * name itself (TokenNameAlreadyExistsException), in the same transaction that would store it. A
-   * taken name still wins over an invalid expiry, as when the name was looked up first.
-   */
-  private IssuedToken create(
-      TokenName name,
-      Lifetime lifetime,
-      Description description,
-      Actor actor,
-      Permissions permissions) {
-    Instant createdAt = now();
-    Expiry expiry;
-    try {
-      expiry = lifetime.expiryFrom(createdAt);
-    } catch (InvalidExpiryException e) {
-      if (repository.findByName(name).isPresent()) {
-        throw new TokenNameAlreadyExistsException(name);
-      }
-      throw e;
-    }
-    return issue(name, expiry, description, actor, createdAt, permissions);
-  }
-
-  /** Stores a new token created at {@code createdAt}, the instant its expiry was counted from. */
-  private IssuedToken issue(
-      TokenName name,
-      Expiry expiry,
-      Description description,
-      Actor actor,
-      Instant createdAt,
-      Permissions permissions) {
-    TokenSecret secret = generator.generate();
-    NewToken draft =
-        new NewToken(
-            name,
-            hasher.hash(secret.value()),
-            createdAt,
-            actor.tokenId(),
-            expiry,
-            description,
-            permissions);
-    Token stored = audited("created", name, actor, createdAt, () -> repository.insert(draft));
-    index.put(stored);
-    return new IssuedToken(stored, secret);
+    return issuing(tx -> changes.createResource(tx, command));
   }
 
   @Override
   public Token deleteToken(TokenName name, Actor actor) {
     return locked(
         () -> {
-          Token acting = rules.requireAdmin(actor);
-          if (name.isOperator()) {
-            throw ManagementRules.operatorUntouchable(
-                acting, OperatorTokenImmutableException.cannotDelete());
-          }
-          Token deleted =
-              audited(
-                  "deleted",
-                  name,
-                  actor,
-                  now(),
-                  () ->
-                      repository
-                          .deleteByName(name)
-                          .orElseThrow(() -> new TokenNotFoundException(name)));
-          index.remove(deleted);
+          Token deleted = store.inTransaction(tx -> changes.delete(tx, name, actor));
+          index.remove(deleted.id());
           return deleted;
         });
   }
 
   @Override
   public List<Token> listTokens() {
-    return repository.findAll();
+    return store.tokens().findAll();
   }
 
   @Override
   public ImportResult importToken(
       TokenName name, TokenSecret secret, Expiry expiry, Permissions permissions) {
     ManagementRules.checkImportable(name, expiry, permissions, resourceTypes);
+    TokenHash hash = hasher.hash(secret.value());
     return locked(
         () -> {
-          TokenHash hash = hasher.hash(secret.value());
-          if (repository.findByName(name).isPresent()) {
-            return ImportResult.skipped(ImportOutcome.NAME_EXISTS);
-          }
-          if (index.find(hash) != null) {
-            return ImportResult.skipped(ImportOutcome.SECRET_EXISTS);
-          }
-          if (repository.wasImported(hash)) {
-            return ImportResult.skipped(ImportOutcome.IMPORTED_BEFORE_AND_DELETED);
-          }
-          Instant now = now();
-          NewToken draft =
-              new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null, permissions);
-          Token stored =
-              audited(
-                  "imported", name, Actor.TOKEN_FILE, now, () -> repository.insertImported(draft));
-          index.put(stored);
-          return ImportResult.imported(stored);
+          ImportResult result =
+              store.inTransaction(tx -> changes.importToken(tx, name, hash, expiry, permissions));
+          result.token().ifPresent(index::put);
+          return result;
         });
   }
 
@@ -330,39 +237,15 @@ public final class TokenService implements TokenAuthority {
   public Token updateToken(UpdateTokenCommand command) {
     return locked(
         () -> {
-          Token acting = rules.requireAdmin(command.actor());
-          if (command.name().isOperator()) {
-            throw ManagementRules.operatorUntouchable(
-                acting, OperatorTokenImmutableException.cannotEdit());
-          }
-          Token current =
-              repository
-                  .findByName(command.name())
-                  .orElseThrow(() -> new TokenNotFoundException(command.name()));
-          Instant now = now();
-          Token updated =
-              audited(
-                  "updated",
-                  command.name(),
-                  command.actor(),
-                  now,
-                  () ->
-                      repository
-                          .updateDetails(
-                              command.name(),
-                              command.description().orElse(current.description()),
-                              command.status().orElse(current.status()),
-                              now,
-                              command.actor().tokenId())
-                          .orElseThrow(() -> new TokenNotFoundException(command.name())));
-          index.replace(current, updated);
+          Token updated = store.inTransaction(tx -> changes.update(tx, command));
+          index.put(updated);
           return updated;
         });
   }
 
   @Override
   public UUID clusterId() {
-    return repository.clusterId();
+    return store.clusterId();
   }
 
   /** How many tokens the in-memory index holds. */
@@ -371,15 +254,31 @@ public final class TokenService implements TokenAuthority {
   }
 
   /**
-   * Runs one write of the repository with its audit entry: in the same transaction where the store
-   * keeps the audit log itself, so the entry exists exactly when the change does.
+   * Brings the index's view of token {@code id} up to the store's committed one, after another node
+   * changed it: replaced while it exists, removed once it does not.
    */
-  private <T> T audited(String action, TokenName name, Actor actor, Instant at, Supplier<T> write) {
-    return audit.recordWith(new AuditEntry(at, action, name.value(), actor), write);
+  private void refresh(TokenId id) {
+    writeLock.lock();
+    try {
+      Optional<Token> current = store.tokens().findById(id);
+      if (current.isPresent()) {
+        index.put(current.get());
+      } else {
+        index.remove(id);
+      }
+    } finally {
+      writeLock.unlock();
+    }
   }
 
-  private Instant now() {
-    return Instant.ofEpochMilli(clock.millis());
+  /** Runs {@code work} in one transaction, then indexes the token it issued. */
+  private IssuedToken issuing(Function<StoreTransaction, IssuedToken> work) {
+    return locked(
+        () -> {
+          IssuedToken issued = store.inTransaction(work);
+          index.put(issued.token());
+          return issued;
+        });
   }
 
   private <T> T locked(Supplier<T> write) {

@@ -22,12 +22,12 @@ import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.testing.MutableClock;
+import io.tollgate.core.testing.ScriptedStore;
 import io.tollgate.core.testing.SequentialSecretGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,14 +46,14 @@ class AuthorizationTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final SequentialSecretGenerator secrets = new SequentialSecretGenerator();
-  private InMemoryTokenRepository repository;
+  private InMemoryTokenStore store;
   private TokenService service;
   private IssuedToken admin;
   private IssuedToken named;
 
   @BeforeEach
   void setUp() {
-    repository = new InMemoryTokenRepository();
+    store = new InMemoryTokenStore();
     service = newService(ResourceTypes.builtIn());
     admin = service.createOperatorToken();
     named =
@@ -63,8 +63,7 @@ class AuthorizationTest {
   }
 
   private TokenService newService(ResourceTypes types) {
-    return new TokenService(
-        repository, new Sha512TokenHasher(), secrets, clock, AuditLog.NONE, types);
+    return new TokenService(store, new Sha512TokenHasher(), secrets, clock, types);
   }
 
   private IssuedToken resourceToken(String name, String permissions, long expirySecs) {
@@ -132,7 +131,7 @@ class AuthorizationTest {
   @Test
   void authorize_neverTouchesTheRepository() {
     IssuedToken dashboard = resourceToken("dashboard", "system:ping:read", 0);
-    CountingRepository counting = new CountingRepository(repository);
+    ScriptedStore counting = new ScriptedStore(store);
     TokenService counted =
         new TokenService(counting, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
     int callsAfterStartup = counting.calls();
@@ -152,7 +151,7 @@ class AuthorizationTest {
 
     TokenService restarted = newService(ResourceTypes.builtIn());
 
-    Token stored = repository.findByName(TokenName.of("dashboard")).orElseThrow();
+    Token stored = store.tokens().findByName(TokenName.of("dashboard")).orElseThrow();
     assertThat(stored.permissions().text()).isEqualTo("db:a,b:read system:ping:read");
     assertThat(stored.isAdmin()).isFalse();
     assertThat(stored.createdBy()).isEqualTo(admin.token().id());
@@ -168,7 +167,7 @@ class AuthorizationTest {
           .isInstanceOf(InvalidPermissionException.class);
     }
 
-    assertThat(repository.findByName(TokenName.of("bad"))).isEmpty();
+    assertThat(store.tokens().findByName(TokenName.of("bad"))).isEmpty();
     assertThat(service.indexedTokenCount()).isEqualTo(2);
   }
 
@@ -261,7 +260,7 @@ class AuthorizationTest {
     assertThat(service.authorize(dashboard.secret().value(), PING).outcome()).isEqualTo("unknown");
 
     service.deleteToken(dashboard.token().name(), by(named));
-    assertThat(repository.findByName(dashboard.token().name())).isEmpty();
+    assertThat(store.tokens().findByName(dashboard.token().name())).isEmpty();
   }
 
   // --- the operator token ---
@@ -293,7 +292,7 @@ class AuthorizationTest {
         .isInstanceOf(OperatorTokenImmutableException.class)
         .hasMessage("cannot edit operator token");
 
-    assertThat(repository.findByName(TokenName.OPERATOR)).contains(admin.token());
+    assertThat(store.tokens().findByName(TokenName.OPERATOR)).contains(admin.token());
   }
 
   @Test
@@ -316,6 +315,6 @@ class AuthorizationTest {
         .isInstanceOf(NotAuthenticatedException.class);
     assertThatThrownBy(() -> service.deleteToken(TokenName.named("ci2"), by(other)))
         .isInstanceOf(NotAuthenticatedException.class);
-    assertThat(repository.findByName(TokenName.of("late"))).isEmpty();
+    assertThat(store.tokens().findByName(TokenName.of("late"))).isEmpty();
   }
 }

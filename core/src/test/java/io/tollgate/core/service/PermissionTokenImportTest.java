@@ -14,10 +14,9 @@ import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.testing.SequentialSecretGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,15 +29,14 @@ class PermissionTokenImportTest {
   private static final Instant T0 = Instant.parse("2025-04-18T14:02:45.331Z");
   private static final TokenSecret SECRET = TokenSecret.imported("apiv3_" + "p".repeat(40));
 
-  private final InMemoryTokenRepository repository = new InMemoryTokenRepository();
+  private final InMemoryTokenStore store = new InMemoryTokenStore();
 
   private TokenService service(ResourceTypes types) {
     return new TokenService(
-        repository,
+        store,
         new Sha512TokenHasher(),
         new SequentialSecretGenerator(),
         Clock.fixed(T0, ZoneOffset.UTC),
-        AuditLog.NONE,
         types);
   }
 
@@ -90,7 +88,7 @@ class PermissionTokenImportTest {
         .isInstanceOf(InvalidPermissionException.class)
         .hasMessageContaining("orders")
         .hasMessageNotContaining(SECRET.value());
-    assertThat(repository.findAll()).isEmpty();
+    assertThat(store.tokens().findAll()).isEmpty();
   }
 
   @Test
@@ -114,6 +112,6 @@ class PermissionTokenImportTest {
                 service.importToken(
                     TokenName.OPERATOR, SECRET, Expiry.NEVER, Permissions.parse("db:*:read")))
         .isInstanceOf(InvalidTokenNameException.class);
-    assertThat(repository.findAll()).isEmpty();
+    assertThat(store.tokens().findAll()).isEmpty();
   }
 }

@@ -11,9 +11,7 @@ import io.tollgate.core.domain.OperatorTokenMissingException;
 import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.RecoveryCodeRejectedException;
 import io.tollgate.core.domain.TooManyAttemptsException;
-import io.tollgate.core.memory.InMemoryAuditLog;
-import io.tollgate.core.memory.InMemoryRecoveryCodeRepository;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.out.RecoveryCodeHasher;
 import io.tollgate.core.testing.MutableClock;
 import io.tollgate.core.testing.SequentialSecretGenerator;
@@ -39,8 +37,7 @@ class RecoveryCodeServiceTest {
       };
 
   private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-  private final InMemoryRecoveryCodeRepository codes = new InMemoryRecoveryCodeRepository();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final InMemoryTokenStore store = new InMemoryTokenStore();
   private TokenService tokens;
   private RecoveryCodeService recovery;
   private IssuedToken admin;
@@ -48,14 +45,8 @@ class RecoveryCodeServiceTest {
   @BeforeEach
   void setUp() {
     tokens =
-        new TokenService(
-            new InMemoryTokenRepository(),
-            new Sha512TokenHasher(),
-            new SequentialSecretGenerator(),
-            clock,
-            audit);
-    recovery =
-        new RecoveryCodeService(tokens, codes, FAKE_HASHER, new SecureRandom(), clock, audit);
+        new TokenService(store, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
+    recovery = new RecoveryCodeService(tokens, store, FAKE_HASHER, new SecureRandom(), clock);
     admin = tokens.createOperatorToken();
   }
 
@@ -65,7 +56,8 @@ class RecoveryCodeServiceTest {
 
     assertThat(code.grouped()).matches("([0-9A-HJKMNP-TV-Z]{5}-){4}[0-9A-HJKMNP-TV-Z]{5}");
     assertThat(RecoveryCode.BITS).isGreaterThanOrEqualTo(100);
-    assertThat(codes.currentHash()).contains("fake$" + new String(code.canonical()));
+    assertThat(store.recoveryCodes().currentHash())
+        .contains("fake$" + new String(code.canonical()));
     assertThat(code.toString()).doesNotContain(code.grouped());
   }
 
@@ -99,7 +91,9 @@ class RecoveryCodeServiceTest {
 
     assertThat(tokens.authenticate(regenerated.secret().value()).isAuthenticated()).isTrue();
     assertThat(recovery.recoveryCodeRequired()).isFalse();
-    assertThat(audit.entries()).extracting(AuditEntry::action).contains("recovery code spent");
+    assertThat(store.auditLog().entries())
+        .extracting(AuditEntry::action)
+        .contains("recovery code spent");
   }
 
   @Test
@@ -129,19 +123,66 @@ class RecoveryCodeServiceTest {
 
   @Test
   void aFailedRegeneration_doesNotSpendTheCode() {
+    InMemoryTokenStore emptyStore = new InMemoryTokenStore();
     TokenService empty =
         new TokenService(
-            new InMemoryTokenRepository(),
-            new Sha512TokenHasher(),
-            new SequentialSecretGenerator(),
-            clock);
+            emptyStore, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
     RecoveryCodeService noOperator =
-        new RecoveryCodeService(empty, codes, FAKE_HASHER, new SecureRandom(), clock, audit);
+        new RecoveryCodeService(empty, emptyStore, FAKE_HASHER, new SecureRandom(), clock);
     String code = noOperator.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
 
     assertThatThrownBy(() -> noOperator.regenerateWithRecoveryCode(code))
         .isInstanceOf(OperatorTokenMissingException.class);
     assertThat(noOperator.recoveryCodeRequired()).isTrue();
+  }
+
+  @Test
+  void aCodeSpentWhileItWasBeingVerified_refusesTheRegenerationToo() {
+    RecoveryCodeHasher spentMeanwhile =
+        new RecoveryCodeHasher() {
+          @Override
+          public String hash(char[] code) {
+            return FAKE_HASHER.hash(code);
+          }
+
+          @Override
+          public boolean verify(String encodedHash, char[] code) {
+            // another request (or node) spends the code during the slow verification
+            store.recoveryCodes().consume(encodedHash);
+            return FAKE_HASHER.verify(encodedHash, code);
+          }
+        };
+    RecoveryCodeService racing =
+        new RecoveryCodeService(tokens, store, spentMeanwhile, new SecureRandom(), clock);
+    String code = racing.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
+
+    assertThatThrownBy(() -> racing.regenerateWithRecoveryCode(code))
+        .isInstanceOf(RecoveryCodeRejectedException.class);
+    assertThat(tokens.authenticate(admin.secret().value()).isAuthenticated()).isTrue();
+    assertThat(store.auditLog().entries())
+        .extracting(AuditEntry::action)
+        .doesNotContain("regenerated", "recovery code spent");
+  }
+
+  @Test
+  void theRegenerationAndTheSpentCode_areOneChange() {
+    String code = recovery.issueRecoveryCode(Actor.BOOTSTRAP).grouped();
+
+    recovery.regenerateWithRecoveryCode(code);
+
+    assertThat(store.auditLog().entries())
+        .extracting(AuditEntry::action)
+        .containsSubsequence("regenerated", "recovery code spent");
+    assertThat(store.recoveryCodes().currentHash()).isEmpty();
+  }
+
+  @Test
+  void aServiceOnAnotherStore_isRefused() {
+    assertThatThrownBy(
+            () ->
+                new RecoveryCodeService(
+                    tokens, new InMemoryTokenStore(), FAKE_HASHER, new SecureRandom(), clock))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -165,7 +206,7 @@ class RecoveryCodeServiceTest {
 
   @Test
   void tokenChanges_areAudited() {
-    assertThat(audit.entries())
+    assertThat(store.auditLog().entries())
         .extracting(AuditEntry::action, AuditEntry::tokenName)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("created", "_admin"));
   }

@@ -25,13 +25,13 @@ import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenNotFoundException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
-import io.tollgate.core.memory.InMemoryAuditLog;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.testing.MutableClock;
+import io.tollgate.core.testing.ScriptedStore;
 import io.tollgate.core.testing.SequentialSecretGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,18 +53,17 @@ class TokenServiceTest {
   private static final Instant T0 = Instant.parse("2025-04-18T14:02:45.331Z");
 
   private final MutableClock clock = new MutableClock(T0);
-  private InMemoryTokenRepository repository;
+  private InMemoryTokenStore store;
   private TokenService service;
 
   @BeforeEach
   void setUp() {
-    repository = new InMemoryTokenRepository();
+    store = new InMemoryTokenStore();
     service = newService();
   }
 
   private TokenService newService() {
-    return new TokenService(
-        repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
+    return new TokenService(store, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
   }
 
   private IssuedToken createNamed(String name, Long expirySecs) {
@@ -102,8 +101,7 @@ class TokenServiceTest {
           }
         };
     TokenService moving =
-        new TokenService(
-            repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), ticking);
+        new TokenService(store, new Sha512TokenHasher(), new SequentialSecretGenerator(), ticking);
 
     Token ci =
         moving
@@ -117,16 +115,14 @@ class TokenServiceTest {
 
   @Test
   void createOperatorToken_byAnOutOfBandActor_isAuditedAsThatActor() {
-    InMemoryAuditLog audit = new InMemoryAuditLog();
     TokenService audited =
-        new TokenService(
-            repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock, audit);
+        new TokenService(store, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
 
     IssuedToken admin = audited.createOperatorToken(Actor.OFFLINE_RECOVERY);
 
     assertThat(admin.token().name()).isEqualTo(TokenName.OPERATOR);
     assertThat(admin.token().createdBy()).isNull();
-    assertThat(audit.entries())
+    assertThat(store.auditLog().entries())
         .containsExactly(new AuditEntry(T0, "created", "_admin", Actor.OFFLINE_RECOVERY));
     assertThatThrownBy(() -> audited.createOperatorToken(Actor.OFFLINE_RECOVERY))
         .isInstanceOf(TokenNameAlreadyExistsException.class);
@@ -411,7 +407,8 @@ class TokenServiceTest {
 
     assertThat(service.authenticate(admin.secret().value()).isAuthenticated()).isTrue();
     assertThat(service.authenticate(ci.secret().value()).isAuthenticated()).isTrue();
-    assertThat(repository.findByName(TokenName.OPERATOR).orElseThrow()).isEqualTo(admin.token());
+    assertThat(store.tokens().findByName(TokenName.OPERATOR).orElseThrow())
+        .isEqualTo(admin.token());
   }
 
   // --- expiry boundary ---
@@ -495,7 +492,7 @@ class TokenServiceTest {
   @Test
   void authenticate_neverTouchesTheRepository() {
     IssuedToken admin = service.createOperatorToken();
-    CountingRepository counting = new CountingRepository(repository);
+    ScriptedStore counting = new ScriptedStore(store);
     TokenService counted =
         new TokenService(counting, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
     int callsAfterStartup = counting.calls();
@@ -544,7 +541,7 @@ class TokenServiceTest {
   @Test
   void failedWrite_leavesTheIndexUnchanged() {
     IssuedToken admin = service.createOperatorToken();
-    FailingRepository failing = new FailingRepository(repository);
+    ScriptedStore failing = new ScriptedStore(store);
     TokenService fragile =
         new TokenService(failing, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
     failing.failWrites();
@@ -564,11 +561,9 @@ class TokenServiceTest {
 
   @Test
   void everyChange_isAuditedWithWhoAndTheInstantOfTheChange_andAFailedOneIsNot() {
-    InMemoryAuditLog audit = new InMemoryAuditLog();
-    FailingRepository failing = new FailingRepository(repository);
+    ScriptedStore failing = new ScriptedStore(store);
     TokenService audited =
-        new TokenService(
-            failing, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock, audit);
+        new TokenService(failing, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
     IssuedToken admin = audited.createOperatorToken();
     Actor byAdmin = Actor.token(admin.token());
     clock.advance(Duration.ofSeconds(1));
@@ -586,7 +581,7 @@ class TokenServiceTest {
         .isInstanceOf(io.tollgate.core.domain.StoreException.class);
 
     Instant t1 = T0.plusSeconds(1);
-    assertThat(audit.entries())
+    assertThat(store.auditLog().entries())
         .containsExactly(
             new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP),
             new AuditEntry(t1, "created", "ci", byAdmin),
@@ -631,8 +626,7 @@ class TokenServiceTest {
     service.importToken(TokenName.of("ci"), secret, Expiry.NEVER);
     service.deleteToken(TokenName.of("ci"), Actor.BOOTSTRAP);
     TokenService restarted =
-        new TokenService(
-            repository, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
+        new TokenService(store, new Sha512TokenHasher(), new SequentialSecretGenerator(), clock);
 
     ImportResult again = restarted.importToken(TokenName.of("ci"), secret, Expiry.NEVER);
 

@@ -7,10 +7,9 @@ import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.SecretGenerator;
 import io.tollgate.core.port.out.TokenHasher;
-import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,10 +19,9 @@ import java.util.Objects;
  * {@link TokenHasher}, the {@link SecretGenerator} and the system UTC {@link Clock}. Core itself
  * knows no framework, so its module lives here.
  *
- * <p>Needs a {@link TokenRepository} and an {@link AuditLog} bound by other modules, for example
- * {@code io.tollgate.sqlite.SqliteModule} and {@code
- * bind(AuditLog.class).toInstance(AuditLog.NONE)}; {@link TollgateModule} installs this module with
- * both. Building the injector opens nothing and logs nothing.
+ * <p>Needs a {@link TokenStore} bound by another module, for example {@code
+ * bind(TokenStore.class).toInstance(new InMemoryTokenStore())}; {@link TollgateModule} installs
+ * this module with one. Building the injector opens nothing and logs nothing.
  */
 public final class TollgateCoreModule extends AbstractModule {
 
@@ -74,11 +72,7 @@ public final class TollgateCoreModule extends AbstractModule {
   @Provides
   @Singleton
   TokenService tokenService(
-      TokenRepository repository,
-      TokenHasher hasher,
-      SecretGenerator generator,
-      Clock clock,
-      AuditLog audit) {
-    return new TokenService(repository, hasher, generator, clock, audit, resourceTypes);
+      TokenStore store, TokenHasher hasher, SecretGenerator generator, Clock clock) {
+    return new TokenService(store, hasher, generator, clock, resourceTypes);
   }
 }

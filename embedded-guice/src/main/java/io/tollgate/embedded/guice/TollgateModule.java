@@ -7,9 +7,8 @@ import io.tollgate.argon2.Argon2Module;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.RecoveryCodeHasher;
-import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.RecoveryCodeService;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.sqlite.SqliteModule;
@@ -21,9 +20,9 @@ import java.util.Objects;
 
 /**
  * Everything a Guice user needs in one module: {@link TollgateCoreModule}, the SQLite store in a
- * data directory ({@code SqliteModule}, which also keeps the {@link AuditLog} and the recovery
- * code), Argon2id for recovery codes ({@code Argon2Module}) and the {@link RecoveryCodeUseCase}
- * built on them.
+ * data directory ({@code SqliteModule}, which also keeps the audit log and the recovery code),
+ * Argon2id for recovery codes ({@code Argon2Module}) and the {@link RecoveryCodeUseCase} built on
+ * them.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new TollgateModule(Path.of("/var/lib/myservice/tokens")));
@@ -71,11 +70,7 @@ public final class TollgateModule extends AbstractModule {
   @Provides
   @Singleton
   RecoveryCodeUseCase recoveryCodes(
-      TokenService tokens,
-      RecoveryCodeRepository codes,
-      RecoveryCodeHasher hasher,
-      Clock clock,
-      AuditLog audit) {
-    return new RecoveryCodeService(tokens, codes, hasher, new SecureRandom(), clock, audit);
+      TokenService tokens, TokenStore store, RecoveryCodeHasher hasher, Clock clock) {
+    return new RecoveryCodeService(tokens, store, hasher, new SecureRandom(), clock);
   }
 }

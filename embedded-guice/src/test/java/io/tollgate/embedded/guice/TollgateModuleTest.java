@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.tollgate.core.memory.InMemoryTokenRepository;
+import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.TokenAuthority;
-import io.tollgate.core.port.out.AuditLog;
-import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,15 +42,14 @@ class TollgateModuleTest {
   }
 
   @Test
-  void coreModule_worksWithAnyRepositoryModule() {
+  void coreModule_worksWithAnyStoreModule() {
     Injector injector =
         Guice.createInjector(
             new TollgateCoreModule(),
             new AbstractModule() {
               @Override
               protected void configure() {
-                bind(TokenRepository.class).toInstance(new InMemoryTokenRepository());
-                bind(AuditLog.class).toInstance(AuditLog.NONE);
+                bind(TokenStore.class).toInstance(new InMemoryTokenStore());
               }
             });
     TokenAuthority authority = injector.getInstance(TokenAuthority.class);

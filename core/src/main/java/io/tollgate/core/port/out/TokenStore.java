@@ -21,13 +21,17 @@ public interface TokenStore extends AutoCloseable {
    */
   <T> T inTransaction(Function<StoreTransaction, T> work);
 
-  /** Committed tokens, for reads (each call its own snapshot). */
+  /**
+   * Committed tokens, for reads (each call its own snapshot). A write through it runs in a
+   * transaction of its own and records no audit entry: for tools and tests; services change tokens
+   * through {@link #inTransaction}.
+   */
   TokenRepository tokens();
 
-  /** The committed recovery code, for reads. */
+  /** The committed recovery code, for reads; a write through it is as through {@link #tokens()}. */
   RecoveryCodeRepository recoveryCodes();
 
-  /** The audit log, for reads. */
+  /** The audit log, for reads, and for entries tied to no change ({@link AuditLog#record}). */
   AuditLog auditLog();
 
   /** This store's identity, created once with the store and kept. */

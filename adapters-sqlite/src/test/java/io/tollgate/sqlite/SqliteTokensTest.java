@@ -8,21 +8,24 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Core's repository contract against a real SQLite file, closed and reopened for real. */
-class SqliteTokenRepositoryTest extends TokenRepositoryContract {
+/**
+ * Core's repository contract on the committed tokens of a real SQLite file, closed and reopened for
+ * real.
+ */
+class SqliteTokensTest extends TokenRepositoryContract {
 
   @TempDir Path tempDir;
   private final List<SqliteStore> opened = new ArrayList<>();
 
   @Override
   protected TokenRepository newRepository() {
-    return track(SqliteStores.open(tempDir.resolve("data")));
+    return track(SqliteStores.open(tempDir.resolve("data"))).tokens();
   }
 
   @Override
   protected TokenRepository reopen(TokenRepository current) {
-    ((SqliteStore) current).close();
-    return track(SqliteStores.open(tempDir.resolve("data")));
+    opened.forEach(SqliteStore::close);
+    return track(SqliteStores.open(tempDir.resolve("data"))).tokens();
   }
 
   @AfterEach

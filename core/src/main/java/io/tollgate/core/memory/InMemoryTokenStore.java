@@ -1,0 +1,207 @@
+package io.tollgate.core.memory;
+
+import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.port.out.StoreTransaction;
+import io.tollgate.core.port.out.TokenRepository;
+import io.tollgate.core.port.out.TokenStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A store that lives and dies with the process: for tests and throw-away instances. Thread-safe. A
+ * unit of work changes the tables in place under a write lock and keeps an undo log, applied when
+ * the work throws; readers wait for a running unit of work, so they see only committed state.
+ * Writes through {@link #tokens()}, {@link #recoveryCodes()} and {@link AuditLog#record} each run
+ * in a unit of work of their own.
+ */
+public final class InMemoryTokenStore implements TokenStore {
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final MemoryTables tables = new MemoryTables();
+  private final UUID clusterId = UUID.randomUUID();
+  private final CommittedTokens tokens = new CommittedTokens();
+  private final CommittedCode recoveryCodes = new CommittedCode();
+  private final CommittedAudit auditLog = new CommittedAudit();
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    lock.writeLock().lock();
+    try {
+      MemoryTransaction transaction = new MemoryTransaction(tables, clusterId);
+      T result;
+      try {
+        result = work.apply(transaction);
+      } catch (RuntimeException | Error e) {
+        transaction.rollBack();
+        throw e;
+      }
+      transaction.commit();
+      return result;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public TokenRepository tokens() {
+    return tokens;
+  }
+
+  @Override
+  public RecoveryCodeRepository recoveryCodes() {
+    return recoveryCodes;
+  }
+
+  @Override
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
+  @Override
+  public UUID clusterId() {
+    return clusterId;
+  }
+
+  /** Nothing to release. */
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "InMemoryTokenStore";
+  }
+
+  private <T> T read(Supplier<T> read) {
+    lock.readLock().lock();
+    try {
+      return read.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private <T> T write(Function<MemoryTransaction, T> write) {
+    return inTransaction(tx -> write.apply((MemoryTransaction) tx));
+  }
+
+  private final class CommittedTokens implements TokenRepository {
+
+    @Override
+    public Token insert(NewToken token) {
+      return write(tx -> tx.insert(token));
+    }
+
+    @Override
+    public Token insertImported(NewToken token) {
+      return write(tx -> tx.insertImported(token));
+    }
+
+    @Override
+    public boolean wasImported(TokenHash hash) {
+      return read(() -> tables.imported.contains(hash));
+    }
+
+    @Override
+    public Optional<Token> findByName(TokenName name) {
+      return read(() -> Optional.ofNullable(tables.byName.get(name)));
+    }
+
+    @Override
+    public Optional<Token> findById(TokenId id) {
+      return read(() -> Optional.ofNullable(tables.byId.get(id.value())));
+    }
+
+    @Override
+    public Optional<Token> findByHash(TokenHash hash) {
+      return read(() -> Optional.ofNullable(tables.byHash.get(hash)));
+    }
+
+    @Override
+    public List<Token> findAll() {
+      return read(() -> List.copyOf(tables.byId.values()));
+    }
+
+    @Override
+    public Optional<Token> replaceHash(
+        TokenId id,
+        TokenHash expected,
+        TokenHash replacement,
+        Instant updatedAt,
+        TokenId updatedBy) {
+      return write(tx -> tx.replaceHash(id, expected, replacement, updatedAt, updatedBy));
+    }
+
+    @Override
+    public Optional<Token> updateDetails(
+        TokenName name,
+        Description description,
+        TokenStatus status,
+        Instant updatedAt,
+        TokenId updatedBy) {
+      return write(tx -> tx.updateDetails(name, description, status, updatedAt, updatedBy));
+    }
+
+    @Override
+    public Optional<Token> deleteByName(TokenName name) {
+      return write(tx -> tx.deleteByName(name));
+    }
+
+    @Override
+    public UUID clusterId() {
+      return clusterId;
+    }
+  }
+
+  private final class CommittedCode implements RecoveryCodeRepository {
+
+    @Override
+    public Optional<String> currentHash() {
+      return read(() -> Optional.ofNullable(tables.recoveryCodeHash));
+    }
+
+    @Override
+    public void replace(String encodedHash, Instant issuedAt) {
+      write(
+          tx -> {
+            tx.replace(encodedHash, issuedAt);
+            return null;
+          });
+    }
+
+    @Override
+    public boolean consume(String encodedHash) {
+      return write(tx -> tx.consume(encodedHash));
+    }
+  }
+
+  private final class CommittedAudit implements AuditLog {
+
+    @Override
+    public void record(AuditEntry entry) {
+      write(
+          tx -> {
+            tx.audit(entry);
+            return null;
+          });
+    }
+
+    @Override
+    public List<AuditEntry> entries() {
+      return read(() -> List.copyOf(tables.audit));
+    }
+  }
+}

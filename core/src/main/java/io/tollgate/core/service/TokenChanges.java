@@ -1,0 +1,220 @@
+package io.tollgate.core.service;
+
+import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.NotAuthenticatedException;
+import io.tollgate.core.domain.OperatorTokenImmutableException;
+import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.Permissions;
+import io.tollgate.core.domain.ResourceTypes;
+import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenNameAlreadyExistsException;
+import io.tollgate.core.domain.TokenNotFoundException;
+import io.tollgate.core.domain.TokenSecret;
+import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
+import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
+import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
+import io.tollgate.core.port.out.SecretGenerator;
+import io.tollgate.core.port.out.StoreTransaction;
+import io.tollgate.core.port.out.TokenHasher;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The work of each change, run inside one transaction of the store: the reads that decide it, the
+ * write and its audit entry. A refused change throws a domain exception, so nothing of it commits.
+ * Touches no index: {@link TokenService} indexes what committed.
+ */
+final class TokenChanges {
+
+  private final TokenHasher hasher;
+  private final SecretGenerator generator;
+  private final Clock clock;
+  private final ResourceTypes resourceTypes;
+  private final ManagementRules rules;
+
+  TokenChanges(
+      TokenHasher hasher, SecretGenerator generator, Clock clock, ResourceTypes resourceTypes) {
+    this.hasher = hasher;
+    this.generator = generator;
+    this.clock = clock;
+    this.resourceTypes = resourceTypes;
+    this.rules = new ManagementRules(clock);
+  }
+
+  IssuedToken createOperator(StoreTransaction tx, Actor actor) {
+    if (tx.tokens().findByName(TokenName.OPERATOR).isPresent()) {
+      throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
+    }
+    return issue(tx, TokenName.OPERATOR, Expiry.NEVER, null, actor, now(), Permissions.ADMIN);
+  }
+
+  /**
+   * Gives the operator the secret whose hash is {@code replacement}. With {@code expected}, only
+   * while that is still the operator's hash: of two regenerations authorised by the same secret, on
+   * this node or another, one wins and the other is refused as not authenticated.
+   */
+  Token regenerate(StoreTransaction tx, Actor actor, TokenHash expected, TokenHash replacement) {
+    Instant now = now();
+    Token operator =
+        tx.tokens().findByName(TokenName.OPERATOR).orElseThrow(OperatorTokenMissingException::new);
+    if (expected != null && !operator.hash().equals(expected)) {
+      throw new NotAuthenticatedException();
+    }
+    Token regenerated =
+        tx.tokens()
+            .replaceHash(operator.id(), operator.hash(), replacement, now, actor.tokenId())
+            .orElseThrow(
+                () -> new StoreException("the operator token changed during regeneration"));
+    audit(tx, "regenerated", TokenName.OPERATOR, actor, now);
+    return regenerated;
+  }
+
+  IssuedToken createNamedAdmin(StoreTransaction tx, CreateNamedAdminTokenCommand command) {
+    rules.requireAdmin(tx.tokens(), command.actor());
+    return create(
+        tx,
+        command.name(),
+        command.lifetime(),
+        command.description(),
+        command.actor(),
+        Permissions.ADMIN);
+  }
+
+  IssuedToken createResource(StoreTransaction tx, CreateResourceTokenCommand command) {
+    rules.requireAdmin(tx.tokens(), command.actor());
+    resourceTypes.check(command.permissions());
+    return create(
+        tx,
+        command.name(),
+        command.lifetime(),
+        command.description(),
+        command.actor(),
+        command.permissions());
+  }
+
+  /**
+   * Stores a new token. No read first: the repository's insert refuses a taken name itself
+   * (TokenNameAlreadyExistsException), in the transaction that would store it. A taken name still
+   * wins over an invalid expiry, as when the name was looked up first.
+   */
+  private IssuedToken create(
+      StoreTransaction tx,
+      TokenName name,
+      Lifetime lifetime,
+      Description description,
+      Actor actor,
+      Permissions permissions) {
+    Instant createdAt = now();
+    Expiry expiry;
+    try {
+      expiry = lifetime.expiryFrom(createdAt);
+    } catch (InvalidExpiryException e) {
+      if (tx.tokens().findByName(name).isPresent()) {
+        throw new TokenNameAlreadyExistsException(name);
+      }
+      throw e;
+    }
+    return issue(tx, name, expiry, description, actor, createdAt, permissions);
+  }
+
+  /** Stores a new token created at {@code createdAt}, the instant its expiry was counted from. */
+  private IssuedToken issue(
+      StoreTransaction tx,
+      TokenName name,
+      Expiry expiry,
+      Description description,
+      Actor actor,
+      Instant createdAt,
+      Permissions permissions) {
+    TokenSecret secret = generator.generate();
+    NewToken draft =
+        new NewToken(
+            name,
+            hasher.hash(secret.value()),
+            createdAt,
+            actor.tokenId(),
+            expiry,
+            description,
+            permissions);
+    Token stored = tx.tokens().insert(draft);
+    audit(tx, "created", name, actor, createdAt);
+    return new IssuedToken(stored, secret);
+  }
+
+  Token delete(StoreTransaction tx, TokenName name, Actor actor) {
+    Token acting = rules.requireAdmin(tx.tokens(), actor);
+    if (name.isOperator()) {
+      throw ManagementRules.operatorUntouchable(
+          acting, OperatorTokenImmutableException.cannotDelete());
+    }
+    Token deleted =
+        tx.tokens().deleteByName(name).orElseThrow(() -> new TokenNotFoundException(name));
+    audit(tx, "deleted", name, actor, now());
+    return deleted;
+  }
+
+  /** Imports a checked token unless its name, its secret or an earlier import of it is known. */
+  ImportResult importToken(
+      StoreTransaction tx, TokenName name, TokenHash hash, Expiry expiry, Permissions permissions) {
+    if (tx.tokens().findByName(name).isPresent()) {
+      return ImportResult.skipped(ImportOutcome.NAME_EXISTS);
+    }
+    if (tx.tokens().findByHash(hash).isPresent()) {
+      return ImportResult.skipped(ImportOutcome.SECRET_EXISTS);
+    }
+    if (tx.tokens().wasImported(hash)) {
+      return ImportResult.skipped(ImportOutcome.IMPORTED_BEFORE_AND_DELETED);
+    }
+    Instant now = now();
+    NewToken draft =
+        new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null, permissions);
+    Token stored = tx.tokens().insertImported(draft);
+    audit(tx, "imported", name, Actor.TOKEN_FILE, now);
+    return ImportResult.imported(stored);
+  }
+
+  Token update(StoreTransaction tx, UpdateTokenCommand command) {
+    Token acting = rules.requireAdmin(tx.tokens(), command.actor());
+    if (command.name().isOperator()) {
+      throw ManagementRules.operatorUntouchable(
+          acting, OperatorTokenImmutableException.cannotEdit());
+    }
+    Token current =
+        tx.tokens()
+            .findByName(command.name())
+            .orElseThrow(() -> new TokenNotFoundException(command.name()));
+    Instant now = now();
+    Token updated =
+        tx.tokens()
+            .updateDetails(
+                command.name(),
+                command.description().orElse(current.description()),
+                command.status().orElse(current.status()),
+                now,
+                command.actor().tokenId())
+            .orElseThrow(() -> new TokenNotFoundException(command.name()));
+    audit(tx, "updated", command.name(), command.actor(), now);
+    return updated;
+  }
+
+  private static void audit(
+      StoreTransaction tx, String action, TokenName name, Actor actor, Instant at) {
+    tx.audit(new AuditEntry(at, action, name.value(), actor));
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
+  }
+}
