@@ -260,6 +260,9 @@ public final class TokenService implements TokenAuthority {
   private void refresh(TokenId id) {
     writeLock.lock();
     try {
+      if (index == null) {
+        return; // called back while the constructor registers: the load that follows reads it
+      }
       Optional<Token> current = store.tokens().findById(id);
       if (current.isPresent()) {
         index.put(current.get());
