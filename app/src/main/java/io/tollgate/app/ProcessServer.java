@@ -1,8 +1,8 @@
 package io.tollgate.app;
 
 import io.tollgate.cli.RunningServer;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.http.TollgateHttpServer;
-import io.tollgate.sqlite.SqliteStore;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +17,16 @@ final class ProcessServer implements RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessServer.class);
 
   private final TollgateHttpServer server;
-  private final SqliteStore store;
+  private final TokenStore store;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean closed;
 
-  private ProcessServer(TollgateHttpServer server, SqliteStore store) {
+  private ProcessServer(TollgateHttpServer server, TokenStore store) {
     this.server = server;
     this.store = store;
   }
 
-  static ProcessServer started(TollgateHttpServer server, SqliteStore store) {
+  static ProcessServer started(TollgateHttpServer server, TokenStore store) {
     ProcessServer running = new ProcessServer(server, store);
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(name), signal -> running.requestStop("SIG" + name));

@@ -8,19 +8,22 @@ import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
-import io.tollgate.sqlite.SqliteStore;
 import io.tollgate.sqlite.SqliteStores;
+import io.tollgate.stores.StoreLocation;
+import io.tollgate.stores.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The CLI's offline operations over the SQLite store: listing and backup through read-only
- * connections (fine while a server runs), operator recovery through core's {@link TokenService} on
- * the store opened exclusively (the store is the audit log: changes are recorded as offline
- * recovery), restore under the directory's lock.
+ * The CLI's offline operations on a data directory, which only make sense for the SQLite store and
+ * so name it: listing and backup through read-only connections (fine while a server runs), restore
+ * under the directory's lock ({@link SqliteStores}); operator recovery through core's {@link
+ * TokenService} on the store, opened exclusively by {@link Stores} like any other (its changes are
+ * audited as offline recovery).
  */
 final class SqliteLocalStores implements LocalStores {
 
@@ -50,7 +53,7 @@ final class SqliteLocalStores implements LocalStores {
               + SqliteStores.DATABASE_FILE_NAME
               + "); check --data-dir, or create the operator token with a running server");
     }
-    try (SqliteStore store = SqliteStores.open(dataDir)) {
+    try (TokenStore store = Stores.open(new StoreLocation.SqliteDirectory(dataDir))) {
       TokenService service =
           new TokenService(
               store, new Sha512TokenHasher(), new SecureRandomSecretGenerator(), clock);

@@ -11,11 +11,12 @@ import io.tollgate.cli.ServerLauncher;
 import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.embedded.guice.TollgateModule;
 import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
 import io.tollgate.http.TollgateHttpServer;
-import io.tollgate.sqlite.SqliteStore;
+import io.tollgate.stores.StoreLocation;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -68,9 +69,9 @@ final class TollgateServerLauncher implements ServerLauncher {
     HttpServerConfig config = httpConfig(options);
     Injector injector =
         Guice.createInjector(
-            new TollgateModule(options.dataDir(), options.allResourceTypes()),
+            new TollgateModule(storeLocation(options), options.allResourceTypes()),
             new HttpModule(config));
-    SqliteStore store = injector.getInstance(SqliteStore.class);
+    TokenStore store = injector.getInstance(TokenStore.class);
     try {
       TokenAuthority authority = injector.getInstance(TokenAuthority.class);
       options.adminTokenFile().ifPresent(file -> importTokenFile(authority, file));
@@ -81,6 +82,11 @@ final class TollgateServerLauncher implements ServerLauncher {
       store.close();
       throw e;
     }
+  }
+
+  /** Where {@code serve} keeps its tokens: the SQLite store in {@code --data-dir}. */
+  static StoreLocation storeLocation(ServeOptions options) {
+    return new StoreLocation.SqliteDirectory(options.dataDir());
   }
 
   private static HttpServerConfig httpConfig(ServeOptions options) {

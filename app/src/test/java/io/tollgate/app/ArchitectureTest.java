@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import io.tollgate.sqlite.SqliteStores;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,9 @@ class ArchitectureTest {
           "io.tollgate.cli.BindAddress",
           "io.tollgate.cli.ExemptEndpoint",
           "io.tollgate.cli.LogLevel",
+          // the one factory that chooses and opens the store
+          "io.tollgate.stores.StoreLocation",
+          "io.tollgate.stores.Stores",
           "io.tollgate.embedded.Tollgate",
           "io.tollgate.embedded.guice.TollgateModule",
           "io.tollgate.embedded.guice.TollgateCoreModule");
@@ -123,6 +128,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theStore_isOpenedOnlyByTheOneFactory() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.tollgate.stores..", "io.tollgate.sqlite..")
+        .should()
+        .callMethod(SqliteStores.class, "open", Path.class)
+        .because("the store is chosen in one place, io.tollgate.stores.Stores")
+        .check(tollgate);
+  }
+
+  @Test
   void packages_haveNoCycles() {
     slices().matching("io.tollgate.(**)").should().beFreeOfCycles().check(tollgate);
   }
@@ -164,6 +180,7 @@ class ArchitectureTest {
             "io.tollgate.argon2..",
             "io.tollgate.http..",
             "io.tollgate.cli..",
+            "io.tollgate.stores..",
             "io.tollgate.embedded..")
         .and()
         .areTopLevelClasses()

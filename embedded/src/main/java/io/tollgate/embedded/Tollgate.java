@@ -22,8 +22,8 @@ import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
-import io.tollgate.sqlite.SqliteStore;
-import io.tollgate.sqlite.SqliteStores;
+import io.tollgate.stores.StoreLocation;
+import io.tollgate.stores.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,11 +124,17 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
     return new Builder();
   }
 
-  /** Configures and opens a {@link Tollgate}. Not thread-safe; use one per thread. */
+  /**
+   * Configures and opens a {@link Tollgate}: a clock, resource types, and the store, chosen once
+   * ({@link #dataDirectory(Path)}, {@link #location(StoreLocation)} or {@link #store(TokenStore)}).
+   * Not thread-safe; use one per thread.
+   */
   public static final class Builder {
 
     private Clock clock = Clock.systemUTC();
     private ResourceTypes resourceTypes = ResourceTypes.builtIn();
+    private StoreLocation location;
+    private TokenStore store;
 
     private Builder() {}
 
@@ -162,30 +168,66 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
     }
 
     /**
-     * Opens the durable store in {@code dataDir}, as {@link Tollgate#open(Path)} does.
-     *
-     * @return an open instance; close it to release the directory
-     * @throws io.tollgate.core.domain.StoreException as {@link Tollgate#open(Path)}
-     * @throws NullPointerException if {@code dataDir} is null
+     * Keeps the tokens in the SQLite store in {@code dataDir} (see {@link Tollgate#open(Path)});
+     * replaces any store chosen before. Throws {@link NullPointerException} if it is null.
      */
-    public Tollgate open(Path dataDir) {
-      Objects.requireNonNull(dataDir, "dataDir");
-      SqliteStore store = SqliteStores.open(dataDir);
+    public Builder dataDirectory(Path dataDir) {
+      return location(new StoreLocation.SqliteDirectory(dataDir));
+    }
+
+    /**
+     * Keeps the tokens in the store at {@code location}, opened by {@link #open()}; replaces any
+     * store chosen before. Throws {@link NullPointerException} if it is null.
+     */
+    public Builder location(StoreLocation location) {
+      this.location = Objects.requireNonNull(location, "location");
+      this.store = null;
+      return this;
+    }
+
+    /**
+     * Keeps the tokens in {@code store}, open and used by no other instance; replaces any store
+     * chosen before. The instance {@link #open()} returns owns it and closes it on {@link
+     * Tollgate#close()}. Throws {@link NullPointerException} if it is null.
+     */
+    public Builder store(TokenStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.location = null;
+      return this;
+    }
+
+    /**
+     * Opens an instance on the store chosen before; close it to release the store.
+     *
+     * @throws io.tollgate.core.domain.StoreException if the store cannot be opened or read, as
+     *     {@link Tollgate#open(Path)} describes for a data directory
+     * @throws IllegalStateException if no store was chosen
+     */
+    public Tollgate open() {
+      if (store == null && location == null) {
+        throw new IllegalStateException(
+            "choose a store first: dataDirectory(dir), location(location) or store(store)");
+      }
+      TokenStore opened = store != null ? store : Stores.open(location);
       try {
-        return new Tollgate(store, clock, resourceTypes, "Tollgate[" + store.databaseFile() + "]");
+        return new Tollgate(opened, clock, resourceTypes, "Tollgate[" + opened + "]");
       } catch (RuntimeException e) {
-        store.close();
+        opened.close();
         throw e;
       }
     }
 
     /**
-     * An in-memory instance, as {@link Tollgate#inMemory()} gives.
-     *
-     * @return an open instance
+     * Opens the durable store in {@code dataDir}, as {@link Tollgate#open(Path)} does (and throws):
+     * {@code dataDirectory(dataDir).open()}.
      */
+    public Tollgate open(Path dataDir) {
+      return dataDirectory(dataDir).open();
+    }
+
+    /** An open in-memory instance, as {@link Tollgate#inMemory()} gives. */
     public Tollgate inMemory() {
-      return new Tollgate(new InMemoryTokenStore(), clock, resourceTypes, "Tollgate[in memory]");
+      return store(new InMemoryTokenStore()).open();
     }
   }
 

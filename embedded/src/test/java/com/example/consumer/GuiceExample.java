@@ -4,8 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.embedded.guice.TollgateModule;
-import io.tollgate.sqlite.SqliteStore;
 import java.nio.file.Path;
 
 public class GuiceExample {
@@ -17,7 +17,7 @@ public class GuiceExample {
       return tollgate.authenticate(admin.secret().value()).isAuthenticated();
     } finally {
       // whoever built the injector closes the store
-      injector.getInstance(SqliteStore.class).close();
+      injector.getInstance(TokenStore.class).close();
     }
   }
 }

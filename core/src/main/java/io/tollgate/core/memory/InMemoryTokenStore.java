@@ -82,7 +82,7 @@ public final class InMemoryTokenStore implements TokenStore {
 
   @Override
   public String toString() {
-    return "InMemoryTokenStore";
+    return "in memory";
   }
 
   private <T> T read(Supplier<T> read) {

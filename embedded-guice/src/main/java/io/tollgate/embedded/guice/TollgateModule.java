@@ -11,34 +11,34 @@ import io.tollgate.core.port.out.RecoveryCodeHasher;
 import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.RecoveryCodeService;
 import io.tollgate.core.service.TokenService;
-import io.tollgate.sqlite.SqliteModule;
-import io.tollgate.sqlite.SqliteStore;
+import io.tollgate.stores.StoreLocation;
+import io.tollgate.stores.Stores;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Everything a Guice user needs in one module: {@link TollgateCoreModule}, the SQLite store in a
- * data directory ({@code SqliteModule}, which also keeps the audit log and the recovery code),
- * Argon2id for recovery codes ({@code Argon2Module}) and the {@link RecoveryCodeUseCase} built on
- * them.
+ * Everything a Guice user needs in one module: {@link TollgateCoreModule}, the {@link TokenStore}
+ * at a {@link StoreLocation} (by default the SQLite store in a data directory, which also keeps the
+ * audit log and the recovery code) opened by {@link Stores}, Argon2id for recovery codes ({@code
+ * Argon2Module}) and the {@link RecoveryCodeUseCase} built on them.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new TollgateModule(Path.of("/var/lib/myservice/tokens")));
  * TokenAuthority tollgate = injector.getInstance(TokenAuthority.class);
  * // ... on shutdown:
- * injector.getInstance(SqliteStore.class).close();
+ * injector.getInstance(TokenStore.class).close();
  * }</pre>
  *
  * <p>Building the injector opens nothing: the store is opened when {@link TokenAuthority} (or
- * {@link SqliteStore}) is first injected, and then fails with a {@link
- * io.tollgate.core.domain.StoreException} if the directory is in use or unusable. Whoever built the
- * injector closes the store. {@link TokenAuthority} is a thread-safe singleton.
+ * {@link TokenStore}) is first injected, and then fails with a {@link
+ * io.tollgate.core.domain.StoreException} if it is in use or unusable. Whoever built the injector
+ * closes the store. {@link TokenAuthority} is a thread-safe singleton.
  */
 public final class TollgateModule extends AbstractModule {
 
-  private final Path dataDir;
+  private final StoreLocation location;
   private final ResourceTypes resourceTypes;
 
   /**
@@ -56,15 +56,29 @@ public final class TollgateModule extends AbstractModule {
    * @throws NullPointerException if an argument is null
    */
   public TollgateModule(Path dataDir, ResourceTypes resourceTypes) {
-    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this(new StoreLocation.SqliteDirectory(dataDir), resourceTypes);
+  }
+
+  /**
+   * The store at {@code location}; resource tokens may name the types of {@code resourceTypes}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public TollgateModule(StoreLocation location, ResourceTypes resourceTypes) {
+    this.location = Objects.requireNonNull(location, "location");
     this.resourceTypes = Objects.requireNonNull(resourceTypes, "resourceTypes");
   }
 
   @Override
   protected void configure() {
     install(new TollgateCoreModule(resourceTypes));
-    install(new SqliteModule(dataDir));
     install(new Argon2Module());
+  }
+
+  @Provides
+  @Singleton
+  TokenStore tokenStore() {
+    return Stores.open(location);
   }
 
   @Provides
