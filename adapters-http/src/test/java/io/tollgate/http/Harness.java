@@ -52,7 +52,7 @@ final class Harness implements AutoCloseable {
             clock,
             io.tollgate.core.port.out.AuditLog.NONE);
     this.server =
-        TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO);
+        TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO, clock);
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
