@@ -4,6 +4,7 @@ import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
+import io.tollgate.core.domain.failure.FailureLimit;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -25,6 +26,18 @@ final class Converters {
     public BindAddress convert(String value) {
       try {
         return BindAddress.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --auth-failure-limit}: {@code N/WINDOW} such as {@code 20/1m}, or {@code 0}. */
+  static final class FailureLimits implements ITypeConverter<FailureLimit> {
+    @Override
+    public FailureLimit convert(String value) {
+      try {
+        return FailureLimit.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

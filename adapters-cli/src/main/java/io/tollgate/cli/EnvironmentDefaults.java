@@ -36,7 +36,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")),
           Map.entry("--without-console", List.of("TOLLGATE_WITHOUT_CONSOLE")),
           Map.entry("--authz-rules", List.of("TOLLGATE_AUTHZ_RULES")),
-          Map.entry("--trusted-proxies", List.of("TOLLGATE_TRUSTED_PROXIES")));
+          Map.entry("--trusted-proxies", List.of("TOLLGATE_TRUSTED_PROXIES")),
+          Map.entry("--auth-failure-limit", List.of("TOLLGATE_AUTH_FAILURE_LIMIT")));
 
   private final CliEnvironment env;
 

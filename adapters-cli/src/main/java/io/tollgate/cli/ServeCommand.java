@@ -2,6 +2,7 @@ package io.tollgate.cli;
 
 import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.TollgateException;
+import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -171,6 +172,17 @@ final class ServeCommand implements Callable<Integer> {
               + " TOLLGATE_TRUSTED_PROXIES).")
   String trustedProxies;
 
+  @Option(
+      names = "--auth-failure-limit",
+      paramLabel = "N/WINDOW",
+      defaultValue = "20/1m",
+      converter = Converters.FailureLimits.class,
+      description =
+          "More than N failed authentications from one client address within WINDOW (s, m or h)"
+              + " get 429 with Retry-After until the window has passed; 0 turns this off"
+              + " (default: ${DEFAULT-VALUE}; env: TOLLGATE_AUTH_FAILURE_LIMIT).")
+  FailureLimit authFailureLimit;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -230,6 +242,7 @@ final class ServeCommand implements Callable<Integer> {
         .withoutConsole(withoutConsole)
         .authzRules(Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)))
         .trustedProxies(trustedProxies)
+        .authFailureLimit(authFailureLimit)
         .build();
   }
 

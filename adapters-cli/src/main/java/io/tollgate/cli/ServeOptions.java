@@ -2,6 +2,7 @@ package io.tollgate.cli;
 
 import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
+import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.Set;
  * @param authzRules {@code --authz-rules FILE}: the forward-authentication rules, checked at start
  * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
  *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
+ * @param authFailureLimit {@code --auth-failure-limit N/WINDOW}: failed authentications one client
+ *     address may have per window before it gets 429 (default {@code 20/1m}; {@code 0}: off)
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -47,7 +50,8 @@ public record ServeOptions(
     List<ResourceType> resourceTypes,
     boolean withoutConsole,
     Optional<Path> authzRules,
-    String trustedProxies) {
+    String trustedProxies,
+    FailureLimit authFailureLimit) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -71,6 +75,7 @@ public record ServeOptions(
     resourceTypes = List.copyOf(Objects.requireNonNull(resourceTypes, "resourceTypes"));
     Objects.requireNonNull(authzRules, "authzRules");
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
+    Objects.requireNonNull(authFailureLimit, "authFailureLimit");
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -101,6 +106,7 @@ public record ServeOptions(
     private boolean withoutConsole;
     private Optional<Path> authzRules = Optional.empty();
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
+    private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -168,6 +174,11 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder authFailureLimit(FailureLimit value) {
+      authFailureLimit = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -184,7 +195,8 @@ public record ServeOptions(
           resourceTypes,
           withoutConsole,
           authzRules,
-          trustedProxies);
+          trustedProxies,
+          authFailureLimit);
     }
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cli.CliRunner.Result;
 import io.tollgate.core.domain.StoreException;
+import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +73,9 @@ class ServeCommandTest {
             "--authz-rules",
             "~/rules.json",
             "--trusted-proxies",
-            "10.0.0.0/8,::1");
+            "10.0.0.0/8,::1",
+            "--auth-failure-limit",
+            "100/1h");
 
     assertThat(options)
         .isEqualTo(
@@ -88,6 +92,7 @@ class ServeCommandTest {
                 .withoutConsole(true)
                 .authzRules(Optional.of(home.resolve("rules.json")))
                 .trustedProxies("10.0.0.0/8,::1")
+                .authFailureLimit(new FailureLimit(100, Duration.ofHours(1)))
                 .build());
   }
 
@@ -123,7 +128,8 @@ class ServeCommandTest {
             .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000")
             .env("TOLLGATE_WITHOUT_CONSOLE", "true")
             .env("TOLLGATE_AUTHZ_RULES", "/rules.json")
-            .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16");
+            .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16")
+            .env("TOLLGATE_AUTH_FAILURE_LIMIT", "0");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -138,6 +144,7 @@ class ServeCommandTest {
                 .withoutConsole(true)
                 .authzRules(Optional.of(Path.of("/rules.json")))
                 .trustedProxies("192.168.0.0/16")
+                .authFailureLimit(FailureLimit.OFF)
                 .build());
   }
 
@@ -175,6 +182,10 @@ class ServeCommandTest {
         "--tls-key /k.pem | --tls-cert and --tls-key must be given together",
         "--cors-allow-origin https://a.example/path | expected scheme://host[:port] with no path",
         "--cors-allow-origin evil.example | expected scheme://host[:port] with no path",
+        "--auth-failure-limit 20 | Invalid value for option '--auth-failure-limit': '20' is not a"
+            + " failure limit: expected N/WINDOW such as 20/1m",
+        "--auth-failure-limit 20/1d | 20/1d' is not a failure limit",
+        "--auth-failure-limit 0/1m | 0/1m' is not a failure limit",
         "--port 80 | Unknown options: '--port'",
         "extra | Unmatched argument"
       })
@@ -189,6 +200,26 @@ class ServeCommandTest {
         .startsWith("error: ")
         .contains(message)
         .contains("tollgate serve --help");
+    assertThat(cli.launched()).isEmpty();
+  }
+
+  @Test
+  void authFailureLimit_defaultsToTwentyAMinute() {
+    assertThat(serve(new CliRunner(home)).authFailureLimit())
+        .isEqualTo(FailureLimit.DEFAULT)
+        .hasToString("20/1m");
+  }
+
+  @Test
+  void invalidAuthFailureLimitVariable_isAUsageErrorNamingTheOption() {
+    CliRunner cli = new CliRunner(home).env("TOLLGATE_AUTH_FAILURE_LIMIT", "lots");
+
+    Result result = cli.run("serve");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("--auth-failure-limit")
+        .contains("'lots' is not a failure limit");
     assertThat(cli.launched()).isEmpty();
   }
 

@@ -2,6 +2,7 @@ package io.tollgate.http;
 
 import io.javalin.http.Context;
 import io.tollgate.core.domain.AuthenticationResult;
+import io.tollgate.core.domain.AuthenticationThrottledException;
 import io.tollgate.core.domain.AuthorizationResult;
 import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.StoreUnavailableException;
@@ -22,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * the {@code require=} parameters (all must hold; not for ext_authz, whose query string is the
  * client's), else the first matching {@link AuthzRules} rule, else any valid token; the decision is
  * core's. The answer is only ever 200 (with {@code X-Tollgate-Token-Id} and {@code
- * X-Tollgate-Token-Name}), 401 (with {@code WWW-Authenticate}) or 403: gateways turn anything else
- * into a 500 for their client, so every failure here, expected or not, is a refusal.
+ * X-Tollgate-Token-Name}), 401 (with {@code WWW-Authenticate}) or 403, or, for a throttled client
+ * address ({@link AuthFailures}, checked before the token), 429 with {@code Retry-After}: Traefik,
+ * Caddy and Envoy pass that on to their client. nginx's auth_request knows only 2xx, 401 and 403
+ * and turns anything else into a 500, so {@code auth-request} answers a throttled client 403 with
+ * the same body and {@code Retry-After}. Every other failure, expected or not, is a refusal.
  */
 final class ForwardAuth {
   static final String FORWARD_AUTH = "/api/authz/forward-auth";
@@ -51,14 +55,23 @@ final class ForwardAuth {
   private final TokenAuthority authority;
   private final AuthzRules rules;
   private final Consumer<String> outcomes;
-  private final RateLimitedLog failures =
+  private final AuthFailures failures;
+  private final RateLimitedLog unexpected =
       new RateLimitedLog(LOG, "forward authentication failed unexpectedly, answered 403 ({})");
 
-  /** {@code outcomes} records each authentication outcome (the metrics' counter). */
-  ForwardAuth(TokenAuthority authority, AuthzRules rules, Consumer<String> outcomes) {
+  /**
+   * {@code outcomes} records each authentication outcome (the metrics' counter); {@code failures}
+   * throttles client addresses and records refusals.
+   */
+  ForwardAuth(
+      TokenAuthority authority,
+      AuthzRules rules,
+      Consumer<String> outcomes,
+      AuthFailures failures) {
     this.authority = authority;
     this.rules = rules;
     this.outcomes = outcomes;
+    this.failures = failures;
   }
 
   void forwardAuth(Context ctx) {
@@ -74,17 +87,19 @@ final class ForwardAuth {
   }
 
   /**
-   * Decides and answers; nothing escapes but a 200, 401 or 403, or, while this node cannot vouch
-   * that its tokens are current, the {@link StoreUnavailableException} that {@link HttpErrors}
-   * turns into a 503: never an allow on a view that may miss a revocation.
+   * Decides and answers; nothing escapes but a 200, 401 or 403, the throttle's refusal, or, while
+   * this node cannot vouch that its tokens are current, the {@link StoreUnavailableException} that
+   * {@link HttpErrors} turns into a 503: never an allow on a view that may miss a revocation.
    */
   void answer(Context ctx, Style style) {
     try {
       decide(ctx, style);
     } catch (StoreUnavailableException e) {
       throw e;
+    } catch (AuthenticationThrottledException e) {
+      HttpErrors.throttled(ctx, style == Style.AUTH_REQUEST ? 403 : 429, e);
     } catch (RuntimeException e) {
-      failures.log(e.getClass().getSimpleName());
+      unexpected.log(e.getClass().getSimpleName());
       LOG.debug("forward authentication failure", e);
       deny(ctx, 403);
     }
@@ -106,6 +121,7 @@ final class ForwardAuth {
       }
       required = rule == null ? null : rule.require();
     }
+    failures.requireAllowed(ctx);
     String presented = presentedToken(ctx);
     if (presented == null) {
       deny(ctx, 401);
@@ -117,23 +133,30 @@ final class ForwardAuth {
       if (result.isAuthenticated()) {
         allow(ctx, result.token());
       } else {
+        failures.authenticationFailed(
+            ctx, presented, auditMethod(ctx, style), auditPath(ctx, style));
         deny(ctx, 401);
       }
       return;
     }
     AuthorizationResult result = authority.authorize(presented, required.get(0));
     outcomes.accept(result.outcome());
-    if (result instanceof AuthorizationResult.Forbidden) {
+    if (result instanceof AuthorizationResult.Forbidden forbidden) {
+      failures.authorizationDenied(
+          ctx, presented, forbidden.deniedToken(), auditMethod(ctx, style), auditPath(ctx, style));
       deny(ctx, 403);
       return;
     }
     if (!result.isAllowed()) {
+      failures.authenticationFailed(ctx, presented, auditMethod(ctx, style), auditPath(ctx, style));
       deny(ctx, 401);
       return;
     }
     Token token = result.token();
     for (int i = 1; i < required.size(); i++) {
       if (!token.permissions().grants(required.get(i))) {
+        failures.authorizationDenied(
+            ctx, presented, token, auditMethod(ctx, style), auditPath(ctx, style));
         deny(ctx, 403);
         return;
       }
@@ -214,6 +237,25 @@ final class ForwardAuth {
             : null;
       }
     };
+  }
+
+  /** The original request's method for the audit, or this request's when the gateway sent none. */
+  static String auditMethod(Context ctx, Style style) {
+    String method = method(ctx, style);
+    return method == null ? ctx.req().getMethod() : method;
+  }
+
+  /**
+   * The original request's path for the audit, without its query string (which may hold anything of
+   * the client's), or this request's path when the gateway sent none.
+   */
+  static String auditPath(Context ctx, Style style) {
+    String uri = uri(ctx, style);
+    if (uri == null) {
+      return ctx.path();
+    }
+    int query = uri.indexOf('?');
+    return query < 0 ? uri : uri.substring(0, query);
   }
 
   private void allowAnonymous(Context ctx) {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.tollgate.core.domain.AuthenticationThrottledException;
 import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.InvalidInputException;
 import io.tollgate.core.domain.NotAuthenticatedException;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
 final class HttpErrors {
   static final String INTERNAL_ERROR = "internal error";
   static final String STORE_UNAVAILABLE = "token store unavailable: ";
+
+  /** 429: a throttled client address (SPEC section 10). */
+  static final String THROTTLED =
+      "{\"error\": \"" + AuthenticationThrottledException.MESSAGE + "\"}";
 
   /** 403: a valid token without the permission (InfluxDB 3 Enterprise's body). */
   static final String FORBIDDEN = "{\"error\": \"" + ForbiddenException.MESSAGE + "\"}";
@@ -65,8 +70,8 @@ final class HttpErrors {
   }
 
   /**
-   * The adapter's own refusals (400, 401, 403, 405, 413, 415 …) and token checks failing closed
-   * (503): all {@link TollgateJavalin} needs.
+   * The adapter's own refusals (400, 401, 403, 405, 413, 415 …), the throttle's 429 and token
+   * checks failing closed (503): all {@link TollgateJavalin} needs.
    */
   void addRefusalsTo(RoutesConfig routes) {
     routes.exception(HttpFailure.class, (e, ctx) -> respond(ctx, () -> Responses.failure(ctx, e)));
@@ -79,6 +84,18 @@ final class HttpErrors {
     routes.exception(
         StoreUnavailableException.class,
         (e, ctx) -> respond(ctx, () -> Responses.json(ctx, 503, STORE_UNREACHABLE)));
+    routes.exception(
+        AuthenticationThrottledException.class,
+        (e, ctx) -> respond(ctx, () -> throttled(ctx, 429, e)));
+  }
+
+  /**
+   * The throttle's refusal with {@code status} (429; 403 for nginx's auth_request, which turns a
+   * 429 into a 500), {@code Retry-After} and the JSON body.
+   */
+  static void throttled(Context ctx, int status, AuthenticationThrottledException e) {
+    ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+    Responses.json(ctx, status, THROTTLED);
   }
 
   /** Tollgate's domain errors, for the token API; nothing else of the host app's is touched. */

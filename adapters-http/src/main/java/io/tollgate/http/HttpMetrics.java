@@ -2,8 +2,11 @@ package io.tollgate.http;
 
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tollgate.core.domain.failure.FailureQueue;
+import io.tollgate.core.domain.failure.FailureThrottle;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Micrometer meters: requests by route, method and status with a latency histogram ({@code
  * tollgate_http_requests_seconds}), and authentication outcomes ({@code
  * tollgate_authentications_total}). Paths outside the route table are counted as {@code other}, so
- * a scanner cannot blow up the label space.
+ * a scanner cannot blow up the label space. The throttle's and the failure audit's own counts are
+ * read when scraped ({@link #watch}).
  */
 final class HttpMetrics {
   private static final Set<String> KNOWN_METHODS =
@@ -70,5 +74,29 @@ final class HttpMetrics {
         .description("Authentication attempts by outcome")
         .tag("outcome", outcome)
         .register(registry);
+  }
+
+  /**
+   * {@code tollgate_auth_failures_total} (failed authentications: a presented credential refused
+   * with 401) and {@code tollgate_auth_throttled_total} (requests the throttle refused), counted by
+   * {@code throttle}; with a queue and a ring, {@code tollgate_audit_failures_dropped_total}
+   * (refusals the full queue dropped) and {@code tollgate_audit_failures_recorded_total} (coalesced
+   * events recorded). Nothing is done per request: the counts are read when scraped.
+   */
+  void watch(FailureThrottle throttle, FailureQueue queue, FailureRing ring) {
+    FunctionCounter.builder("tollgate.auth.failures", throttle, FailureThrottle::failures)
+        .description("Failed authentications: presented credentials refused with 401")
+        .register(registry);
+    FunctionCounter.builder("tollgate.auth.throttled", throttle, FailureThrottle::refusals)
+        .description("Requests refused because their client address failed too often")
+        .register(registry);
+    if (queue != null && ring != null) {
+      FunctionCounter.builder("tollgate.audit.failures.dropped", queue, FailureQueue::dropped)
+          .description("Refused requests not audited because the failure queue was full")
+          .register(registry);
+      FunctionCounter.builder("tollgate.audit.failures.recorded", ring, FailureRing::recorded)
+          .description("Coalesced auth.failed and authz.denied audit events recorded")
+          .register(registry);
+    }
   }
 }

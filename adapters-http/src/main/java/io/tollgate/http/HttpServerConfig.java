@@ -1,5 +1,6 @@
 package io.tollgate.http;
 
+import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  *     read and checked when the server is created; empty: none
  * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
  *     names the client address, as given (checked here); default {@code 127.0.0.0/8,::1}
+ * @param authFailureLimit {@code --auth-failure-limit N/WINDOW}: more than N failed authentications
+ *     of one client address within the window are answered 429 until it ends; default {@code
+ *     20/1m}, {@link FailureLimit#OFF} ({@code 0}) for none
  */
 public record HttpServerConfig(
     Bind bind,
@@ -44,7 +48,8 @@ public record HttpServerConfig(
     List<String> corsAllowedOrigins,
     boolean console,
     Optional<Path> authzRules,
-    String trustedProxies) {
+    String trustedProxies,
+    FailureLimit authFailureLimit) {
 
   /** {@code 127.0.0.0/8,::1}: the default of {@code --trusted-proxies}. */
   public static final String DEFAULT_TRUSTED_PROXIES = ClientAddress.DEFAULT_TRUSTED_PROXIES;
@@ -70,6 +75,7 @@ public record HttpServerConfig(
     authzRules = authzRules == null ? Optional.empty() : authzRules;
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.trim();
     ClientAddress.trusting(trustedProxies);
+    authFailureLimit = authFailureLimit == null ? FailureLimit.DEFAULT : authFailureLimit;
     authzRules.ifPresent(AuthzRules::load); // a bad file stops the server before anything starts
   }
 
@@ -224,6 +230,7 @@ public record HttpServerConfig(
     private boolean console = true;
     private Path authzRules;
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
+    private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
 
     private Builder() {}
 
@@ -312,6 +319,26 @@ public record HttpServerConfig(
       return this;
     }
 
+    /** {@code --auth-failure-limit}; {@link FailureLimit#OFF} turns throttling off. */
+    public Builder authFailureLimit(FailureLimit value) {
+      this.authFailureLimit = Objects.requireNonNull(value, "authFailureLimit");
+      return this;
+    }
+
+    /**
+     * {@code --auth-failure-limit N/WINDOW} such as {@code 20/1m}, or {@code 0} for no throttling.
+     *
+     * @throws IllegalArgumentException naming the option and the accepted forms
+     */
+    public Builder authFailureLimit(String value) {
+      try {
+        return authFailureLimit(FailureLimit.parse(value));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "invalid value for --auth-failure-limit: " + e.getMessage(), e);
+      }
+    }
+
     /**
      * @throws IllegalArgumentException if only one of the TLS files was given
      */
@@ -327,7 +354,8 @@ public record HttpServerConfig(
           corsAllowedOrigins,
           console,
           Optional.ofNullable(authzRules),
-          trustedProxies);
+          trustedProxies,
+          authFailureLimit);
     }
 
     /** {@code --without-console} sets false: no web console at {@code /console/}. */

@@ -27,9 +27,10 @@ import java.util.UUID;
  * that issues a secret without a token refuses cross-site callers with 403); {@code --without-auth}
  * → 405 for the token API and nothing else checked; otherwise the request's row of the {@link
  * RouteTable} says what it needs: nothing (exempt), or a permission, decided by core's {@code
- * authorize} (400 malformed header; 401 missing, unknown, expired or inactive; 403 not permitted).
- * A path without a row needs any valid token and then gets 404. Bodies over 64 KiB are refused with
- * 413.
+ * authorize} (400 malformed header; 401 missing, unknown, expired or inactive; 403 not permitted),
+ * after {@link AuthFailures} has refused a throttled client address (429) and before it records a
+ * failure or denial. A path without a row needs any valid token and then gets 404. Bodies over 64
+ * KiB are refused with 413.
  */
 final class PipelineFilter implements Handler {
   static final long MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +45,7 @@ final class PipelineFilter implements Handler {
   private final HttpMetrics metrics;
   private final CorsPolicy cors;
   private final ClientAddress clientAddress;
+  private final AuthFailures failures;
 
   PipelineFilter(
       TokenAuthority authority,
@@ -53,7 +55,8 @@ final class PipelineFilter implements Handler {
       RouteTable routes,
       HttpMetrics metrics,
       CorsPolicy cors,
-      ClientAddress clientAddress) {
+      ClientAddress clientAddress,
+      AuthFailures failures) {
     this.authority = authority;
     this.clusterUuid = clusterId.toString();
     this.withoutAuth = withoutAuth;
@@ -62,6 +65,7 @@ final class PipelineFilter implements Handler {
     this.metrics = metrics;
     this.cors = cors;
     this.clientAddress = clientAddress;
+    this.failures = failures;
   }
 
   @Override
@@ -108,11 +112,13 @@ final class PipelineFilter implements Handler {
   }
 
   /**
-   * Reads the Authorization header, asks core whether its token holds {@code required} (null: any
-   * valid token) and attaches the {@link Principal}; or throws the 400 (malformed), 401 (missing,
-   * unknown, expired, inactive) or 403 (valid, not permitted) refusal.
+   * Refuses a throttled client address (429), reads the Authorization header, asks core whether its
+   * token holds {@code required} (null: any valid token) and attaches the {@link Principal}; or
+   * throws the 400 (malformed), 401 (missing, unknown, expired, inactive) or 403 (valid, not
+   * permitted) refusal, recording a presented credential's 401 or 403 with {@link AuthFailures}.
    */
   void authorize(Context ctx, Permission required) {
+    failures.requireAllowed(ctx);
     List<String> values = Collections.list(ctx.req().getHeaders("Authorization"));
     AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(values);
     if (parsed instanceof AuthorizationHeader.Malformed) {
@@ -128,16 +134,20 @@ final class PipelineFilter implements Handler {
       AuthenticationResult result = authority.authenticate(presented.token());
       metrics.recordAuthentication(result.outcome());
       if (!result.isAuthenticated()) {
+        failures.authenticationFailed(ctx, presented.token(), ctx.method().name(), ctx.path());
         throw HttpFailure.json(401, Responses.NOT_AUTHENTICATED);
       }
       token = result.token();
     } else {
       AuthorizationResult result = authority.authorize(presented.token(), required);
       metrics.recordAuthentication(result.outcome());
-      if (result instanceof AuthorizationResult.Forbidden) {
+      if (result instanceof AuthorizationResult.Forbidden forbidden) {
+        failures.authorizationDenied(
+            ctx, presented.token(), forbidden.deniedToken(), ctx.method().name(), ctx.path());
         throw new ForbiddenException();
       }
       if (!result.isAllowed()) {
+        failures.authenticationFailed(ctx, presented.token(), ctx.method().name(), ctx.path());
         throw HttpFailure.json(401, Responses.NOT_AUTHENTICATED);
       }
       token = result.token();

@@ -2,9 +2,14 @@ package io.tollgate.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollgate.core.crypto.CredentialFingerprint;
+import io.tollgate.core.domain.failure.FailureQueue;
+import io.tollgate.core.domain.failure.FailureThrottle;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +47,8 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final RouteTable routes;
   private final HttpMetrics metrics;
   private final RecoveryListener recovery;
+  private final FailureRing failureRing = new FailureRing(FailureRing.DEFAULT_CAPACITY);
+  private final FailureDrainer failureDrainer;
   private State state = State.NEW;
 
   private TollgateHttpServer(
@@ -49,7 +56,8 @@ public final class TollgateHttpServer implements AutoCloseable {
       TokenAuthority authority,
       PrometheusMeterRegistry registry,
       RecoveryCodeUseCase recoveryCodes,
-      Duration stopGrace) {
+      Duration stopGrace,
+      Clock clock) {
     this.config = config;
     UUID clusterId = authority.clusterId();
     CorsPolicy cors = CorsPolicy.allowing(config.corsAllowedOrigins());
@@ -69,12 +77,22 @@ public final class TollgateHttpServer implements AutoCloseable {
       rows.addAll(ServerRoutes.console(ConsoleAssets.fromClasspath()));
     }
     AuthzRules rules = config.authzRules().map(AuthzRules::load).orElse(AuthzRules.none());
+    // refusals go to an in-memory ring for now (counted in /metrics); the store comes later, with
+    // its own fingerprint key: until then the key is new at every start
+    FailureThrottle throttle = new FailureThrottle(config.authFailureLimit(), clock);
+    FailureQueue failureQueue = new FailureQueue(FailureQueue.DEFAULT_CAPACITY, clock);
+    AuthFailures failures =
+        new AuthFailures(
+            throttle, Optional.of(failureQueue), CredentialFingerprint.random(new SecureRandom()));
+    this.failureDrainer = new FailureDrainer(failureQueue, failureRing, Duration.ofSeconds(1));
     // the metrics need the finished table; forward authentication records its outcomes in them
-    ForwardAuth forwardAuth = new ForwardAuth(authority, rules, this::recordAuthentication);
+    ForwardAuth forwardAuth =
+        new ForwardAuth(authority, rules, this::recordAuthentication, failures);
     rows.addAll(ServerRoutes.forwardAuthentication(forwardAuth));
     RouteTable routes = new RouteTable(rows);
     this.routes = routes;
     this.metrics = new HttpMetrics(registry, "main", routes);
+    metrics.watch(throttle, failureQueue, failureRing);
     PipelineFilter filter =
         new PipelineFilter(
             authority,
@@ -84,7 +102,8 @@ public final class TollgateHttpServer implements AutoCloseable {
             routes,
             metrics,
             cors,
-            ClientAddress.trusting(config.trustedProxies()));
+            ClientAddress.trusting(config.trustedProxies()),
+            failures);
     this.main =
         new JavalinAssembly(
             config.bind(),
@@ -123,6 +142,11 @@ public final class TollgateHttpServer implements AutoCloseable {
   /** The main listener's route table. */
   RouteTable routeTable() {
     return routes;
+  }
+
+  /** The failure audit's latest events (held in memory until the store records them). */
+  FailureRing failureRing() {
+    return failureRing;
   }
 
   /** The main listener's Javalin, for tests that inspect what is registered. */
@@ -182,12 +206,26 @@ public final class TollgateHttpServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       RecoveryCodeUseCase recoveryCodes,
       Duration stopGrace) {
+    return create(config, authority, registry, recoveryCodes, stopGrace, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the throttle's and the failure audit's clock (tests move it)
+   */
+  static TollgateHttpServer create(
+      HttpServerConfig config,
+      TokenAuthority authority,
+      PrometheusMeterRegistry registry,
+      RecoveryCodeUseCase recoveryCodes,
+      Duration stopGrace,
+      Clock clock) {
     return new TollgateHttpServer(
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(authority, "authority"),
         Objects.requireNonNull(registry, "registry"),
         recoveryCodes,
-        Objects.requireNonNull(stopGrace, "stopGrace"));
+        Objects.requireNonNull(stopGrace, "stopGrace"),
+        Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -210,6 +248,7 @@ public final class TollgateHttpServer implements AutoCloseable {
           "cannot listen on " + config.bind() + ": " + rootMessage(e), e);
     }
     LOG.info("Tollgate listening on {}", uri());
+    failureDrainer.start();
     if (recovery != null) {
       try {
         recovery.start();
@@ -240,6 +279,7 @@ public final class TollgateHttpServer implements AutoCloseable {
       recovery.stop();
     }
     main.stop();
+    failureDrainer.stop();
     LOG.info("Tollgate HTTP server stopped");
   }
 

@@ -7,9 +7,14 @@ import io.javalin.plugin.Plugin;
 import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tollgate.core.crypto.CredentialFingerprint;
 import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.Permission;
+import io.tollgate.core.domain.failure.FailureLimit;
+import io.tollgate.core.domain.failure.FailureThrottle;
 import io.tollgate.core.port.in.TokenAuthority;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +47,12 @@ import java.util.function.Consumer;
  * /api/v3/configure/token*} endpoints through Tollgate's full request pipeline (creating {@code
  * _admin} needs no token while none exists; every other call does), with Tollgate's statuses and
  * bodies for its own errors. Your app's other error handlers are left alone.
+ *
+ * <p><b>Throttling.</b> A client address with more than {@link Options#authFailureLimit} failed
+ * authentications (default 20 a minute) gets 429 {@code {"error": "too many failed authentication
+ * attempts"}} with {@code Retry-After} on every protected request, before its token is checked,
+ * until its window has passed. The client address is the peer's, or {@code X-Forwarded-For}'s when
+ * the peer is on loopback.
  *
  * <p><b>Secrets.</b> The presented token is never logged and never handed to your handlers: {@link
  * #principal(Context)} gives only the token's id and name. Thread-safe; register one per app.
@@ -82,8 +93,24 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
     private boolean mountTokenApi;
     private MeterRegistry registry = new SimpleMeterRegistry();
     private final List<String> corsOrigins = new ArrayList<>();
+    private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
 
     Options() {}
+
+    /**
+     * How many failed authentications one client address may have per window before its requests
+     * are refused with 429 until the window has passed, as {@code tollgate serve
+     * --auth-failure-limit} takes it.
+     *
+     * @param limit {@code N/WINDOW} such as {@code 20/1m} (the default) or {@code 100/1h}, or
+     *     {@code 0} for no throttling
+     * @return these options
+     * @throws IllegalArgumentException for another value
+     */
+    public Options authFailureLimit(String limit) {
+      this.authFailureLimit = FailureLimit.parse(limit);
+      return this;
+    }
 
     /**
      * Protects these path prefixes instead of every path; may be called more than once.
@@ -202,6 +229,9 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
             options.mountTokenApi
                 ? ServerRoutes.tokenApi(new TokenRoutes(authority, Optional.empty()), false)
                 : List.of());
+    HttpMetrics metrics = new HttpMetrics(options.registry, "embedded", routes);
+    FailureThrottle throttle = new FailureThrottle(options.authFailureLimit, Clock.systemUTC());
+    metrics.watch(throttle, null, null);
     PipelineFilter pipeline =
         new PipelineFilter(
             authority,
@@ -209,9 +239,12 @@ public final class TollgateJavalin extends Plugin<TollgateJavalin.Options> {
             false,
             Set.of(),
             routes,
-            new HttpMetrics(options.registry, "embedded", routes),
+            metrics,
             CorsPolicy.allowing(options.corsOrigins),
-            ClientAddress.trusting(ClientAddress.DEFAULT_TRUSTED_PROXIES));
+            ClientAddress.trusting(ClientAddress.DEFAULT_TRUSTED_PROXIES),
+            // no failure audit in a host app: the throttle alone
+            new AuthFailures(
+                throttle, Optional.empty(), CredentialFingerprint.random(new SecureRandom())));
     Guard guard = new Guard(pipeline, List.copyOf(options.prefixes), options.mountTokenApi);
     HttpErrors errors = new HttpErrors(clusterId, "Not found");
     errors.addRefusalsTo(state.routes);

@@ -49,7 +49,7 @@ final class Harness implements AutoCloseable {
         new RecoveryCodeService(
             tokens, store, new FastRecoveryCodeHasher(), new SecureRandom(), clock);
     this.server =
-        TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO);
+        TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO, clock);
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 

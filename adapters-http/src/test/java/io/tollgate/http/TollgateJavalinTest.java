@@ -309,6 +309,38 @@ class TollgateJavalinTest {
   }
 
   @Test
+  void aClientAddressWithTooManyFailures_gets429BeforeItsTokenIsChecked_othersAreServed() {
+    start(
+        o -> o.authFailureLimit("2/1m"),
+        config -> config.routes.get("/anything", ctx -> ctx.result("ok")));
+    String token = operatorSecret();
+    String[] fromA = {"X-Forwarded-For", "198.51.100.7"};
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              send("GET", "/anything", fromA[0], fromA[1], "Authorization", "Bearer nope")
+                  .statusCode())
+          .isEqualTo(401);
+    }
+
+    HttpResponse<String> throttled =
+        send("GET", "/anything", fromA[0], fromA[1], "Authorization", "Bearer " + token);
+    HttpResponse<String> other =
+        send(
+            "GET",
+            "/anything",
+            "X-Forwarded-For",
+            "203.0.113.9",
+            "Authorization",
+            "Bearer " + token);
+
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body())
+        .isEqualTo("{\"error\": \"too many failed authentication attempts\"}");
+    assertThat(throttled.headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(other.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void optionsRequests_areNotAuthenticated() {
     start(o -> {}, config -> config.routes.options("/x", ctx -> ctx.status(204)));
     assertThat(send("OPTIONS", "/x").statusCode()).isEqualTo(204);

@@ -104,6 +104,7 @@ final class TollgateServerLauncher implements ServerLauncher {
     builder.console(!options.withoutConsole());
     options.authzRules().ifPresent(builder::authzRules);
     builder.trustedProxies(options.trustedProxies());
+    builder.authFailureLimit(options.authFailureLimit());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }
