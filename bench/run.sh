@@ -9,6 +9,13 @@
 #                                   # the launcher's included, and the build)
 #   taskset -c 0 ./bench/run.sh     # on one CPU (everything inherits the affinity)
 #   BENCH_OUT=bench/RESULTS-jdk25.md ./bench/run.sh   # the table elsewhere than bench/RESULTS.md
+#   ./bench/run.sh start cli        # only some rows (groups below); their table goes to
+#                                   # bench/results/<stamp>/RESULTS.md, not bench/RESULTS.md
+#
+# Row groups: jmh (authenticate, authorize), ping (/ping vs --disable-authz ping), plateau (/ping
+# plateau and warm-up vs the hello-world), forward-auth (its plateau, direct and nginx rows), start
+# (empty-store start), million (1,000,000-token start; runs start too, its baseline), cli
+# (--version, create token), rate (creation rate), rss, recovery (Argon2id, no budget).
 #
 # Every budget is a ratio to a baseline measured in the same run, on the same JDK and CPUs, so that
 # the table holds on a slower or busier machine. Every figure is a median over rounds; A/B pairs
@@ -16,11 +23,24 @@
 # rounds.
 set -euo pipefail
 
+groups=(jmh ping plateau forward-auth start million cli rate rss recovery)
+selected=()
+for arg in "$@"; do
+  [[ " ${groups[*]} " == *" $arg "* ]] ||
+    { echo "bench: unknown row group '$arg' (one of: ${groups[*]})" >&2; exit 2; }
+  selected+=("$arg")
+done
+# the 1,000,000-token start is a ratio to the empty-store start
+[[ " ${selected[*]} " != *" million "* || " ${selected[*]} " == *" start "* ]] || selected+=(start)
+want() { ((${#selected[@]} == 0)) || [[ " ${selected[*]} " == *" $1 "* ]]; }
+
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 quick="${BENCH_QUICK:-0}"
 out_file="${BENCH_OUT:-bench/RESULTS.md}"
-[[ "$out_file" == /* ]] || out_file="$root/$out_file"
+# a run of some rows only writes its table to its own log directory unless BENCH_OUT says where
+((${#selected[@]} == 0)) || [[ -n "${BENCH_OUT:-}" ]] || out_file=""
+[[ -z "$out_file" || "$out_file" == /* ]] || out_file="$root/$out_file"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 work="$root/bench/results/$stamp"
 mkdir -p "$work"
@@ -196,131 +216,135 @@ fmt_stats() { stats <"$1" | awk -v u="$2" '{printf "%s %s (%s–%s, n=%d)", $1, 
 # ---------------------------------------------------------------------------------------------
 # 1-3. authenticate in process (JMH)
 # ---------------------------------------------------------------------------------------------
-say "JMH: AuthenticateBenchmark (storedTokens 10, 10000, 1000000)"
-run_jmh() {
-  "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" >"$work/jmh.log" 2>&1 ||
-    { tail -50 "$work/jmh.log"; exit 1; }
-}
-run_jmh
-# The SHA-512 baseline does the same work at every size: when its medians differ by more than 30%,
-# load from elsewhere hit the run, so it is repeated once (the first log is kept as jmh-1.log).
-if awk '$1 == "RESULT" && $2 == "sha512Baseline" {v[n++] = $4} END {
-      lo = v[0]; hi = v[0]; for (i in v) {if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i]}
-      exit !(hi > lo * 1.3)}' "$work/jmh.log"; then
-  say "SHA-512 baseline differs by more than 30% between sizes (machine busy): JMH again"
-  mv "$work/jmh.log" "$work/jmh-1.log"
+if want jmh; then
+  say "JMH: AuthenticateBenchmark (storedTokens 10, 10000, 1000000)"
+  run_jmh() {
+    "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" >"$work/jmh.log" 2>&1 ||
+      { tail -50 "$work/jmh.log"; exit 1; }
+  }
   run_jmh
-fi
-jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh.log"; }
-jmh_range() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {printf "%s–%s", $5, $6}' "$work/jmh.log"; }
-for n in 10 10000 1000000; do
-  sha="$(jmh sha512Baseline "$n")"
+  # The SHA-512 baseline does the same work at every size: when its medians differ by more than 30%,
+  # load from elsewhere hit the run, so it is repeated once (the first log is kept as jmh-1.log).
+  if awk '$1 == "RESULT" && $2 == "sha512Baseline" {v[n++] = $4} END {
+        lo = v[0]; hi = v[0]; for (i in v) {if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i]}
+        exit !(hi > lo * 1.3)}' "$work/jmh.log"; then
+    say "SHA-512 baseline differs by more than 30% between sizes (machine busy): JMH again"
+    mv "$work/jmh.log" "$work/jmh-1.log"
+    run_jmh
+  fi
+  jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh.log"; }
+  jmh_range() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {printf "%s–%s", $5, $6}' "$work/jmh.log"; }
+  for n in 10 10000 1000000; do
+    sha="$(jmh sha512Baseline "$n")"
+    for b in authenticateValid authenticateUnknown; do
+      v="$(jmh "$b" "$n")"
+      r="$(calc "$v / $sha")"
+      row "\`$b\`, $n stored tokens (ns/op)" "$v ($(jmh_range "$b" "$n"))" "SHA-512 $sha" "${r}×" "≤ 2.0×" "$(le "$r" 2.0)"
+    done
+  done
+  # "Flat" as a ratio of ratios: authenticate / SHA-512 at N stored tokens against the same at 10,
+  # each against the SHA-512 baseline measured at its own size (its own forks), so that a fork that
+  # lands on a slower or busier CPU moves both sides of its ratio.
   for b in authenticateValid authenticateUnknown; do
-    v="$(jmh "$b" "$n")"
-    r="$(calc "$v / $sha")"
-    row "\`$b\`, $n stored tokens (ns/op)" "$v ($(jmh_range "$b" "$n"))" "SHA-512 $sha" "${r}×" "≤ 2.0×" "$(le "$r" 2.0)"
+    base="$(calc "$(jmh "$b" 10) / $(jmh sha512Baseline 10)" 4)"
+    for n in 10000 1000000; do
+      v="$(calc "$(jmh "$b" "$n") / $(jmh sha512Baseline "$n")" 4)"
+      r="$(calc "$v / $base")"
+      row "\`$b\` flat: (ns/op ÷ SHA-512) at $n vs at 10 stored tokens" "$(calc "$v" 3)" "$(calc "$base" 3)" \
+        "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
+    done
   done
-done
-# "Flat" as a ratio of ratios: authenticate / SHA-512 at N stored tokens against the same at 10,
-# each against the SHA-512 baseline measured at its own size (its own forks), so that a fork that
-# lands on a slower or busier CPU moves both sides of its ratio.
-for b in authenticateValid authenticateUnknown; do
-  base="$(calc "$(jmh "$b" 10) / $(jmh sha512Baseline 10)" 4)"
-  for n in 10000 1000000; do
-    v="$(calc "$(jmh "$b" "$n") / $(jmh sha512Baseline "$n")" 4)"
-    r="$(calc "$v / $base")"
-    row "\`$b\` flat: (ns/op ÷ SHA-512) at $n vs at 10 stored tokens" "$(calc "$v" 3)" "$(calc "$base" 3)" \
-      "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
-  done
-done
 
-# ---------------------------------------------------------------------------------------------
-# 3b. authorize a resource token vs authenticate the same token (JMH, AuthorizeBenchmark)
-# ---------------------------------------------------------------------------------------------
-say "JMH: AuthorizeBenchmark (storedTokens 10, 1000000)"
-"$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" \
-  AuthorizeBenchmark >"$work/jmh-authorize.log" 2>&1 || { tail -50 "$work/jmh-authorize.log"; exit 1; }
-authz_jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh-authorize.log"; }
-for n in 10 1000000; do
-  v="$(authz_jmh authorizePermitted "$n")"
-  base="$(authz_jmh authenticateResourceToken "$n")"
-  r="$(calc "$v / $base")"
-  row "\`authorize\` of a resource token, permitted, $n stored tokens (ns/op)" "$v" \
-    "\`authenticate\` of the same token $base" "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
-done
-# flat as a ratio of ratios, each side against the authenticate of its own fork
-r10="$(calc "$(authz_jmh authorizePermitted 10) / $(authz_jmh authenticateResourceToken 10)" 4)"
-r1m="$(calc "$(authz_jmh authorizePermitted 1000000) / $(authz_jmh authenticateResourceToken 1000000)" 4)"
-r="$(calc "$r1m / $r10")"
-row "\`authorize\` flat: (ns/op ÷ authenticate) at 1000000 vs at 10 stored tokens" "$(calc "$r1m" 3)" \
-  "$(calc "$r10" 3)" "${r}×" "0.8–1.2×" "$(awk -v r="$r" 'BEGIN {print (r >= 0.8 && r <= 1.2) ? 1 : 0}')"
+  # ---------------------------------------------------------------------------------------------
+  # 3b. authorize a resource token vs authenticate the same token (JMH, AuthorizeBenchmark)
+  # ---------------------------------------------------------------------------------------------
+  say "JMH: AuthorizeBenchmark (storedTokens 10, 1000000)"
+  "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" \
+    AuthorizeBenchmark >"$work/jmh-authorize.log" 2>&1 || { tail -50 "$work/jmh-authorize.log"; exit 1; }
+  authz_jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh-authorize.log"; }
+  for n in 10 1000000; do
+    v="$(authz_jmh authorizePermitted "$n")"
+    base="$(authz_jmh authenticateResourceToken "$n")"
+    r="$(calc "$v / $base")"
+    row "\`authorize\` of a resource token, permitted, $n stored tokens (ns/op)" "$v" \
+      "\`authenticate\` of the same token $base" "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
+  done
+  # flat as a ratio of ratios, each side against the authenticate of its own fork
+  r10="$(calc "$(authz_jmh authorizePermitted 10) / $(authz_jmh authenticateResourceToken 10)" 4)"
+  r1m="$(calc "$(authz_jmh authorizePermitted 1000000) / $(authz_jmh authenticateResourceToken 1000000)" 4)"
+  r="$(calc "$r1m / $r10")"
+  row "\`authorize\` flat: (ns/op ÷ authenticate) at 1000000 vs at 10 stored tokens" "$(calc "$r1m" 3)" \
+    "$(calc "$r10" 3)" "${r}×" "0.8–1.2×" "$(awk -v r="$r" 'BEGIN {print (r >= 0.8 && r <= 1.2) ? 1 : 0}')"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 4. authenticated GET /ping vs the same server with --disable-authz ping (wrk, interleaved)
 # ---------------------------------------------------------------------------------------------
-say "HTTP: authenticated GET /ping vs --disable-authz ping"
-port_a="$(free_port)"
-serve "$work/data-ping-auth" "$port_a"
-pid_a="$started_pid"
-token_a="$(operator_token "$port_a")"
-[[ -n "$token_a" ]] || { echo "bench: no operator token" >&2; exit 1; }
-probe_200 "$port_a" /ping "Authorization: Bearer $token_a"$'\r\n' ||
-  { echo "bench: authenticated /ping is not 200" >&2; exit 1; }
-# a resource token holding only system:ping:read, for the row of issue 13
-token_r="$(curl -s -X POST "http://127.0.0.1:$port_a/api/v3/enterprise/configure/token" \
-  -H "Authorization: Bearer $token_a" -H 'Content-Type: application/json' \
-  -d '{"token_name":"bench-ping","permissions":[{"resource_type":"system","resource_names":["ping"],"actions":["read"]}]}' |
-  grep -o 'apiv3_[A-Za-z0-9_-]*' | head -1)"
-[[ -n "$token_r" ]] || { echo "bench: no resource token" >&2; exit 1; }
-port_b="$(free_port)"
-authz=health,ping serve "$work/data-ping-open" "$port_b"
-pid_b="$started_pid"
-probe_200 "$port_b" /ping || { echo "bench: /ping under --disable-authz is not 200" >&2; exit 1; }
+if want ping; then
+  say "HTTP: authenticated GET /ping vs --disable-authz ping"
+  port_a="$(free_port)"
+  serve "$work/data-ping-auth" "$port_a"
+  pid_a="$started_pid"
+  token_a="$(operator_token "$port_a")"
+  [[ -n "$token_a" ]] || { echo "bench: no operator token" >&2; exit 1; }
+  probe_200 "$port_a" /ping "Authorization: Bearer $token_a"$'\r\n' ||
+    { echo "bench: authenticated /ping is not 200" >&2; exit 1; }
+  # a resource token holding only system:ping:read, for the row of issue 13
+  token_r="$(curl -s -X POST "http://127.0.0.1:$port_a/api/v3/enterprise/configure/token" \
+    -H "Authorization: Bearer $token_a" -H 'Content-Type: application/json' \
+    -d '{"token_name":"bench-ping","permissions":[{"resource_type":"system","resource_names":["ping"],"actions":["read"]}]}' |
+    grep -o 'apiv3_[A-Za-z0-9_-]*' | head -1)"
+  [[ -n "$token_r" ]] || { echo "bench: no resource token" >&2; exit 1; }
+  port_b="$(free_port)"
+  authz=health,ping serve "$work/data-ping-open" "$port_b"
+  pid_b="$started_pid"
+  probe_200 "$port_b" /ping || { echo "bench: /ping under --disable-authz is not 200" >&2; exit 1; }
 
-wrk_rps() { # label port [header]
-  local out="$work/wrk-$1-$RANDOM.txt"
-  if [[ -n "${3:-}" ]]; then
-    wrk -t2 -c16 -d"${wrk_secs}s" -H "$3" "http://127.0.0.1:$2/ping" >"$out"
-  else
-    wrk -t2 -c16 -d"${wrk_secs}s" "http://127.0.0.1:$2/ping" >"$out"
+  wrk_rps() { # label port [header]
+    local out="$work/wrk-$1-$RANDOM.txt"
+    if [[ -n "${3:-}" ]]; then
+      wrk -t2 -c16 -d"${wrk_secs}s" -H "$3" "http://127.0.0.1:$2/ping" >"$out"
+    else
+      wrk -t2 -c16 -d"${wrk_secs}s" "http://127.0.0.1:$2/ping" >"$out"
+    fi
+    grep -q 'Non-2xx' "$out" && { echo "bench: non-2xx answers in $out" >&2; cat "$out" >&2; exit 1; }
+    awk '/^Requests\/sec:/ {print $2}' "$out"
+  }
+  # warm-up of both JITs, not counted
+  wrk_secs_saved="$wrk_secs"
+  wrk_secs=5
+  wrk_rps warm "$port_a" "Authorization: Bearer $token_a" >/dev/null
+  wrk_rps warm "$port_b" "Authorization: Bearer $token_a" >/dev/null
+  wrk_rps warm "$port_a" "Authorization: Bearer $token_r" >/dev/null
+  wrk_secs="$wrk_secs_saved"
+  : >"$work/ping-auth.txt"
+  : >"$work/ping-open.txt"
+  : >"$work/ping-resource.txt"
+  ping_rounds() {
+    for ((i = 0; i < $1; i++)); do
+      wrk_rps auth "$port_a" "Authorization: Bearer $token_a" >>"$work/ping-auth.txt"
+      wrk_rps open "$port_b" "Authorization: Bearer $token_a" >>"$work/ping-open.txt"
+      wrk_rps resource "$port_a" "Authorization: Bearer $token_r" >>"$work/ping-resource.txt"
+    done
+  }
+  ping_rounds "$wrk_rounds"
+  if large "$(spread_of "$work/ping-auth.txt")" 0.10 || large "$(spread_of "$work/ping-open.txt")" 0.10; then
+    say "large spread on /ping, two more rounds"
+    ping_rounds 2
   fi
-  grep -q 'Non-2xx' "$out" && { echo "bench: non-2xx answers in $out" >&2; cat "$out" >&2; exit 1; }
-  awk '/^Requests\/sec:/ {print $2}' "$out"
-}
-# warm-up of both JITs, not counted
-wrk_secs_saved="$wrk_secs"
-wrk_secs=5
-wrk_rps warm "$port_a" "Authorization: Bearer $token_a" >/dev/null
-wrk_rps warm "$port_b" "Authorization: Bearer $token_a" >/dev/null
-wrk_rps warm "$port_a" "Authorization: Bearer $token_r" >/dev/null
-wrk_secs="$wrk_secs_saved"
-: >"$work/ping-auth.txt"
-: >"$work/ping-open.txt"
-: >"$work/ping-resource.txt"
-ping_rounds() {
-  for ((i = 0; i < $1; i++)); do
-    wrk_rps auth "$port_a" "Authorization: Bearer $token_a" >>"$work/ping-auth.txt"
-    wrk_rps open "$port_b" "Authorization: Bearer $token_a" >>"$work/ping-open.txt"
-    wrk_rps resource "$port_a" "Authorization: Bearer $token_r" >>"$work/ping-resource.txt"
-  done
-}
-ping_rounds "$wrk_rounds"
-if large "$(spread_of "$work/ping-auth.txt")" 0.10 || large "$(spread_of "$work/ping-open.txt")" 0.10; then
-  say "large spread on /ping, two more rounds"
-  ping_rounds 2
+  stop_pid "$pid_a"
+  stop_pid "$pid_b"
+  a="$(median_of "$work/ping-auth.txt")"
+  b="$(median_of "$work/ping-open.txt")"
+  r="$(calc "$a / $b")"
+  row "authenticated \`GET /ping\` (wrk -t2 -c16 ${wrk_secs}s, req/s)" "$(fmt_stats "$work/ping-auth.txt" "")" \
+    "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
+  a="$(median_of "$work/ping-resource.txt")"
+  r="$(calc "$a / $b")"
+  row "\`GET /ping\` with a \`system:ping:read\` resource token (wrk -t2 -c16 ${wrk_secs}s, req/s)" \
+    "$(fmt_stats "$work/ping-resource.txt" "")" "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" \
+    "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
 fi
-stop_pid "$pid_a"
-stop_pid "$pid_b"
-a="$(median_of "$work/ping-auth.txt")"
-b="$(median_of "$work/ping-open.txt")"
-r="$(calc "$a / $b")"
-row "authenticated \`GET /ping\` (wrk -t2 -c16 ${wrk_secs}s, req/s)" "$(fmt_stats "$work/ping-auth.txt" "")" \
-  "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
-a="$(median_of "$work/ping-resource.txt")"
-r="$(calc "$a / $b")"
-row "\`GET /ping\` with a \`system:ping:read\` resource token (wrk -t2 -c16 ${wrk_secs}s, req/s)" \
-  "$(fmt_stats "$work/ping-resource.txt" "")" "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" \
-  "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
 
 # ---------------------------------------------------------------------------------------------
 # 4b. warm-up and plateau from process start: authenticated GET /ping vs a Javalin hello-world
@@ -404,8 +428,10 @@ plateau_rows() {
     "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
 }
 
-say "HTTP: warm-up and plateau of authenticated GET /ping vs Javalin hello-world, from process start"
-plateau_rows ping /ping
+if want plateau; then
+  say "HTTP: warm-up and plateau of authenticated GET /ping vs Javalin hello-world, from process start"
+  plateau_rows ping /ping
+fi
 
 # Forward authentication (issue 14): the plateau rows for /api/authz/forward-auth (as for /ping);
 # direct: forward-auth with the operator token vs /ping exempt on the same server (wrk, interleaved);
@@ -550,142 +576,160 @@ forward_auth_rows() {
     say "$forward_auth_note"
   fi
 }
-forward_auth_rows
+if want forward-auth; then
+  forward_auth_rows
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 5. serve start to first 200 on /health, empty store, vs a Javalin hello-world jar
 # ---------------------------------------------------------------------------------------------
-say "start-up: tollgate serve (empty store) vs Javalin hello-world"
-"$java_bin" -cp "$benchjar" io.tollgate.bench.tools.SeedTokens "$work/data-empty" 0 >"$work/seed-empty.log" 2>&1 ||
-  { cat "$work/seed-empty.log"; exit 1; }
-: >"$work/start-tollgate.txt"
-: >"$work/start-hello.txt"
-start_rounds_run() {
-  for ((i = 0; i < $1; i++)); do
-    local port
-    port="$(free_port)"
-    start_timed "$work/hello-javalin.log" "$port" "$java_bin" -jar "$hello_javalin" "$port"
-    stop_pid "$started_pid"
-    echo "$started_ms" >>"$work/start-hello.txt"
-    port="$(free_port)"
-    serve "$work/data-empty" "$port"
-    stop_pid "$started_pid"
-    echo "$started_ms" >>"$work/start-tollgate.txt"
-  done
-}
-start_rounds_run 1 # warm the page cache for both jars, not counted
-: >"$work/start-tollgate.txt"
-: >"$work/start-hello.txt"
-start_rounds_run "$start_rounds"
-if large "$(spread_of "$work/start-tollgate.txt")" 0.3 || large "$(spread_of "$work/start-hello.txt")" 0.3; then
-  say "large spread on start-up, more rounds"
+if want start; then
+  say "start-up: tollgate serve (empty store) vs Javalin hello-world"
+  "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.SeedTokens "$work/data-empty" 0 >"$work/seed-empty.log" 2>&1 ||
+    { cat "$work/seed-empty.log"; exit 1; }
+  : >"$work/start-tollgate.txt"
+  : >"$work/start-hello.txt"
+  start_rounds_run() {
+    for ((i = 0; i < $1; i++)); do
+      local port
+      port="$(free_port)"
+      start_timed "$work/hello-javalin.log" "$port" "$java_bin" -jar "$hello_javalin" "$port"
+      stop_pid "$started_pid"
+      echo "$started_ms" >>"$work/start-hello.txt"
+      port="$(free_port)"
+      serve "$work/data-empty" "$port"
+      stop_pid "$started_pid"
+      echo "$started_ms" >>"$work/start-tollgate.txt"
+    done
+  }
+  start_rounds_run 1 # warm the page cache for both jars, not counted
+  : >"$work/start-tollgate.txt"
+  : >"$work/start-hello.txt"
   start_rounds_run "$start_rounds"
+  if large "$(spread_of "$work/start-tollgate.txt")" 0.3 || large "$(spread_of "$work/start-hello.txt")" 0.3; then
+    say "large spread on start-up, more rounds"
+    start_rounds_run "$start_rounds"
+  fi
+  empty_ms="$(median_of "$work/start-tollgate.txt")"
+  hello_ms="$(median_of "$work/start-hello.txt")"
+  r="$(calc "$empty_ms / $hello_ms")"
+  row "\`tollgate serve\` start → first 200 on /health, empty store" "$(fmt_stats "$work/start-tollgate.txt" ms)" \
+    "$(fmt_stats "$work/start-hello.txt" ms) Javalin hello-world" "${r}×" "≤ 1.3×" "$(le "$r" 1.3)"
 fi
-empty_ms="$(median_of "$work/start-tollgate.txt")"
-hello_ms="$(median_of "$work/start-hello.txt")"
-r="$(calc "$empty_ms / $hello_ms")"
-row "\`tollgate serve\` start → first 200 on /health, empty store" "$(fmt_stats "$work/start-tollgate.txt" ms)" \
-  "$(fmt_stats "$work/start-hello.txt" ms) Javalin hello-world" "${r}×" "≤ 1.3×" "$(le "$r" 1.3)"
 
 # ---------------------------------------------------------------------------------------------
 # 6. the same with 1,000,000 tokens, -Xmx512m
 # ---------------------------------------------------------------------------------------------
-say "start-up with $seed_count tokens: seeding"
-"$java_bin" -cp "$benchjar" io.tollgate.bench.tools.SeedTokens "$work/data-million" "$seed_count" >"$work/seed.log" 2>&1 ||
-  { cat "$work/seed.log"; exit 1; }
-: >"$work/start-million.txt"
-: >"$work/heap-million.txt"
-heap_used=""
-heap_live=""
-for ((i = 0; i < (start_rounds + 1) / 2 + 1; i++)); do
-  port="$(free_port)"
-  TOLLGATE_JAVA_OPTS="-Xmx512m ${TOLLGATE_JAVA_OPTS:-}" serve "$work/data-million" "$port"
-  if ((i > 0)); then echo "$started_ms" >>"$work/start-million.txt"; fi # first run warms the page cache
-  if ((have_jcmd)); then
-    "$jcmd_bin" "$started_pid" GC.heap_info >"$work/heap-$i.txt" 2>&1 || true
-    used="$(heap_used_mib "$work/heap-$i.txt")"
-    [[ -n "$used" ]] && echo "$used" >>"$work/heap-million.txt"
-    if ((i == 1)); then
-      "$jcmd_bin" "$started_pid" GC.run >/dev/null 2>&1 || true
-      "$jcmd_bin" "$started_pid" GC.heap_info >"$work/heap-live.txt" 2>&1 || true
-      heap_live="$(heap_used_mib "$work/heap-live.txt")"
+if want million; then
+  say "start-up with $seed_count tokens: seeding"
+  "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.SeedTokens "$work/data-million" "$seed_count" >"$work/seed.log" 2>&1 ||
+    { cat "$work/seed.log"; exit 1; }
+  : >"$work/start-million.txt"
+  : >"$work/heap-million.txt"
+  heap_used=""
+  heap_live=""
+  for ((i = 0; i < (start_rounds + 1) / 2 + 1; i++)); do
+    port="$(free_port)"
+    TOLLGATE_JAVA_OPTS="-Xmx512m ${TOLLGATE_JAVA_OPTS:-}" serve "$work/data-million" "$port"
+    if ((i > 0)); then echo "$started_ms" >>"$work/start-million.txt"; fi # first run warms the page cache
+    if ((have_jcmd)); then
+      "$jcmd_bin" "$started_pid" GC.heap_info >"$work/heap-$i.txt" 2>&1 || true
+      used="$(heap_used_mib "$work/heap-$i.txt")"
+      [[ -n "$used" ]] && echo "$used" >>"$work/heap-million.txt"
+      if ((i == 1)); then
+        "$jcmd_bin" "$started_pid" GC.run >/dev/null 2>&1 || true
+        "$jcmd_bin" "$started_pid" GC.heap_info >"$work/heap-live.txt" 2>&1 || true
+        heap_live="$(heap_used_mib "$work/heap-live.txt")"
+      fi
     fi
+    stop_pid "$started_pid"
+  done
+  million_ms="$(median_of "$work/start-million.txt")"
+  if [[ -s "$work/heap-million.txt" ]]; then
+    heap_used="$(sort -g "$work/heap-million.txt" | tail -1)"
+    heap_text="heap used at first 200: max ${heap_used} MiB, live after a full GC ${heap_live:-?} MiB (-Xmx512m)"
+  else
+    heap_used=0
+    heap_text="started with -Xmx512m (no jcmd to read the heap)"
   fi
-  stop_pid "$started_pid"
-done
-million_ms="$(median_of "$work/start-million.txt")"
-if [[ -s "$work/heap-million.txt" ]]; then
-  heap_used="$(sort -g "$work/heap-million.txt" | tail -1)"
-  heap_text="heap used at first 200: max ${heap_used} MiB, live after a full GC ${heap_live:-?} MiB (-Xmx512m)"
-else
-  heap_used=0
-  heap_text="started with -Xmx512m (no jcmd to read the heap)"
+  r="$(calc "$million_ms / $empty_ms")"
+  ok="$(awk -v r="$r" -v h="$heap_used" 'BEGIN {print (r <= 3.0 && h <= 512) ? 1 : 0}')"
+  row "same with $seed_count tokens in the store; $heap_text" "$(fmt_stats "$work/start-million.txt" ms)" \
+    "$empty_ms ms (empty store)" "${r}×" "≤ 3.0×, heap ≤ 512 MiB" "$ok"
 fi
-r="$(calc "$million_ms / $empty_ms")"
-ok="$(awk -v r="$r" -v h="$heap_used" 'BEGIN {print (r <= 3.0 && h <= 512) ? 1 : 0}')"
-row "same with $seed_count tokens in the store; $heap_text" "$(fmt_stats "$work/start-million.txt" ms)" \
-  "$empty_ms ms (empty store)" "${r}×" "≤ 3.0×, heap ≤ 512 MiB" "$ok"
 
 # ---------------------------------------------------------------------------------------------
 # 7. tollgate --version vs java -jar picocli hello-world --version
 # ---------------------------------------------------------------------------------------------
-say "CLI: ./tollgate --version vs picocli hello-world"
-: >"$work/cli-version.txt"
-: >"$work/cli-hello.txt"
-for ((i = 0; i < 2; i++)); do
-  time_ms ./tollgate --version >/dev/null
-  time_ms "$java_bin" -jar "$hello_picocli" --version >/dev/null
-done
-cli_rounds_run() {
-  for ((i = 0; i < $1; i++)); do
-    time_ms "$java_bin" -jar "$hello_picocli" --version >>"$work/cli-hello.txt"
-    time_ms ./tollgate --version >>"$work/cli-version.txt"
+if want cli; then
+  say "CLI: ./tollgate --version vs picocli hello-world"
+  : >"$work/cli-version.txt"
+  : >"$work/cli-hello.txt"
+  for ((i = 0; i < 2; i++)); do
+    time_ms ./tollgate --version >/dev/null
+    time_ms "$java_bin" -jar "$hello_picocli" --version >/dev/null
   done
-}
-cli_rounds_run "$cli_rounds"
-if large "$(spread_of "$work/cli-version.txt")" 0.5 || large "$(spread_of "$work/cli-hello.txt")" 0.5; then
-  say "large spread on --version, more rounds"
+  cli_rounds_run() {
+    for ((i = 0; i < $1; i++)); do
+      time_ms "$java_bin" -jar "$hello_picocli" --version >>"$work/cli-hello.txt"
+      time_ms ./tollgate --version >>"$work/cli-version.txt"
+    done
+  }
   cli_rounds_run "$cli_rounds"
+  if large "$(spread_of "$work/cli-version.txt")" 0.5 || large "$(spread_of "$work/cli-hello.txt")" 0.5; then
+    say "large spread on --version, more rounds"
+    cli_rounds_run "$cli_rounds"
+  fi
+  version_ms="$(median_of "$work/cli-version.txt")"
+  picocli_ms="$(median_of "$work/cli-hello.txt")"
+  r="$(calc "$version_ms / $picocli_ms")"
+  row "\`./tollgate --version\` wall time" "$(fmt_stats "$work/cli-version.txt" ms)" \
+    "$(fmt_stats "$work/cli-hello.txt" ms) picocli hello-world" "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
 fi
-version_ms="$(median_of "$work/cli-version.txt")"
-picocli_ms="$(median_of "$work/cli-hello.txt")"
-r="$(calc "$version_ms / $picocli_ms")"
-row "\`./tollgate --version\` wall time" "$(fmt_stats "$work/cli-version.txt" ms)" \
-  "$(fmt_stats "$work/cli-hello.txt" ms) picocli hello-world" "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
 
 # ---------------------------------------------------------------------------------------------
 # 8. create token --admin --name X round trip, and 9. named-token creations per second
 # ---------------------------------------------------------------------------------------------
-say "CLI: create token --admin --name against a running server"
-port_c="$(free_port)"
-serve "$work/data-create" "$port_c"
-pid_c="$started_pid"
-token_c="$(operator_token "$port_c")"
-: >"$work/cli-create.txt"
-: >"$work/cli-hello2.txt"
-create_i=0
-create_rounds_run() {
-  for ((i = 0; i < $1; i++)); do
-    create_i=$((create_i + 1))
-    time_ms "$java_bin" -jar "$hello_picocli" --version >>"$work/cli-hello2.txt"
-    time_ms ./tollgate create token --admin --name "bench-cli-$create_i" \
-      --host "http://127.0.0.1:$port_c" --token "$token_c" >>"$work/cli-create.txt"
-  done
+# one server for the create token and creation-rate rows, started by the first of them that runs
+pid_c=""
+create_server() {
+  [[ -z "$pid_c" ]] || return 0
+  port_c="$(free_port)"
+  serve "$work/data-create" "$port_c"
+  pid_c="$started_pid"
+  token_c="$(operator_token "$port_c")"
 }
-time_ms ./tollgate create token --admin --name bench-cli-warm --host "http://127.0.0.1:$port_c" --token "$token_c" >/dev/null
-create_rounds_run "$create_rounds"
-if large "$(spread_of "$work/cli-create.txt")" 0.5 || large "$(spread_of "$work/cli-hello2.txt")" 0.5; then
-  say "large spread on create token, more rounds"
+if want cli; then
+  say "CLI: create token --admin --name against a running server"
+  create_server
+  : >"$work/cli-create.txt"
+  : >"$work/cli-hello2.txt"
+  create_i=0
+  create_rounds_run() {
+    for ((i = 0; i < $1; i++)); do
+      create_i=$((create_i + 1))
+      time_ms "$java_bin" -jar "$hello_picocli" --version >>"$work/cli-hello2.txt"
+      time_ms ./tollgate create token --admin --name "bench-cli-$create_i" \
+        --host "http://127.0.0.1:$port_c" --token "$token_c" >>"$work/cli-create.txt"
+    done
+  }
+  time_ms ./tollgate create token --admin --name bench-cli-warm --host "http://127.0.0.1:$port_c" --token "$token_c" >/dev/null
   create_rounds_run "$create_rounds"
+  if large "$(spread_of "$work/cli-create.txt")" 0.5 || large "$(spread_of "$work/cli-hello2.txt")" 0.5; then
+    say "large spread on create token, more rounds"
+    create_rounds_run "$create_rounds"
+  fi
+  create_ms="$(median_of "$work/cli-create.txt")"
+  picocli2_ms="$(median_of "$work/cli-hello2.txt")"
+  r="$(calc "$create_ms / $picocli2_ms")"
+  row "\`./tollgate create token --admin --name X\` round trip" "$(fmt_stats "$work/cli-create.txt" ms)" \
+    "$(fmt_stats "$work/cli-hello2.txt" ms) picocli hello-world" "${r}×" "≤ 1.5×" "$(le "$r" 1.5)"
 fi
-create_ms="$(median_of "$work/cli-create.txt")"
-picocli2_ms="$(median_of "$work/cli-hello2.txt")"
-r="$(calc "$create_ms / $picocli2_ms")"
-row "\`./tollgate create token --admin --name X\` round trip" "$(fmt_stats "$work/cli-create.txt" ms)" \
-  "$(fmt_stats "$work/cli-hello2.txt" ms) picocli hello-world" "${r}×" "≤ 1.5×" "$(le "$r" 1.5)"
 
-say "HTTP: named-token creations per second (one client) vs 4 KiB append + fsync loop"
-cat >"$work/named.lua" <<'EOF'
+if want rate; then
+  say "HTTP: named-token creations per second (one client) vs 4 KiB append + fsync loop"
+  create_server
+  cat >"$work/named.lua" <<'EOF'
 -- one named admin token per request, each with a new name
 local n = 0
 local prefix = os.getenv("BENCH_PREFIX") .. "-"
@@ -696,42 +740,44 @@ request = function()
   return wrk.format("POST", "/api/v3/configure/token/named_admin", headers, body)
 end
 EOF
-named_rate() { # seconds label -> creations/s (wrk, one thread, one connection: one client in sequence)
-  local out="$work/named-$2.txt"
-  BENCH_TOKEN="$token_c" BENCH_PREFIX="$2" wrk -t1 -c1 -d"$1s" -s "$work/named.lua" "http://127.0.0.1:$port_c" >"$out"
-  grep -q 'Non-2xx' "$out" && { echo "bench: failed creations in $out" >&2; cat "$out" >&2; exit 1; }
-  awk '/^Requests\/sec:/ {print $2}' "$out"
-}
-# warm-up of the write path, not counted: long enough for C2 to have compiled the path (the JVM's
-# default thresholds), so the rounds measure the steady state
-named_rate "$rate_warm_secs" warm >/dev/null
-: >"$work/rate-create.txt"
-: >"$work/rate-fsync.txt"
-rate_round=0
-rate_rounds_run() {
-  for ((i = 0; i < $1; i++)); do
-    rate_round=$((rate_round + 1))
-    "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" >>"$work/rate-fsync.txt"
-    named_rate "$rate_secs" "r$rate_round" >>"$work/rate-create.txt"
-  done
-}
-rate_rounds_run "$rate_rounds"
-if large "$(spread_of "$work/rate-create.txt")" 0.3 || large "$(spread_of "$work/rate-fsync.txt")" 0.3; then
-  say "large spread on creation rate, more rounds"
-  rate_rounds_run 2
+  named_rate() { # seconds label -> creations/s (wrk, one thread, one connection: one client in sequence)
+    local out="$work/named-$2.txt"
+    BENCH_TOKEN="$token_c" BENCH_PREFIX="$2" wrk -t1 -c1 -d"$1s" -s "$work/named.lua" "http://127.0.0.1:$port_c" >"$out"
+    grep -q 'Non-2xx' "$out" && { echo "bench: failed creations in $out" >&2; cat "$out" >&2; exit 1; }
+    awk '/^Requests\/sec:/ {print $2}' "$out"
+  }
+  # warm-up of the write path, not counted: long enough for C2 to have compiled the path (the JVM's
+  # default thresholds), so the rounds measure the steady state
+  named_rate "$rate_warm_secs" warm >/dev/null
+  : >"$work/rate-create.txt"
+  : >"$work/rate-fsync.txt"
+  rate_round=0
+  rate_rounds_run() {
+    for ((i = 0; i < $1; i++)); do
+      rate_round=$((rate_round + 1))
+      "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" >>"$work/rate-fsync.txt"
+      named_rate "$rate_secs" "r$rate_round" >>"$work/rate-create.txt"
+    done
+  }
+  rate_rounds_run "$rate_rounds"
+  if large "$(spread_of "$work/rate-create.txt")" 0.3 || large "$(spread_of "$work/rate-fsync.txt")" 0.3; then
+    say "large spread on creation rate, more rounds"
+    rate_rounds_run 2
+  fi
+  create_rate="$(median_of "$work/rate-create.txt")"
+  fsync_rate="$(median_of "$work/rate-fsync.txt")"
+  r="$(calc "$create_rate / $fsync_rate")"
+  row "named-token creations/s over HTTP, one client, synchronous=FULL" "$(fmt_stats "$work/rate-create.txt" /s)" \
+    "$(fmt_stats "$work/rate-fsync.txt" /s) 4 KiB append+fsync" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"
 fi
-stop_pid "$pid_c"
-create_rate="$(median_of "$work/rate-create.txt")"
-fsync_rate="$(median_of "$work/rate-fsync.txt")"
-r="$(calc "$create_rate / $fsync_rate")"
-row "named-token creations/s over HTTP, one client, synchronous=FULL" "$(fmt_stats "$work/rate-create.txt" /s)" \
-  "$(fmt_stats "$work/rate-fsync.txt" /s) 4 KiB append+fsync" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"
+[[ -z "$pid_c" ]] || stop_pid "$pid_c"
 
 # ---------------------------------------------------------------------------------------------
 # 10. resident memory after 1,000,000 requests at full load
 # ---------------------------------------------------------------------------------------------
-say "RSS: $rss_requests authenticated requests at full load"
-cat >"$work/count.lua" <<'EOF'
+if want rss; then
+  say "RSS: $rss_requests authenticated requests at full load"
+  cat >"$work/count.lua" <<'EOF'
 -- each thread stops sending after BENCH_PER_THREAD responses (wrk still waits out -d)
 local done_count = 0
 local limit = tonumber(os.getenv("BENCH_PER_THREAD"))
@@ -740,36 +786,39 @@ function response(status, headers, body)
   if done_count >= limit then wrk.thread:stop() end
 end
 EOF
-port_d="$(free_port)"
-serve "$work/data-rss" "$port_d"
-pid_d="$started_pid"
-token_d="$(operator_token "$port_d")"
-BENCH_PER_THREAD=2500 wrk -t2 -c16 -d2s -s "$work/count.lua" -H "Authorization: Bearer $token_d" \
-  "http://127.0.0.1:$port_d/ping" >"$work/rss-warm.txt"
-rss_start="$(rss_kib "$pid_d")"
-served=0
-chunk=0
-while ((served < rss_requests)); do # full load in 5 s runs until the count is reached
-  chunk=$((chunk + 1))
-  wrk -t2 -c16 -d5s -H "Authorization: Bearer $token_d" "http://127.0.0.1:$port_d/ping" >"$work/rss-load-$chunk.txt"
-  grep -q 'Non-2xx' "$work/rss-load-$chunk.txt" && { echo "bench: non-2xx answers under load" >&2; exit 1; }
-  served=$((served + $(awk '/requests in/ {print $1}' "$work/rss-load-$chunk.txt")))
-done
-rss_end="$(rss_kib "$pid_d")"
-stop_pid "$pid_d"
-growth="$(calc "($rss_end - $rss_start) / 1024" 1)"
-row "server RSS after $served authenticated \`GET /ping\` (wrk -c16), MiB" "$(calc "$rss_end / 1024" 1) MiB (+$growth MiB)" \
-  "$(calc "$rss_start / 1024" 1) MiB after start + 5,000 requests" "+$growth MiB" "≤ +64 MiB" "$(le "$growth" 64)"
+  port_d="$(free_port)"
+  serve "$work/data-rss" "$port_d"
+  pid_d="$started_pid"
+  token_d="$(operator_token "$port_d")"
+  BENCH_PER_THREAD=2500 wrk -t2 -c16 -d2s -s "$work/count.lua" -H "Authorization: Bearer $token_d" \
+    "http://127.0.0.1:$port_d/ping" >"$work/rss-warm.txt"
+  rss_start="$(rss_kib "$pid_d")"
+  served=0
+  chunk=0
+  while ((served < rss_requests)); do # full load in 5 s runs until the count is reached
+    chunk=$((chunk + 1))
+    wrk -t2 -c16 -d5s -H "Authorization: Bearer $token_d" "http://127.0.0.1:$port_d/ping" >"$work/rss-load-$chunk.txt"
+    grep -q 'Non-2xx' "$work/rss-load-$chunk.txt" && { echo "bench: non-2xx answers under load" >&2; exit 1; }
+    served=$((served + $(awk '/requests in/ {print $1}' "$work/rss-load-$chunk.txt")))
+  done
+  rss_end="$(rss_kib "$pid_d")"
+  stop_pid "$pid_d"
+  growth="$(calc "($rss_end - $rss_start) / 1024" 1)"
+  row "server RSS after $served authenticated \`GET /ping\` (wrk -c16), MiB" "$(calc "$rss_end / 1024" 1) MiB (+$growth MiB)" \
+    "$(calc "$rss_start / 1024" 1) MiB after start + 5,000 requests" "+$growth MiB" "≤ +64 MiB" "$(le "$growth" 64)"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # recovery-code verification: measured, no budget (Argon2id is slow on purpose)
 # ---------------------------------------------------------------------------------------------
-say "JMH: RecoveryCodeBenchmark (Argon2id m=19 MiB, t=2, p=1)"
-"$java_bin" -jar "$benchjar" RecoveryCodeBenchmark -f 1 -wi 2 -w 1 -i 5 -r 2 -rf csv -rff "$work/recovery.csv" \
-  >"$work/recovery.log" 2>&1 || { tail -30 "$work/recovery.log"; exit 1; }
-recovery_text="$(awk -F, 'NR == 2 {gsub(/"/, ""); printf "%.1f ms (± %.1f ms, 99.9%% interval, %d samples)", $5, $6, $4}' \
-  "$work/recovery.csv")"
-say "recovery-code verification: $recovery_text"
+if want recovery; then
+  say "JMH: RecoveryCodeBenchmark (Argon2id m=19 MiB, t=2, p=1)"
+  "$java_bin" -jar "$benchjar" RecoveryCodeBenchmark -f 1 -wi 2 -w 1 -i 5 -r 2 -rf csv -rff "$work/recovery.csv" \
+    >"$work/recovery.log" 2>&1 || { tail -30 "$work/recovery.log"; exit 1; }
+  recovery_text="$(awk -F, 'NR == 2 {gsub(/"/, ""); printf "%.1f ms (± %.1f ms, 99.9%% interval, %d samples)", $5, $6, $4}' \
+    "$work/recovery.csv")"
+  say "recovery-code verification: $recovery_text"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # report
@@ -798,9 +847,12 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%s\n' "${rows[@]}"
   echo
   [[ -z "$forward_auth_note" ]] || { echo "$forward_auth_note"; echo; }
-  echo "Measured without a budget: one recovery-code verification (\`RecoveryCodeBenchmark\`, Argon2id"
-  echo "m=19 MiB, t=2, p=1, JMH average time in one fork): $recovery_text."
-  echo
+  if [[ -n "${recovery_text:-}" ]]; then
+    echo "Measured without a budget: one recovery-code verification (\`RecoveryCodeBenchmark\`, Argon2id"
+    echo "m=19 MiB, t=2, p=1, JMH average time in one fork): $recovery_text."
+    echo
+  fi
+  ((${#selected[@]} == 0)) || { echo "Only the row groups: ${selected[*]}."; echo; }
   echo "How each row is measured:"
   echo
   echo "- Flat rows: (authenticate ÷ SHA-512) at N stored tokens over the same at 10, each SHA-512 measured at its"
@@ -831,8 +883,8 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- RSS: \`VmRSS\` from \`/proc/PID/status\` after start plus 5,000 authenticated requests, and after"
   echo "  the load run (wrk -t2 -c16 in 5 s runs until the request count is reached)."
 } >"$work/RESULTS.md"
-cp "$work/RESULTS.md" "$out_file"
+[[ -z "$out_file" ]] || cp "$work/RESULTS.md" "$out_file"
 echo
-cat "$out_file"
+cat "$work/RESULTS.md"
 echo
 say "$failures row(s) over budget; logs in $work"

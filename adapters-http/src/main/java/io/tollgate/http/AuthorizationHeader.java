@@ -1,7 +1,9 @@
 package io.tollgate.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +41,26 @@ final class AuthorizationHeader {
     if (values.size() > 1) {
       return new Malformed();
     }
-    String value = values.get(0);
+    return parse(values.get(0));
+  }
+
+  /**
+   * The Authorization headers of {@code request}, as {@link #parse(List)} reads them, without
+   * copying them into a list: this runs for every authenticated request.
+   */
+  static Parsed parse(HttpServletRequest request) {
+    Enumeration<String> values = request.getHeaders("Authorization");
+    if (values == null || !values.hasMoreElements()) {
+      return new Missing();
+    }
+    String value = values.nextElement();
+    if (values.hasMoreElements()) {
+      return new Malformed();
+    }
+    return parse(value);
+  }
+
+  private static Parsed parse(String value) {
     if (value == null) {
       return new Missing();
     }

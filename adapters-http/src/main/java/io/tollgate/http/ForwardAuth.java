@@ -11,7 +11,6 @@ import io.tollgate.core.port.in.TokenAuthority;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -166,16 +165,11 @@ final class ForwardAuth {
 
   /** The token of the Authorization header; null (and a metric) when missing or malformed. */
   private String presentedToken(Context ctx) {
-    if (ctx.req().getHeader("Authorization") == null) {
-      outcomes.accept("missing");
-      return null;
-    }
-    AuthorizationHeader.Parsed parsed =
-        AuthorizationHeader.parse(Collections.list(ctx.req().getHeaders("Authorization")));
+    AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(ctx.req());
     if (parsed instanceof AuthorizationHeader.Presented presented) {
       return presented.token();
     }
-    outcomes.accept("malformed");
+    outcomes.accept(parsed instanceof AuthorizationHeader.Missing ? "missing" : "malformed");
     return null;
   }
 

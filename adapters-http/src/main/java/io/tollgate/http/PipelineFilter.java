@@ -13,8 +13,6 @@ import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.http.HttpServerConfig.AuthzExemption;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -119,8 +117,7 @@ final class PipelineFilter implements Handler {
    */
   void authorize(Context ctx, Permission required) {
     failures.requireAllowed(ctx);
-    List<String> values = Collections.list(ctx.req().getHeaders("Authorization"));
-    AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(values);
+    AuthorizationHeader.Parsed parsed = AuthorizationHeader.parse(ctx.req());
     if (parsed instanceof AuthorizationHeader.Malformed) {
       metrics.recordAuthentication("malformed");
       throw HttpFailure.json(400, Responses.MALFORMED_AUTHORIZATION);

@@ -1,5 +1,9 @@
 package io.tollgate.sqlite;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +21,12 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The exact schema Tollgate's migrations create at each version, and what a database holds beyond
- * or short of it. The expected schema is made by running the migrations up to that version on an
- * empty in-memory database and reading its {@code sqlite_master}, so it cannot drift from the
- * migrations; the comparison is of every table, index, view and trigger, with its SQL text (runs of
- * whitespace collapsed), so a dropped constraint, an added column or an extra trigger all show.
+ * or short of it. The schema of {@link Migrations#LATEST}, the one every start checks, is read from
+ * its canonical text ({@value #CANONICAL}, next to this class), which a test keeps equal to what
+ * the migrations build; any other version's is made by running the migrations up to it on an empty
+ * in-memory database and reading its {@code sqlite_master} (a restore of an older backup, once).
+ * The comparison is of every table, index, view and trigger, with its SQL text (runs of whitespace
+ * collapsed), so a dropped constraint, an added column or an extra trigger all show.
  */
 final class StoreSchema {
 
@@ -35,6 +41,13 @@ final class StoreSchema {
           + (onTable ? " on " + StoreCheck.printable(table) : "");
     }
   }
+
+  /**
+   * The canonical text of the latest schema: one object a line, its type, name, table and SQL
+   * separated by tabs (no SQL for SQLite's automatic indexes); lines starting with {@code #} are
+   * comments.
+   */
+  static final String CANONICAL = "latest-schema.tsv";
 
   private static final Map<Integer, Map<String, SchemaObject>> EXPECTED = new ConcurrentHashMap<>();
 
@@ -97,10 +110,55 @@ final class StoreSchema {
 
   /** The schema the migrations make at {@code version}, keyed by type and name. */
   static Map<String, SchemaObject> expected(int version) {
-    return EXPECTED.computeIfAbsent(version, StoreSchema::build);
+    return EXPECTED.computeIfAbsent(
+        version, v -> v == Migrations.LATEST ? canonical() : builtByMigrations(v));
   }
 
-  private static Map<String, SchemaObject> build(int version) {
+  /** The latest schema as its canonical text gives it. */
+  static Map<String, SchemaObject> canonical() {
+    String text;
+    try (InputStream in = StoreSchema.class.getResourceAsStream(CANONICAL)) {
+      if (in == null) {
+        throw new IllegalStateException("the canonical schema " + CANONICAL + " is missing");
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the canonical schema " + CANONICAL, e);
+    }
+    Map<String, SchemaObject> objects = new TreeMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] fields = line.split("\t", -1);
+      if (fields.length != 4) {
+        throw new IllegalStateException("bad line in the canonical schema " + CANONICAL);
+      }
+      SchemaObject object =
+          new SchemaObject(fields[0], fields[1], fields[2], fields[3].isEmpty() ? null : fields[3]);
+      objects.put(key(object), object);
+    }
+    return objects;
+  }
+
+  /** The canonical text of {@code objects}, as {@link #canonical()} reads it. */
+  static String canonicalText(Map<String, SchemaObject> objects) {
+    StringBuilder text = new StringBuilder();
+    for (SchemaObject object : objects.values()) {
+      text.append(object.type())
+          .append('\t')
+          .append(object.name())
+          .append('\t')
+          .append(object.table())
+          .append('\t')
+          .append(object.sql() == null ? "" : object.sql())
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The schema the migrations make at {@code version}, read back from an in-memory database. */
+  static Map<String, SchemaObject> builtByMigrations(int version) {
     try (Handle handle = Jdbi.open(new SQLiteConfig().createConnection("jdbc:sqlite::memory:"))) {
       for (Migration migration : Migrations.ALL) {
         if (migration.version() <= version) {
