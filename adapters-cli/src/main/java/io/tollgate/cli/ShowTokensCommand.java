@@ -3,7 +3,11 @@ package io.tollgate.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +105,18 @@ final class ShowTokensCommand implements Callable<Integer> {
               : PARQUET_UNAVAILABLE);
     }
     Path file = output == null ? null : Converters.expandHome(output, context.env().userHome());
-    String body = new TokenApiClient(client.settings()).showTokens(format.toString());
+    TokenApiClient api = new TokenApiClient(client.settings());
+    int width = file == null ? TerminalWidth.of(context.env()) : TerminalWidth.UNLIMITED;
+    if (format == Format.PRETTY && width != TerminalWidth.UNLIMITED) {
+      Optional<String> fitted = fitted(api.showTokens(Format.JSON.toString()), width);
+      if (fitted.isPresent()) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(fitted.get());
+        out.flush();
+        return 0;
+      }
+    }
+    String body = api.showTokens(format.toString());
     String text = format.printable(body);
     if (!text.isEmpty() && !text.endsWith("\n")) {
       text += "\n";
@@ -115,5 +130,36 @@ final class ShowTokensCommand implements Callable<Integer> {
     out.print(text);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The server's JSON rows as a pretty table fitted to {@code width}: Tollgate's columns in their
+   * order, then any other the server sent; empty when the body is not a list of rows.
+   */
+  private static Optional<String> fitted(String json, int width) {
+    Optional<List<Map<String, String>>> rows = CliJson.rows(json);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> header = new ArrayList<>(TokenTable.header());
+    for (Map<String, String> row : rows.get()) {
+      for (String name : row.keySet()) {
+        if (!header.contains(name)) {
+          header.add(name);
+        }
+      }
+    }
+    List<List<String>> cells = new ArrayList<>();
+    for (Map<String, String> row : rows.get()) {
+      List<String> line = new ArrayList<>();
+      for (String name : header) {
+        String value = row.get(name);
+        line.add(value == null ? "" : TerminalText.printable(value));
+      }
+      cells.add(line);
+    }
+    List<String> names = new ArrayList<>();
+    header.forEach(name -> names.add(TerminalText.printable(name)));
+    return Optional.of(PrettyTable.render(names, cells, width));
   }
 }
