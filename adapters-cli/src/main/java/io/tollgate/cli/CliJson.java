@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +68,35 @@ final class CliJson {
       }
       return Optional.empty();
     } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The rows of a JSON array of flat objects (a {@code query_sql} answer), each field's value as
+   * text ({@code null} for JSON null), in the body's field order; empty when the body is not such
+   * an array (or a value is itself an object or an array).
+   */
+  static Optional<List<Map<String, String>>> rows(String body) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        return Optional.empty();
+      }
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        Map<String, String> row = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          JsonToken value = parser.nextToken();
+          if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            return Optional.empty();
+          }
+          row.put(name, value == JsonToken.VALUE_NULL ? null : parser.getText());
+        }
+        rows.add(row);
+      }
+      return parser.currentToken() == JsonToken.END_ARRAY ? Optional.of(rows) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }

@@ -16,36 +16,36 @@ final class ClientOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
+  @Env({"TOLLGATE_HOST_URL", "INFLUXDB3_HOST_URL"})
   @Option(
       names = {"-H", "--host"},
       paramLabel = "URL",
       defaultValue = DEFAULT_HOST,
       converter = Converters.HostUrl.class,
-      description =
-          "URL of the Tollgate server (default: ${DEFAULT-VALUE};"
-              + " env: TOLLGATE_HOST_URL, then INFLUXDB3_HOST_URL).")
+      description = "URL of the Tollgate server (default: " + DEFAULT_HOST + ").")
   URI host;
 
+  @Env({"TOLLGATE_AUTH_TOKEN", "INFLUXDB3_AUTH_TOKEN"})
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
       showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
       description =
-          "Admin token sent as 'Authorization: Bearer' (env: TOLLGATE_AUTH_TOKEN, then"
-              + " INFLUXDB3_AUTH_TOKEN; prefer the variable: arguments are visible in ps).")
+          "Admin token sent as 'Authorization: Bearer' (prefer the variable: arguments are"
+              + " visible in ps).")
   String token;
 
+  @Env({"TOLLGATE_TLS_CA", "INFLUXDB3_TLS_CA"})
   @Option(
       names = "--tls-ca",
       paramLabel = "PATH",
-      description = "PEM file of CA certificates to trust for https (env: TOLLGATE_TLS_CA).")
+      description = "PEM file of CA certificates to trust for https.")
   Path tlsCa;
 
+  @Env({"TOLLGATE_TLS_NO_VERIFY", "INFLUXDB3_TLS_NO_VERIFY"})
   @Option(
       names = "--tls-no-verify",
-      description =
-          "Do not verify the server's certificate or host name (testing only; env:"
-              + " TOLLGATE_TLS_NO_VERIFY).")
+      description = "Do not verify the server's certificate or host name (testing only).")
   boolean tlsNoVerify;
 
   /** The validated settings; a malformed token is a usage error that never echoes the token. */

@@ -198,9 +198,28 @@ final class Converters {
     }
   }
 
+  /**
+   * A level, or an {@code influxdb3} filter directive ({@code LOG_FILTER}, e.g. {@code
+   * info,iox_query::query_log=warn}): its first bare level is the level; per-target parts are
+   * ignored, as Tollgate has one root level.
+   */
   static final class LogLevels extends LowerCaseEnum<LogLevel> {
     LogLevels() {
       super(LogLevel.class);
+    }
+
+    @Override
+    public LogLevel convert(String value) {
+      if (value.indexOf(',') < 0 && value.indexOf('=') < 0) {
+        return super.convert(value);
+      }
+      for (String part : value.split(",")) {
+        if (!part.isBlank() && part.indexOf('=') < 0) {
+          return super.convert(part);
+        }
+      }
+      throw new TypeConversionException(
+          "the filter directive '" + shown(value) + "' names no level such as info or debug");
     }
   }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -48,8 +49,14 @@ final class RecoveryListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (format == ShowTokensCommand.Format.PARQUET) {
+      throw new ParameterException(
+          spec.commandLine(), "--format parquet is not available here: use csv or json");
+    }
     Path dir = dataDir.resolve(context.env());
-    String body = new TokenTable().render(context.stores().list(dir), format);
+    String body =
+        new TokenTable()
+            .render(context.stores().list(dir), format, TerminalWidth.of(context.env()));
     PrintWriter out = spec.commandLine().getOut();
     out.print(body);
     if (!body.isEmpty() && !body.endsWith("\n")) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the Tollgate server: the InfluxDB 3 token API on --http-bind, backed by a SQLite"
           + " database in --data-dir.",
-      "Every option can also be set by the environment variable named after it."
+      "An option not on the command line is read from the environment variables listed"
+          + " under it, the first one set winning (TOLLGATE_* before the INFLUXDB3_* names"
+          + " influxdb3 reads)."
     },
     sortOptions = false,
     footerHeading = "%nExamples:%n",
@@ -40,41 +42,38 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
 
+  @Env({"TOLLGATE_HTTP_BIND", "INFLUXDB3_HTTP_BIND_ADDR"})
   @Option(
       names = "--http-bind",
       paramLabel = "ADDR",
       defaultValue = "127.0.0.1:8181",
       converter = Converters.Bind.class,
-      description =
-          "Address to listen on, HOST:PORT (default: ${DEFAULT-VALUE}; env:"
-              + " TOLLGATE_HTTP_BIND).")
+      description = "Address to listen on, HOST:PORT (default: ${DEFAULT-VALUE}).")
   BindAddress httpBind;
 
+  @Env({"TOLLGATE_DATA_DIR", "INFLUXDB3_DB_DIR"})
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description =
-          "Data directory; the database is DIR/tollgate.db (default: ~/.tollgate; env:"
-              + " TOLLGATE_DATA_DIR).")
+      description = "Data directory; the database is DIR/tollgate.db (default: ~/.tollgate).")
   String dataDir;
 
+  @Env({"TOLLGATE_WITHOUT_AUTH", "INFLUXDB3_START_WITHOUT_AUTH"})
   @Option(
       names = "--without-auth",
-      description =
-          "Serve without authentication; the token endpoints are disabled (env:"
-              + " TOLLGATE_WITHOUT_AUTH).")
+      description = "Serve without authentication; the token endpoints are disabled.")
   boolean withoutAuth;
 
+  @Env({"TOLLGATE_DISABLE_AUTHZ", "INFLUXDB3_DISABLE_AUTHZ"})
   @Option(
       names = "--disable-authz",
       converter = Converters.ExemptEndpoints.class,
       paramLabel = "ENDPOINT",
       split = ",",
-      description =
-          "Comma-separated endpoints that need no token: ${COMPLETION-CANDIDATES} (env:"
-              + " TOLLGATE_DISABLE_AUTHZ).")
+      description = "Comma-separated endpoints that need no token: ${COMPLETION-CANDIDATES}.")
   List<ExemptEndpoint> disableAuthz;
 
+  @Env({"TOLLGATE_ADMIN_TOKEN_RECOVERY_HTTP_BIND", "INFLUXDB3_ADMIN_TOKEN_RECOVERY_HTTP_BIND_ADDR"})
   @Option(
       names = "--admin-token-recovery-http-bind",
       paramLabel = "ADDR",
@@ -83,40 +82,40 @@ final class ServeCommand implements Callable<Integer> {
       converter = Converters.Bind.class,
       description =
           "Open an unauthenticated listener that serves only operator-token regeneration and"
-              + " closes after one use (flag alone: ${FALLBACK-VALUE}; env:"
-              + " TOLLGATE_ADMIN_TOKEN_RECOVERY_HTTP_BIND).")
+              + " closes after one use (flag alone: ${FALLBACK-VALUE}).")
   BindAddress adminTokenRecoveryHttpBind;
 
+  @Env({"TOLLGATE_ADMIN_TOKEN_FILE", "INFLUXDB3_ADMIN_TOKEN_FILE"})
   @Option(
       names = "--admin-token-file",
       paramLabel = "FILE",
       description =
-          "Import a token file written by 'tollgate create token --admin --offline' at startup"
-              + " (env: TOLLGATE_ADMIN_TOKEN_FILE).")
+          "Import a token file written by 'tollgate create token --admin --offline' at startup.")
   String adminTokenFile;
 
+  @Env({"TOLLGATE_TLS_CERT", "INFLUXDB3_TLS_CERT"})
   @Option(
       names = "--tls-cert",
       paramLabel = "FILE",
-      description = "PEM certificate chain; serve https (env: TOLLGATE_TLS_CERT).")
+      description = "PEM certificate chain; serve https.")
   String tlsCert;
 
-  @Option(
-      names = "--tls-key",
-      paramLabel = "FILE",
-      description = "PEM private key for --tls-cert (env: TOLLGATE_TLS_KEY).")
+  @Env({"TOLLGATE_TLS_KEY", "INFLUXDB3_TLS_KEY"})
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key for --tls-cert.")
   String tlsKey;
 
+  @Env({"TOLLGATE_LOG_LEVEL", "INFLUXDB3_LOG_FILTER", "LOG_FILTER"})
   @Option(
       names = "--log-level",
       converter = Converters.LogLevels.class,
       paramLabel = "LEVEL",
       defaultValue = "info",
       description =
-          "Log level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; env:"
-              + " TOLLGATE_LOG_LEVEL).")
+          "Log level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); an influxdb3 filter"
+              + " directive such as info,iox_query=warn sets the level it starts with.")
   LogLevel logLevel;
 
+  @Env({"TOLLGATE_CORS_ALLOW_ORIGIN"})
   @Option(
       names = "--cors-allow-origin",
       paramLabel = "ORIGIN",
@@ -125,17 +124,17 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "Allow cross-origin requests from this origin (scheme://host[:port]); repeatable; * allows"
               + " every origin. Off by default: no CORS headers, and the unauthenticated"
-              + " endpoints that issue a secret refuse cross-site requests (env:"
-              + " TOLLGATE_CORS_ALLOW_ORIGIN, comma-separated).")
+              + " endpoints that issue a secret refuse cross-site requests; the variables take a comma-separated list.")
   List<String> corsAllowOrigins;
 
+  @Env({"TOLLGATE_PERMISSION_TOKENS_FILE"})
   @Option(
       names = "--permission-tokens-file",
       paramLabel = "FILE",
       description =
           "Import the resource tokens of a file written by 'tollgate create token --permission …"
               + " --offline' (InfluxDB 3 Enterprise's format) at startup, once: a token deleted"
-              + " since stays deleted (env: TOLLGATE_PERMISSION_TOKENS_FILE).")
+              + " since stays deleted.")
   String permissionTokensFile;
 
   @Option(
@@ -147,11 +146,11 @@ final class ServeCommand implements Callable<Integer> {
               + " orders=read,write; tokens may then hold orders:NAMES:ACTIONS; repeatable.")
   List<ResourceType> resourceTypes;
 
-  @Option(
-      names = "--without-console",
-      description = "Do not serve the web console at /console/ (env: TOLLGATE_WITHOUT_CONSOLE).")
+  @Env({"TOLLGATE_WITHOUT_CONSOLE"})
+  @Option(names = "--without-console", description = "Do not serve the web console at /console/.")
   boolean withoutConsole;
 
+  @Env({"TOLLGATE_AUTHZ_RULES"})
   @Option(
       names = "--authz-rules",
       paramLabel = "FILE",
@@ -159,19 +158,20 @@ final class ServeCommand implements Callable<Integer> {
           "Forward authentication (/api/authz/*): a JSON list of rules {\"method\"?, \"host\"?,"
               + " \"path\": \"/orders/**\", \"require\": [PERMISSION...]} or {\"path\": ...,"
               + " \"anonymous\": true}; the first that matches a request says what it needs."
-              + " Checked at start (env: TOLLGATE_AUTHZ_RULES).")
+              + " Checked at start.")
   String authzRules;
 
+  @Env({"TOLLGATE_TRUSTED_PROXIES"})
   @Option(
       names = "--trusted-proxies",
       paramLabel = "CIDR",
       defaultValue = ServeOptions.DEFAULT_TRUSTED_PROXIES,
       description =
           "Comma-separated addresses or CIDR blocks of proxies whose X-Forwarded-For names the"
-              + " client address (default: ${DEFAULT-VALUE}; empty: none; env:"
-              + " TOLLGATE_TRUSTED_PROXIES).")
+              + " client address (default: ${DEFAULT-VALUE}; empty: none).")
   String trustedProxies;
 
+  @Env({"TOLLGATE_AUTH_FAILURE_LIMIT"})
   @Option(
       names = "--auth-failure-limit",
       paramLabel = "N/WINDOW",
@@ -180,7 +180,7 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "More than N failed authentications from one client address within WINDOW (s, m or h)"
               + " get 429 with Retry-After until the window has passed; 0 turns this off"
-              + " (default: ${DEFAULT-VALUE}; env: TOLLGATE_AUTH_FAILURE_LIMIT).")
+              + " (default: ${DEFAULT-VALUE}).")
   FailureLimit authFailureLimit;
 
   ServeCommand(CliContext context) {

@@ -47,7 +47,8 @@ final class TokenTable {
 
   private final JsonFactory json = new JsonFactory();
 
-  String render(List<Token> tokens, ShowTokensCommand.Format format) {
+  /** {@code tokens} in {@code format}; pretty fitted to {@code width} ({@link PrettyTable}). */
+  String render(List<Token> tokens, ShowTokensCommand.Format format, int width) {
     switch (format) {
       case JSON:
         return TerminalText.escapedForJson(json(tokens));
@@ -56,7 +57,7 @@ final class TokenTable {
       case CSV:
         return csv(tokens);
       default:
-        return pretty(tokens);
+        return pretty(tokens, width);
     }
   }
 
@@ -88,34 +89,14 @@ final class TokenTable {
     return out.toString();
   }
 
-  private static String pretty(List<Token> tokens) {
-    List<List<String>> table = new ArrayList<>();
-    table.add(header());
-    tokens.forEach(token -> table.add(cells(token)));
-    int[] widths = new int[COLUMNS.size()];
-    for (List<String> line : table) {
-      for (int i = 0; i < widths.length; i++) {
-        widths[i] = Math.max(widths[i], width(line.get(i)));
-      }
-    }
-    StringBuilder border = new StringBuilder("+");
-    for (int width : widths) {
-      border.append("-".repeat(width + 2)).append('+');
-    }
-    StringBuilder out = new StringBuilder();
-    out.append(border).append('\n');
-    appendPrettyLine(out, table.get(0), widths);
-    out.append(border).append('\n');
-    for (int i = 1; i < table.size(); i++) {
-      appendPrettyLine(out, table.get(i), widths);
-    }
-    if (table.size() > 1) {
-      out.append(border).append('\n');
-    }
-    return out.toString();
+  private static String pretty(List<Token> tokens, int width) {
+    List<List<String>> rows = new ArrayList<>();
+    tokens.forEach(token -> rows.add(cells(token)));
+    return PrettyTable.render(header(), rows, width);
   }
 
-  private static List<String> header() {
+  /** The column names of {@code system.tokens}, in order. */
+  static List<String> header() {
     List<String> header = new ArrayList<>();
     COLUMNS.forEach(column -> header.add(column.name()));
     return header;
@@ -163,19 +144,6 @@ final class TokenTable {
       }
     }
     out.append('\n');
-  }
-
-  private static void appendPrettyLine(StringBuilder out, List<String> cells, int[] widths) {
-    out.append('|');
-    for (int i = 0; i < widths.length; i++) {
-      String cell = cells.get(i);
-      out.append(' ').append(cell).append(" ".repeat(widths[i] - width(cell) + 1)).append('|');
-    }
-    out.append('\n');
-  }
-
-  private static int width(String cell) {
-    return cell.codePointCount(0, cell.length());
   }
 
   private static String timestamp(Instant instant) {

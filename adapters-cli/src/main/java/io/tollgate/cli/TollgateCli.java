@@ -71,7 +71,8 @@ public final class TollgateCli {
     cmd.setErr(env.err());
     cmd.setColorScheme(Help.defaultColorScheme(env.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setDefaultValueProvider(new EnvironmentDefaults(env));
+    cmd.setDefaultValueProvider(new EnvDefaultProvider(env));
+    cmd.setHelpFactory(new EnvHelp());
     cmd.setParameterExceptionHandler(new ErrorHandlers.Usage());
     cmd.setExecutionExceptionHandler(new ErrorHandlers.Execution());
     cmd.setUsageHelpAutoWidth(false);

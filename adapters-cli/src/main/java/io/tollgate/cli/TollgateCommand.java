@@ -1,7 +1,9 @@
 package io.tollgate.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,12 +41,36 @@ final class TollgateCommand implements Callable<Integer> {
       description = "Print the version and exit.")
   boolean version;
 
+  @Option(
+      names = "--help-all",
+      description = "Print the full help of every command, one after the other, and exit.")
+  boolean helpAll;
+
   @Override
   public Integer call() {
+    if (helpAll) {
+      PrintWriter out = spec.commandLine().getOut();
+      printAll(spec.commandLine(), out);
+      out.flush();
+      return 0;
+    }
     PrintWriter err = spec.commandLine().getErr();
     err.println("error: missing command");
     spec.commandLine().usage(err);
     err.flush();
     return ErrorHandlers.EXIT_USAGE;
+  }
+
+  /** {@code command}'s help, then each subcommand's, depth first, each under a heading line. */
+  private static void printAll(CommandLine command, PrintWriter out) {
+    String name = command.getCommandSpec().qualifiedName();
+    out.println("=".repeat(name.length()));
+    out.println(name);
+    out.println("=".repeat(name.length()));
+    command.usage(out);
+    out.println();
+    for (CommandLine sub : new LinkedHashSet<>(command.getSubcommands().values())) {
+      printAll(sub, out);
+    }
   }
 }

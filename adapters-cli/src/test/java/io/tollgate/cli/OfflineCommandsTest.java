@@ -67,6 +67,20 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void recoveryList_prettyFitsColumns_asOneRecordPerToken_andParquetIsRefused() {
+    CliRunner cli =
+        new CliRunner(home).env("COLUMNS", "60").stores(new FakeLocalStores().tokens(TOKENS));
+
+    Result pretty = cli.run("recovery", "list");
+    Result parquet = cli.run("recovery", "list", "--format", "parquet");
+
+    assertThat(pretty.out()).contains("-[ RECORD 2 ]").contains("name                | ci, ");
+    assertThat(pretty.out().lines()).allMatch(line -> line.length() <= 60);
+    assertThat(parquet.exitCode()).isEqualTo(2);
+    assertThat(parquet.err()).contains("--format parquet is not available here");
+  }
+
+  @Test
   void recoveryList_printsNoBidiOrInvisibleCharactersFromTheStore() {
     List<Token> tokens = List.of(token(1, "ci", "left\u202eright\u200b.", null));
     CliRunner cli = new CliRunner(home).stores(new FakeLocalStores().tokens(tokens));

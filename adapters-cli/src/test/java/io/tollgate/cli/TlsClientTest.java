@@ -159,6 +159,33 @@ class TlsClientTest {
   }
 
   @Test
+  void influxdb3TlsVariables_reachTheClient() {
+    Result ca =
+        new CliRunner(dir)
+            .env("INFLUXDB3_TLS_CA", caPem.toString())
+            .run("create", "token", "--admin", "-H", url("127.0.0.1"));
+    Result noVerify =
+        new CliRunner(dir)
+            .env("INFLUXDB3_TLS_NO_VERIFY", "true")
+            .run("create", "token", "--admin", "-H", url("127.0.0.1"));
+
+    assertThat(ca.exitCode()).as(ca.err()).isZero();
+    assertThat(noVerify.exitCode()).as(noVerify.err()).isZero();
+  }
+
+  @Test
+  void tollgateTlsCaVariable_winsOverInfluxdb3s() {
+    Result result =
+        new CliRunner(dir)
+            .env("TOLLGATE_TLS_CA", dir.resolve("missing.pem").toString())
+            .env("INFLUXDB3_TLS_CA", caPem.toString())
+            .run("create", "token", "--admin", "-H", url("127.0.0.1"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("missing.pem");
+  }
+
+  @Test
   void tlsCa_unreadableFileIsReportedWithoutARequest() {
     int before = paths.size();
     Result result =

@@ -3,11 +3,20 @@ package io.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cli.CliRunner.Result;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class TollgateCliTest {
 
@@ -92,6 +101,40 @@ class TollgateCliTest {
         }) {
       assertThat(help).containsPattern("\\n  " + name + " ");
     }
+  }
+
+  @Test
+  void helpAll_printsTheFullHelpOfEveryCommandInTheTree() {
+    Result result = new CliRunner(home).run("--help-all");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<CommandLine> all = new ArrayList<>();
+    collect(commandLine(), all);
+    assertThat(all).hasSizeGreaterThan(15);
+    for (CommandLine command : all) {
+      assertThat(result.out())
+          .as(command.getCommandSpec().qualifiedName())
+          .contains(command.getCommandSpec().qualifiedName() + "\n")
+          .contains(command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+    }
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> all) {
+    all.add(command);
+    new LinkedHashSet<>(command.getSubcommands().values()).forEach(sub -> collect(sub, all));
+  }
+
+  private CommandLine commandLine() {
+    CliEnvironment env =
+        new CliEnvironment(
+            Map.of(),
+            new ByteArrayInputStream(new byte[0]),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            false,
+            Clock.systemUTC(),
+            home);
+    return TollgateCli.commandLine(env, options -> null, new FakeLocalStores());
   }
 
   @Test

@@ -9,37 +9,37 @@ import java.util.Optional;
 enum RowFormat {
   JSON("json", Responses.JSON) {
     @Override
-    byte[] render(List<TokenRow> rows, TokenJson json) {
-      return json.rowsArray(rows);
+    byte[] render(List<TokenRow> rows, List<TokenRow.Column> columns, TokenJson json) {
+      return json.rowsArray(rows, columns);
     }
   },
   JSONL("jsonl", "application/jsonl") {
     @Override
-    byte[] render(List<TokenRow> rows, TokenJson json) {
-      return json.rowsLines(rows);
+    byte[] render(List<TokenRow> rows, List<TokenRow.Column> columns, TokenJson json) {
+      return json.rowsLines(rows, columns);
     }
   },
   CSV("csv", "text/csv; charset=utf-8") {
     @Override
-    byte[] render(List<TokenRow> rows, TokenJson json) {
+    byte[] render(List<TokenRow> rows, List<TokenRow.Column> columns, TokenJson json) {
       StringBuilder out = new StringBuilder();
       List<String> header = new ArrayList<>();
-      TokenRow.COLUMNS.forEach(column -> header.add(column.name()));
+      columns.forEach(column -> header.add(column.name()));
       appendCsvLine(out, header);
       for (TokenRow row : rows) {
-        appendCsvLine(out, cells(row));
+        appendCsvLine(out, cells(row, columns));
       }
       return out.toString().getBytes(StandardCharsets.UTF_8);
     }
   },
   PRETTY("pretty", Responses.PLAIN) {
     @Override
-    byte[] render(List<TokenRow> rows, TokenJson json) {
+    byte[] render(List<TokenRow> rows, List<TokenRow.Column> columns, TokenJson json) {
       List<List<String>> table = new ArrayList<>();
       List<String> header = new ArrayList<>();
-      TokenRow.COLUMNS.forEach(column -> header.add(column.name()));
+      columns.forEach(column -> header.add(column.name()));
       table.add(header);
-      rows.forEach(row -> table.add(cells(row)));
+      rows.forEach(row -> table.add(cells(row, columns)));
       int[] widths = new int[header.size()];
       for (List<String> line : table) {
         for (int i = 0; i < widths.length; i++) {
@@ -72,7 +72,8 @@ enum RowFormat {
     this.contentType = contentType;
   }
 
-  abstract byte[] render(List<TokenRow> rows, TokenJson json);
+  /** {@code rows} with {@code columns}, in that order. */
+  abstract byte[] render(List<TokenRow> rows, List<TokenRow.Column> columns, TokenJson json);
 
   String contentType() {
     return contentType;
@@ -91,9 +92,9 @@ enum RowFormat {
     return Optional.empty();
   }
 
-  private static List<String> cells(TokenRow row) {
+  private static List<String> cells(TokenRow row, List<TokenRow.Column> columns) {
     List<String> cells = new ArrayList<>();
-    for (TokenRow.Column column : TokenRow.COLUMNS) {
+    for (TokenRow.Column column : columns) {
       Object value = column.value(row);
       cells.add(value == null ? "" : value.toString());
     }

@@ -52,21 +52,26 @@ final class TokenJson {
 
   /** A JSON array of token rows, null fields omitted. */
   byte[] rowsArray(List<TokenRow> rows) {
+    return rowsArray(rows, TokenRow.COLUMNS);
+  }
+
+  /** A JSON array of token rows with {@code columns}, in that order, null fields omitted. */
+  byte[] rowsArray(List<TokenRow> rows, List<TokenRow.Column> columns) {
     return write(
         json -> {
           json.writeStartArray();
           for (TokenRow row : rows) {
-            writeRow(json, row);
+            writeRow(json, row, columns);
           }
           json.writeEndArray();
         });
   }
 
   /** One JSON object per line, each line ending in a newline. */
-  byte[] rowsLines(List<TokenRow> rows) {
+  byte[] rowsLines(List<TokenRow> rows, List<TokenRow.Column> columns) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (TokenRow row : rows) {
-      out.writeBytes(write(json -> writeRow(json, row)));
+      out.writeBytes(write(json -> writeRow(json, row, columns)));
       out.write('\n');
     }
     return out.toByteArray();
@@ -74,7 +79,7 @@ final class TokenJson {
 
   /** One token row as a JSON object, null fields omitted. */
   byte[] row(TokenRow row) {
-    return write(json -> writeRow(json, row));
+    return write(json -> writeRow(json, row, TokenRow.COLUMNS));
   }
 
   /**
@@ -100,9 +105,10 @@ final class TokenJson {
         });
   }
 
-  private static void writeRow(JsonGenerator json, TokenRow row) throws IOException {
+  private static void writeRow(JsonGenerator json, TokenRow row, List<TokenRow.Column> columns)
+      throws IOException {
     json.writeStartObject();
-    for (TokenRow.Column column : TokenRow.COLUMNS) {
+    for (TokenRow.Column column : columns) {
       Object value = column.value(row);
       if (value == null) {
         continue;

@@ -20,7 +20,6 @@ import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +43,6 @@ final class TokenRoutes {
       "unacceptable content-type, expected: application/json";
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenRoutes.class);
-  private static final Pattern SYSTEM_TOKENS =
-      Pattern.compile(
-          "\\s*select\\s*\\*\\s*from\\s+system\\s*\\.\\s*tokens\\s*;?\\s*",
-          Pattern.CASE_INSENSITIVE);
 
   private final TokenAuthority authority;
   private final Optional<RecoveryCodeUseCase> recoveryCodes;
@@ -249,11 +244,12 @@ final class TokenRoutes {
       throw HttpFailure.badRequest(
           "database not found: only the _internal database is served by Tollgate");
     }
-    if (!SYSTEM_TOKENS.matcher(query).matches()) {
-      throw HttpFailure.badRequest(
-          "unsupported query: Tollgate answers only SELECT * FROM system.tokens");
-    }
-    Responses.bytes(ctx, 200, rowFormat.contentType(), rowFormat.render(rows(), json));
+    TokensQuery parsed = TokensQuery.parse(query);
+    Responses.bytes(
+        ctx,
+        200,
+        rowFormat.contentType(),
+        rowFormat.render(parsed.answer(rows()), parsed.columns(), json));
   }
 
   private List<TokenRow> rows() {

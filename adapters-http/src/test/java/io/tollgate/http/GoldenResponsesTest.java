@@ -470,7 +470,7 @@ class GoldenResponsesTest {
     assertPlain(
         h.get("/api/v3/query_sql?db=_internal&q=SELECT%201", Harness.bearer(S1)),
         400,
-        "unsupported query: Tollgate answers only SELECT * FROM system.tokens");
+        "unsupported query: FROM system.tokens is required. " + TokensQuery.ONLY);
   }
 
   @Test

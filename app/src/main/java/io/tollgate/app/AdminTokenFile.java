@@ -13,11 +13,21 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
- * A token file written by {@code tollgate create token --offline}: {@code {"token", "name",
- * "expiry_millis"?}}. Read once at startup by {@code serve --admin-token-file}. Error messages name
- * the file and never quote its token.
+ * A token file written by {@code tollgate create token --offline} or {@code influxdb3 create token
+ * --admin --offline}, or by hand in the shape InfluxDB documents: {@code {"token", "name",
+ * "description"?, "expiry_millis"?}}. Read once at startup by {@code serve --admin-token-file}.
+ * Error messages name the file and never quote its token.
+ *
+ * <p>InfluxDB's documented example names the operator token {@code _admin} with an {@code
+ * expiry_millis}; the operator token never expires, so that expiry is dropped here ({@link
+ * #expiryIgnored()}, for the launcher to warn about) rather than the file refused.
  */
-record AdminTokenFile(TokenName name, TokenSecret secret, Expiry expiry, boolean looselyReadable) {
+record AdminTokenFile(
+    TokenName name,
+    TokenSecret secret,
+    Expiry expiry,
+    boolean looselyReadable,
+    boolean expiryIgnored) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_BYTES = 64 * 1024;
@@ -50,11 +60,15 @@ record AdminTokenFile(TokenName name, TokenSecret secret, Expiry expiry, boolean
       throw invalid(file, "\"expiry_millis\" must be an integer");
     }
     try {
+      TokenName tokenName = TokenName.of(name.asText());
+      boolean hasExpiry = expiry != null && !expiry.isNull();
+      boolean ignored = hasExpiry && tokenName.isOperator();
       return new AdminTokenFile(
-          TokenName.of(name.asText()),
+          tokenName,
           TokenSecret.imported(token.asText()),
-          expiry == null || expiry.isNull() ? Expiry.NEVER : Expiry.atEpochMilli(expiry.asLong()),
-          looselyReadable(file));
+          hasExpiry && !ignored ? Expiry.atEpochMilli(expiry.asLong()) : Expiry.NEVER,
+          looselyReadable(file),
+          ignored);
     } catch (RuntimeException e) {
       throw invalid(file, e.getMessage());
     }

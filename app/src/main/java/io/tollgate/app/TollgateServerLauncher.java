@@ -120,6 +120,11 @@ final class TollgateServerLauncher implements ServerLauncher {
       log.warn(
           "admin token file {} is readable by group or others; restrict it with chmod 600", file);
     }
+    if (tokenFile.expiryIgnored()) {
+      log.warn(
+          "admin token file {}: expiry_millis ignored, the operator token (_admin) never expires",
+          file);
+    }
     ImportResult result =
         authority.importToken(tokenFile.name(), tokenFile.secret(), tokenFile.expiry());
     result

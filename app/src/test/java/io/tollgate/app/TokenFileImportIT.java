@@ -73,4 +73,30 @@ class TokenFileImportIT {
           .doesNotContain(token);
     }
   }
+
+  /** InfluxDB's documented example file: {@code _admin} with {@code expiry_millis}. */
+  @Test
+  void influxDbsDocumentedOperatorFile_isImported_withOneWarningThatItsExpiryIsIgnored()
+      throws Exception {
+    String token = "apiv3_" + "d".repeat(80);
+    Path file = temp.resolve("admin-token.json");
+    java.nio.file.Files.writeString(
+        file,
+        "{\n  \"token\": \""
+            + token
+            + "\",\n  \"name\": \"_admin\",\n  \"description\": \"Admin token for InfluxDB 3\",\n"
+            + "  \"expiry_millis\": 1756400061529\n}\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+    try (Server server =
+        Server.start(temp.resolve("data"), "--admin-token-file", file.toString())) {
+      assertThat(status(server.url, token)).isEqualTo(200);
+      assertThat(server.log().split("expiry_millis ignored", -1)).hasSize(2);
+      assertThat(server.log())
+          .contains("the operator token (_admin) never expires")
+          .contains("imported token \"_admin\"")
+          .doesNotContain(token);
+    }
+  }
 }
