@@ -48,7 +48,8 @@ class EnvironmentVariablesTest {
           Map.entry("--permission-tokens-file", List.of("/a-perm.json", "/b-perm.json")),
           Map.entry("--without-console", List.of("false", "true")),
           Map.entry("--authz-rules", List.of("/a-rules.json", "/b-rules.json")),
-          Map.entry("--trusted-proxies", List.of("10.0.0.0/8", "192.168.0.0/16")));
+          Map.entry("--trusted-proxies", List.of("10.0.0.0/8", "192.168.0.0/16")),
+          Map.entry("--auth-failure-limit", List.of("5/1m", "0")));
 
   @TempDir Path home;
 
