@@ -3,6 +3,7 @@ package io.tollgate.postgres;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class PostgresUrl {
     this.database = database;
     this.user = user;
     this.password = password;
-    this.parameters = Map.copyOf(parameters);
+    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
   /** Whether {@code text} names a PostgreSQL store rather than a data directory. */
