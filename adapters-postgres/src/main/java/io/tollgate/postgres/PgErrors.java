@@ -106,9 +106,15 @@ final class PgErrors {
 
   /** The violated constraint's name, when the server gave it: names a rule, not a value. */
   static String constraintName(SQLException sql) {
-    if (sql instanceof org.postgresql.util.PSQLException psql
-        && psql.getServerErrorMessage() != null) {
-      return psql.getServerErrorMessage().getConstraint();
+    for (SQLException e = sql; e != null; e = e.getNextException()) {
+      if (e instanceof org.postgresql.util.PSQLException psql
+          && psql.getServerErrorMessage() != null
+          && psql.getServerErrorMessage().getConstraint() != null) {
+        return psql.getServerErrorMessage().getConstraint();
+      }
+      if (e.getNextException() == e) {
+        break;
+      }
     }
     return null;
   }

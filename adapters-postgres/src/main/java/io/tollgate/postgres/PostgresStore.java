@@ -41,7 +41,7 @@ public final class PostgresStore implements TokenStore {
   private final PostgresOptions options;
   private final HikariDataSource pool;
   private final Jdbi jdbi;
-  private final UUID clusterId;
+  private volatile UUID clusterId;
   private final ChangeFeed feed;
   private final TokenRepository tokens;
   private final RecoveryCodeRepository recoveryCodes;
@@ -235,13 +235,20 @@ public final class PostgresStore implements TokenStore {
    * Writes {@code snapshot} into this store verbatim (token ids and times, the id counter, the
    * audit log in order, imported hashes, recovery code) and takes over its cluster id, in one
    * transaction; every running node is told of every token. Only into an empty store: one with no
-   * token, imported hash, audit line or recovery code, whose id counter is still 0.
+   * token, imported hash, audit line or recovery code, whose id counter is still 0. Other nodes
+   * already open on this database keep the cluster id they read at open until restarted: copy
+   * before starting them.
    *
    * @throws StoreException if this store is not empty (nothing is written), or the rows break a
    *     rule of the schema (two tokens of one name or hash), or the database fails
    */
   public void importSnapshot(StoreSnapshot snapshot) {
     SnapshotCopy.importInto(this, snapshot);
+  }
+
+  /** After {@link #importSnapshot}: this store now carries the copied store's identity. */
+  void tookOverClusterId(UUID copied) {
+    clusterId = copied;
   }
 
   /** The feed's server process id, 0 while disconnected; for tests that cut it. */

@@ -96,6 +96,7 @@ final class SnapshotCopy {
           snapshot.tokens().forEach(token -> tx.changed(token.id()));
           return null;
         });
+    store.tookOverClusterId(snapshot.clusterId());
   }
 
   private static void requireEmpty(Handle handle, PostgresStore store) {
@@ -114,8 +115,8 @@ final class SnapshotCopy {
           "the target token store is not empty",
           "cannot copy into the PostgreSQL store "
               + store.location()
-              + ": it holds tokens, audit lines or a recovery code already; copy only into a new,"
-              + " empty store",
+              + ": it is not empty (it holds tokens, audit lines or a recovery code); copy only"
+              + " into a new, empty store",
           null);
     }
   }

@@ -135,11 +135,7 @@ class PostgresClusterIT {
   @Test
   void aNodeCutOffFromPostgres_turnsStaleWithinMaxStaleness_andCurrentAgainWhenBack()
       throws Exception {
-    PostgresUrl server = TestPostgres.server();
-    String first = server.hosts().split(",")[0];
-    int colon = first.lastIndexOf(':');
-    try (TcpProxy proxy =
-        new TcpProxy(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)))) {
+    try (TcpProxy proxy = proxyToServer()) {
       PostgresStore cut = open(database.urlThrough(proxy.hostAndPort()));
       BlockingQueue<TokenId> changes = follow(cut);
       waitUntil(cut::isCurrent, Duration.ofSeconds(2));
@@ -161,6 +157,63 @@ class PostgresClusterIT {
       assertThat(cut.lagMillis()).isLessThan(STALENESS.toMillis());
       assertThat(cut.tokens().findByName(revoked.name())).isEmpty();
     }
+  }
+
+  @Test
+  void aNodeBehindASilentNetwork_turnsStale_andRecoversWhenPacketsFlowAgain() throws Exception {
+    try (TcpProxy proxy = proxyToServer()) {
+      PostgresStore cut = open(database.urlThrough(proxy.hostAndPort()));
+      BlockingQueue<TokenId> changes = follow(cut);
+      waitUntil(cut::isCurrent, Duration.ofSeconds(2));
+
+      proxy.freeze();
+      Token revoked = a.tokens().insert(newToken("revoked-in-silence"));
+      a.tokens().deleteByName(revoked.name());
+      waitUntil(() -> !cut.isCurrent(), STALENESS.plusMillis(500));
+      assertThat(changes).doesNotContain(revoked.id());
+
+      proxy.thaw();
+      waitUntil(cut::isCurrent, Duration.ofSeconds(10));
+      assertThat(changes.poll(1, TimeUnit.SECONDS)).isEqualTo(revoked.id());
+    }
+  }
+
+  @Test
+  void aListenerThatThrows_getsTheSameChangeAgainUntilItIsApplied() throws Exception {
+    BlockingQueue<TokenId> applied = new LinkedBlockingQueue<>();
+    int[] calls = {0};
+    b.onChangeElsewhere(
+        id -> {
+          if (calls[0]++ < 3) {
+            throw new IllegalStateException("cannot refresh the index now");
+          }
+          applied.add(id);
+        });
+
+    Token token = a.tokens().insert(newToken("retried"));
+
+    assertThat(applied.poll(5, TimeUnit.SECONDS)).isEqualTo(token.id());
+    assertThat(calls[0]).isEqualTo(4);
+    waitUntil(b::isCurrent, Duration.ofSeconds(2));
+    assertThat(b.lastAppliedChange()).isEqualTo(1);
+  }
+
+  @Test
+  void aListenerThatKeepsFailing_leavesTheNodeStale() throws Exception {
+    b.onChangeElsewhere(
+        id -> {
+          throw new IllegalStateException("cannot refresh the index");
+        });
+    a.tokens().insert(newToken("never-applied"));
+
+    waitUntil(() -> !b.isCurrent(), STALENESS.plusMillis(500));
+    assertThat(b.lastAppliedChange()).isZero();
+  }
+
+  private static TcpProxy proxyToServer() throws java.io.IOException {
+    String first = TestPostgres.server().hosts().split(",")[0];
+    int colon = first.lastIndexOf(':');
+    return new TcpProxy(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)));
   }
 
   @Test

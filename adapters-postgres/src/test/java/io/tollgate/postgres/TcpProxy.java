@@ -21,6 +21,7 @@ final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean blocked;
+  private volatile boolean frozen;
   private volatile boolean closed;
 
   TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -46,6 +47,18 @@ final class TcpProxy implements AutoCloseable {
 
   void unblock() {
     blocked = false;
+  }
+
+  /**
+   * Stops relaying without closing anything, as a network that silently drops packets: the peers
+   * see no error, only silence. {@link #thaw()} relays what was held back.
+   */
+  void freeze() {
+    frozen = true;
+  }
+
+  void thaw() {
+    frozen = false;
   }
 
   private void accept() {
@@ -79,11 +92,16 @@ final class TcpProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                  while (frozen && !closed) {
+                    Thread.sleep(5);
+                  }
                   out.write(buffer, 0, n);
                   out.flush();
                 }
               } catch (IOException e) {
                 // the other side went, or block() cut it
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
