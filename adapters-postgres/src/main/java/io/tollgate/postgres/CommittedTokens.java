@@ -56,9 +56,14 @@ final class CommittedTokens implements TokenRepository {
     return store.read("cannot look up a token by hash", h -> TokenSql.findByHash(h, hash));
   }
 
+  /**
+   * In a transaction of its own, so the driver streams the rows through a cursor (10,000 at a time)
+   * instead of holding the whole result before the first token is made: a node's start-up reads
+   * every token.
+   */
   @Override
   public List<Token> findAll() {
-    return store.read("cannot list tokens", TokenSql::findAll);
+    return store.read("cannot list tokens", handle -> handle.inTransaction(TokenSql::findAll));
   }
 
   @Override

@@ -219,6 +219,18 @@ class PostgresStoreIT {
   }
 
   @Test
+  void pooledConnections_waitForLocksAndIdleTransactionsOnlyBoundedTimes() {
+    assertThat(setting("lock_timeout")).isEqualTo(PostgresStores.LOCK_TIMEOUT);
+    assertThat(setting("idle_in_transaction_session_timeout"))
+        .isEqualTo(PostgresStores.IDLE_IN_TRANSACTION_TIMEOUT);
+  }
+
+  private String setting(String name) {
+    return store.read(
+        "test", handle -> handle.createQuery("SHOW " + name).mapTo(String.class).one());
+  }
+
+  @Test
   void toStringAndLocation_nameTheStoreWithoutItsPassword() {
     assertThat(store.toString()).startsWith("PostgresStore[postgresql://");
     assertThat(store.location()).contains(database.name());
