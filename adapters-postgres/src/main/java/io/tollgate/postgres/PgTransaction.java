@@ -134,16 +134,18 @@ final class PgTransaction implements StoreTransaction {
     changedTokens.add(id.value());
   }
 
-  /** Writes the counter, the change log and the notification; the last step before commit. */
+  /**
+   * Writes the counter, the change log and the notification, in one statement (one round trip); the
+   * last step before commit.
+   */
   void finish() {
     run(
         "cannot record the change",
         () -> {
-          if (nextTokenIdChanged) {
-            handle.execute("UPDATE meta SET next_token_id = ? WHERE id = 0", nextTokenId);
-          }
           if (!changedTokens.isEmpty()) {
             appendChanges();
+          } else if (nextTokenIdChanged) {
+            handle.execute("UPDATE meta SET next_token_id = ? WHERE id = 0", nextTokenId);
           }
           return null;
         });
@@ -155,18 +157,26 @@ final class PgTransaction implements StoreTransaction {
     open = false;
   }
 
+  /**
+   * The id counter (when an insert moved it), one change-log row per changed token in the order of
+   * the changes, and the notification carrying the last row's number. Data-modifying {@code WITH}
+   * parts run once and to completion whether or not the outer query reads them.
+   */
   private void appendChanges() {
     Connection connection = handle.getConnection();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "WITH added AS (INSERT INTO change_log (token_id)"
+            "WITH counter AS (UPDATE meta SET next_token_id = ? WHERE id = 0 AND ?),"
+                + " added AS (INSERT INTO change_log (token_id)"
                 + " SELECT id FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n) ORDER BY n"
                 + " RETURNING seq)"
                 + " SELECT pg_notify('"
                 + CHANNEL
                 + "', (SELECT max(seq) FROM added)::text)")) {
+      statement.setLong(1, nextTokenId);
+      statement.setBoolean(2, nextTokenIdChanged);
       Array ids = connection.createArrayOf("bigint", changedTokens.toArray(new Long[0]));
-      statement.setArray(1, ids);
+      statement.setArray(3, ids);
       statement.execute();
     } catch (SQLException e) {
       throw new ChangeLogFailure(e);
