@@ -1,0 +1,195 @@
+package io.tollgate.postgres;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL schema's history, newest last, in the same scheme as the SQLite store: numbered
+ * steps in code and the version reached in one row ({@code schema_version}; no row or no table is
+ * version 0). Each missing step runs in its own transaction together with the version bump, so a
+ * failure leaves the database at one version or the next. Every such transaction first takes a
+ * transaction-scoped advisory lock, so nodes starting together migrate once, one after the other,
+ * each re-reading the version under the lock. Released steps are never edited: a change is a new
+ * step.
+ */
+final class Migrations {
+
+  /** One step: {@code step} brings the schema from {@code version - 1} to {@code version}. */
+  record Migration(int version, String summary, Consumer<Handle> step) {}
+
+  /** The advisory lock all Tollgate migrations of one database take (an arbitrary constant). */
+  static final long LOCK_KEY = 0x546f6c6c67617465L; // "Tollgate"
+
+  static final List<Migration> ALL =
+      List.of(
+          new Migration(
+              1,
+              "tokens, imported tokens, recovery code, audit log, meta and change log",
+              handle -> {
+                handle
+                    .createScript(
+                        """
+                        CREATE TABLE meta (
+                          id            integer PRIMARY KEY CHECK (id = 0),
+                          next_token_id bigint  NOT NULL CHECK (next_token_id >= 0),
+                          cluster_uuid  uuid    NOT NULL
+                        );
+
+                        CREATE TABLE tokens (
+                          id             bigint PRIMARY KEY CHECK (id >= 0),
+                          name           text   NOT NULL,
+                          hash_algorithm text   NOT NULL CHECK (hash_algorithm = 'sha512'),
+                          hash           bytea  NOT NULL CHECK (length(hash) = 64),
+                          created_at     bigint NOT NULL,
+                          created_by     bigint,
+                          updated_at     bigint,
+                          updated_by     bigint,
+                          expiry         bigint,
+                          description    text,
+                          status         text   NOT NULL CHECK (status IN ('active', 'inactive')),
+                          permissions    text   NOT NULL,
+                          CONSTRAINT tokens_name_key UNIQUE (name),
+                          CONSTRAINT tokens_hash_key UNIQUE (hash)
+                        );
+
+                        CREATE TABLE imported_tokens (
+                          hash_algorithm text   NOT NULL CHECK (hash_algorithm = 'sha512'),
+                          hash           bytea  PRIMARY KEY CHECK (length(hash) = 64),
+                          name           text   NOT NULL,
+                          imported_at    bigint NOT NULL
+                        );
+
+                        CREATE TABLE recovery_code (
+                          id        integer PRIMARY KEY CHECK (id = 0),
+                          hash      text    NOT NULL CHECK (length(hash) > 0),
+                          issued_at bigint  NOT NULL
+                        );
+
+                        CREATE TABLE audit_log (
+                          id             bigserial PRIMARY KEY,
+                          at             bigint    NOT NULL,
+                          action         text      NOT NULL,
+                          actor_label    text      NOT NULL,
+                          actor_token_id bigint,
+                          token_name     text
+                        );
+
+                        CREATE INDEX audit_log_at ON audit_log (at);
+
+                        CREATE TABLE change_log (
+                          seq      bigserial   PRIMARY KEY,
+                          token_id bigint      NOT NULL,
+                          at       timestamptz NOT NULL DEFAULT now()
+                        );
+                        """)
+                    .execute();
+                handle.execute(
+                    "INSERT INTO meta (id, next_token_id, cluster_uuid) VALUES (0, 0, ?)",
+                    UUID.randomUUID());
+              }));
+
+  static final int LATEST = ALL.get(ALL.size() - 1).version();
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+  private Migrations() {}
+
+  /** The version the database is at: 0 when Tollgate never migrated it. */
+  static int version(Handle handle) {
+    boolean exists =
+        handle
+            .createQuery("SELECT to_regclass('schema_version') IS NOT NULL")
+            .mapTo(Boolean.class)
+            .one();
+    if (!exists) {
+      return 0;
+    }
+    Optional<Integer> version =
+        handle
+            .createQuery("SELECT version FROM schema_version WHERE id = 0")
+            .mapTo(Integer.class)
+            .findOne();
+    return version.orElse(0);
+  }
+
+  /** Brings the database to {@link #LATEST}. */
+  static void migrate(Handle handle, String location) {
+    migrate(handle, location, LATEST, ALL);
+  }
+
+  /**
+   * Brings the database to {@code target} with {@code migrations}; tests use it to build databases
+   * at older versions.
+   *
+   * @throws io.tollgate.core.domain.StoreException (from the caller's translation) or {@link
+   *     NewerSchemaException} if the database is at a version newer than {@code migrations} know
+   */
+  static void migrate(Handle handle, String location, int target, List<Migration> migrations) {
+    int latestKnown = migrations.get(migrations.size() - 1).version();
+    handle.useTransaction(
+        tx -> {
+          lock(tx);
+          tx.execute(
+              "CREATE TABLE IF NOT EXISTS schema_version ("
+                  + " id integer PRIMARY KEY CHECK (id = 0),"
+                  + " version integer NOT NULL CHECK (version >= 0))");
+          int version = version(tx);
+          if (version > latestKnown) {
+            throw new NewerSchemaException(version, latestKnown);
+          }
+        });
+    for (Migration migration : migrations) {
+      if (migration.version() > target) {
+        break;
+      }
+      boolean ran =
+          handle.inTransaction(
+              tx -> {
+                lock(tx);
+                if (version(tx) >= migration.version()) {
+                  return false;
+                }
+                migration.step().accept(tx);
+                tx.execute(
+                    "INSERT INTO schema_version (id, version) VALUES (0, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+                    migration.version());
+                return true;
+              });
+      if (ran) {
+        LOG.info(
+            "Migrated the PostgreSQL store {} to schema version {} ({})",
+            location,
+            migration.version(),
+            migration.summary());
+      }
+    }
+  }
+
+  private static void lock(Handle tx) {
+    tx.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) locked")
+        .bind(0, LOCK_KEY)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  /** The database was written by a newer Tollgate; nothing was changed. */
+  static final class NewerSchemaException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NewerSchemaException(int version, int latest) {
+      super(
+          "schema version "
+              + version
+              + ", newer than the "
+              + latest
+              + " this Tollgate understands; it was left unchanged. Use the Tollgate version that"
+              + " wrote it, or a newer one");
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.tollgate.postgres;
+
+import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.port.out.StoreTransaction;
+import io.tollgate.core.port.out.TokenRepository;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One unit of work on a {@link PostgresStore}: a READ COMMITTED transaction on one pooled
+ * connection.
+ *
+ * <p>The first write of any kind but an audit line takes the store's write lock, the {@code meta}
+ * row {@code FOR UPDATE}, and holds it to the end: writers on every node run one after the other.
+ * That is what makes the change log safe to follow by sequence number: a change-log row is numbered
+ * under the lock, so numbers are handed out in commit order and a node that has seen number {@code
+ * n} has seen every change before it. It also makes id allocation plain (the next id is read under
+ * the lock and written back before commit) and rules out deadlocks between writers (one lock, taken
+ * first). Tollgate's writes are few and small; reads never take the lock.
+ *
+ * <p>Before commit, {@link #finish()} writes the id counter, one change-log row per changed token
+ * and one {@code pg_notify('tollgate_changes', <last seq>)}, all in this transaction.
+ */
+final class PgTransaction implements StoreTransaction {
+
+  static final String CHANNEL = "tollgate_changes";
+
+  private final Handle handle;
+  private final PostgresUrl url;
+  private final UUID clusterId;
+  private final TokenRepository tokens;
+  private final RecoveryCodeRepository recoveryCodes;
+  private final Set<Long> changedTokens = new LinkedHashSet<>();
+  private final Thread owner = Thread.currentThread();
+  private boolean locked;
+  private long nextTokenId;
+  private boolean nextTokenIdChanged;
+  private boolean open = true;
+
+  PgTransaction(Handle handle, PostgresUrl url, UUID clusterId) {
+    this.handle = handle;
+    this.url = url;
+    this.clusterId = clusterId;
+    this.tokens = new TransactionTokens(this);
+    this.recoveryCodes = new TransactionRecoveryCodes(this);
+  }
+
+  @Override
+  public TokenRepository tokens() {
+    return tokens;
+  }
+
+  @Override
+  public RecoveryCodeRepository recoveryCodes() {
+    return recoveryCodes;
+  }
+
+  @Override
+  public void audit(AuditEntry entry) {
+    run(
+        "cannot write the audit log",
+        () -> {
+          AuditSql.append(handle, entry);
+          return null;
+        });
+  }
+
+  UUID clusterId() {
+    return clusterId;
+  }
+
+  /** The handle, checked to be used inside its call and on its thread. */
+  Handle handle() {
+    if (!open) {
+      throw new IllegalStateException(
+          "a store transaction was used after its inTransaction call returned");
+    }
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException(
+          "a store transaction was used on another thread than the one running it");
+    }
+    return handle;
+  }
+
+  /** Runs one statement group of this transaction, translating database failures. */
+  <T> T run(String action, Supplier<T> statements) {
+    handle();
+    try {
+      return statements.get();
+    } catch (RuntimeException e) {
+      throw PgErrors.translate(e, url, action);
+    }
+  }
+
+  /** Takes the store's write lock, once per transaction; returns nothing new after the first. */
+  void lockForWrite() {
+    if (locked) {
+      return;
+    }
+    nextTokenId =
+        handle()
+            .createQuery("SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE")
+            .mapTo(Long.class)
+            .findOne()
+            .orElseThrow(() -> new IllegalStateException("the meta row is missing"));
+    locked = true;
+  }
+
+  /** The id the next inserted token gets; under the write lock. */
+  long nextTokenId() {
+    lockForWrite();
+    return nextTokenId;
+  }
+
+  /** Records that {@code id} was used, so the counter moves past it at commit. */
+  void usedTokenId(long id) {
+    nextTokenId = Math.max(nextTokenId, id + 1);
+    nextTokenIdChanged = true;
+  }
+
+  /** Records that the token {@code id} changed, for the change log. */
+  void changed(TokenId id) {
+    changedTokens.add(id.value());
+  }
+
+  /**
+   * Writes the counter, the change log and the notification, in one statement (one round trip); the
+   * last step before commit.
+   */
+  void finish() {
+    run(
+        "cannot record the change",
+        () -> {
+          if (!changedTokens.isEmpty()) {
+            appendChanges();
+          } else if (nextTokenIdChanged) {
+            handle.execute("UPDATE meta SET next_token_id = ? WHERE id = 0", nextTokenId);
+          }
+          return null;
+        });
+    open = false;
+  }
+
+  /** Ends this transaction's use; any later call through it fails. */
+  void close() {
+    open = false;
+  }
+
+  /**
+   * The id counter (when an insert moved it), one change-log row per changed token in the order of
+   * the changes, and the notification carrying the last row's number. Data-modifying {@code WITH}
+   * parts run once and to completion whether or not the outer query reads them.
+   */
+  private void appendChanges() {
+    Connection connection = handle.getConnection();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "WITH counter AS (UPDATE meta SET next_token_id = ? WHERE id = 0 AND ?),"
+                + " added AS (INSERT INTO change_log (token_id)"
+                + " SELECT id FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n) ORDER BY n"
+                + " RETURNING seq)"
+                + " SELECT pg_notify('"
+                + CHANNEL
+                + "', (SELECT max(seq) FROM added)::text)")) {
+      statement.setLong(1, nextTokenId);
+      statement.setBoolean(2, nextTokenIdChanged);
+      Array ids = connection.createArrayOf("bigint", changedTokens.toArray(new Long[0]));
+      statement.setArray(3, ids);
+      statement.execute();
+    } catch (SQLException e) {
+      throw new ChangeLogFailure(e);
+    }
+  }
+
+  /** A driver failure while appending to the change log, translated by {@link #run}. */
+  private static final class ChangeLogFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ChangeLogFailure(SQLException cause) {
+      super(cause);
+    }
+  }
+
+  /** The recovery code as this transaction sees and changes it. */
+  private static final class TransactionRecoveryCodes implements RecoveryCodeRepository {
+
+    private final PgTransaction tx;
+
+    TransactionRecoveryCodes(PgTransaction tx) {
+      this.tx = tx;
+    }
+
+    @Override
+    public Optional<String> currentHash() {
+      return tx.run(
+          "cannot read the recovery code", () -> RecoveryCodeSql.currentHash(tx.handle()));
+    }
+
+    @Override
+    public void replace(String encodedHash, Instant issuedAt) {
+      tx.run(
+          "cannot store the recovery code",
+          () -> {
+            tx.lockForWrite();
+            RecoveryCodeSql.replace(tx.handle(), encodedHash, issuedAt);
+            return null;
+          });
+    }
+
+    @Override
+    public boolean consume(String encodedHash) {
+      return tx.run(
+          "cannot spend the recovery code",
+          () -> {
+            tx.lockForWrite();
+            return RecoveryCodeSql.deleteIfCurrent(tx.handle(), encodedHash);
+          });
+    }
+  }
+}

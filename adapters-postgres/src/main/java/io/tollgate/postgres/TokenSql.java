@@ -1,0 +1,143 @@
+package io.tollgate.postgres;
+
+import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.Expiry;
+import io.tollgate.core.domain.Permissions;
+import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenHash;
+import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The {@code tokens} table's statements, on whatever handle they are given: a transaction's or a
+ * pooled connection's in auto-commit. Times are epoch milliseconds, hashes an algorithm tag and 64
+ * raw bytes, as in the SQLite store.
+ */
+final class TokenSql {
+
+  /** The selected columns, in the order {@link #map} reads them. */
+  static final String COLUMNS =
+      "id, name, hash_algorithm, hash, created_at, created_by, updated_at, updated_by, expiry,"
+          + " description, status, permissions";
+
+  static final String INSERT =
+      "INSERT INTO tokens ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  private TokenSql() {}
+
+  static Optional<Token> findByName(Handle handle, TokenName name) {
+    return one(handle, "WHERE name = ?", name.value());
+  }
+
+  static Optional<Token> findById(Handle handle, TokenId id) {
+    return one(handle, "WHERE id = ?", id.value());
+  }
+
+  static Optional<Token> findByHash(Handle handle, TokenHash hash) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tokens WHERE hash = ? AND hash_algorithm = ?")
+        .bind(0, hash.digest())
+        .bind(1, hash.algorithm())
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  static List<Token> findAll(Handle handle) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tokens ORDER BY id")
+        .setFetchSize(10_000)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
+  static boolean wasImported(Handle handle, TokenHash hash) {
+    return handle
+        .createQuery(
+            "SELECT EXISTS (SELECT 1 FROM imported_tokens WHERE hash = ? AND hash_algorithm = ?)")
+        .bind(0, hash.digest())
+        .bind(1, hash.algorithm())
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  private static Optional<Token> one(Handle handle, String where, Object key) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM tokens " + where)
+        .bind(0, key)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  /**
+   * Inserts {@code token} as it is, id included, unless a row with its id, name or hash exists.
+   *
+   * @return whether the row was inserted
+   */
+  static boolean insertIfAbsent(Handle handle, Token token) {
+    return bind(handle.createUpdate(INSERT), token).execute() == 1;
+  }
+
+  static Update bind(Update update, Token token) {
+    return update
+        .bind(0, token.id().value())
+        .bind(1, token.name().value())
+        .bind(2, token.hash().algorithm())
+        .bind(3, token.hash().digest())
+        .bind(4, token.createdAt().toEpochMilli())
+        .bind(5, idOrNull(token.createdBy()))
+        .bind(6, millisOrNull(token.updatedAt()))
+        .bind(7, idOrNull(token.updatedBy()))
+        .bind(8, token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null))
+        .bind(9, token.description() == null ? null : token.description().value())
+        .bind(10, token.status().wireName())
+        .bind(11, token.permissions().text());
+  }
+
+  static Long idOrNull(TokenId id) {
+    return id == null ? null : id.value();
+  }
+
+  static Long millisOrNull(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+
+  /** A row selected as {@link #COLUMNS}, by position. */
+  static Token map(ResultSet rs) throws SQLException {
+    String algorithm = rs.getString(3);
+    Instant expiry = nullableInstant(rs, 9);
+    String description = rs.getString(10);
+    return new Token(
+        TokenId.of(rs.getLong(1)),
+        TokenName.of(rs.getString(2)),
+        new TokenHash(
+            TokenHash.SHA512.equals(algorithm) ? TokenHash.SHA512 : algorithm, rs.getBytes(4)),
+        Instant.ofEpochMilli(rs.getLong(5)),
+        nullableId(rs, 6),
+        nullableInstant(rs, 7),
+        nullableId(rs, 8),
+        expiry == null ? Expiry.NEVER : Expiry.at(expiry),
+        description == null ? null : Description.of(description),
+        TokenStatus.fromWireName(rs.getString(11)),
+        Permissions.parse(rs.getString(12)));
+  }
+
+  private static TokenId nullableId(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : TokenId.of(value);
+  }
+
+  private static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+  }
+}
