@@ -17,7 +17,7 @@ import org.sqlite.util.LibraryLoaderUtil;
  * io.tollgate.sqlite.SqliteNativeLibrary DIR}: DIR then holds the library alone, under the driver's
  * name for it.
  */
-public final class SqliteNativeLibrary {
+final class SqliteNativeLibrary {
 
   private SqliteNativeLibrary() {}
 
