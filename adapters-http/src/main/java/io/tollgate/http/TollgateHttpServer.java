@@ -42,6 +42,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final RouteTable routes;
   private final HttpMetrics metrics;
   private final RecoveryListener recovery;
+  private final ServerMeters serverMeters;
   private State state = State.NEW;
 
   private TollgateHttpServer(
@@ -75,6 +76,8 @@ public final class TollgateHttpServer implements AutoCloseable {
     RouteTable routes = new RouteTable(rows);
     this.routes = routes;
     this.metrics = new HttpMetrics(registry, "main", routes);
+    this.serverMeters =
+        ServerMeters.bindTo(registry, authority, config.version(), config.revision());
     PipelineFilter filter =
         new PipelineFilter(
             authority,
@@ -233,6 +236,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     }
     boolean wasStarted = state == State.STARTED;
     state = State.STOPPED;
+    serverMeters.close();
     if (!wasStarted) {
       return;
     }

@@ -29,6 +29,8 @@ import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTok
 import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
+import io.tollgate.core.port.in.ServiceStatusUseCase.StoreStatus;
+import io.tollgate.core.port.in.ServiceStatusUseCase.TokenCounts;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.AuditLog;
@@ -363,6 +365,21 @@ public final class TokenService implements TokenAuthority {
   @Override
   public UUID clusterId() {
     return repository.clusterId();
+  }
+
+  @Override
+  public TokenCounts tokenCounts() {
+    return index.counts();
+  }
+
+  /**
+   * Looks the operator token up by name: one indexed read, whatever the number of tokens. A {@link
+   * TokenRepository} belongs to this process, so a readable one is current.
+   */
+  @Override
+  public StoreStatus checkStore() {
+    repository.findByName(TokenName.OPERATOR);
+    return StoreStatus.CURRENT;
   }
 
   /** How many tokens the in-memory index holds. */
