@@ -138,7 +138,7 @@ public record HttpServerConfig(
 
   /** An endpoint group that {@code --disable-authz} can exempt from authentication. */
   public enum AuthzExemption {
-    /** {@code /health} and {@code /api/v1/health}. */
+    /** {@code /health}, {@code /api/v1/health}, {@code /health/live} and {@code /health/ready}. */
     HEALTH,
     /** {@code /ping}. */
     PING,

@@ -43,6 +43,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final HttpMetrics metrics;
   private final RecoveryListener recovery;
   private final ServerMeters serverMeters;
+  private final HealthChecks health;
   private State state = State.NEW;
 
   private TollgateHttpServer(
@@ -59,7 +60,8 @@ public final class TollgateHttpServer implements AutoCloseable {
         recoveryCodes == null
             ? RecoveryRegenerator.withoutCode(authority)
             : RecoveryRegenerator.withCodes(recoveryCodes);
-    OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision());
+    this.health = new HealthChecks(authority, HealthChecks.STORE_TIMEOUT);
+    OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision(), health);
     List<Route> rows = new ArrayList<>();
     if (!config.withoutAuth()) {
       rows.addAll(ServerRoutes.tokenApi(tokenRoutes, recoveryCodes != null));
@@ -237,6 +239,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     boolean wasStarted = state == State.STARTED;
     state = State.STOPPED;
     serverMeters.close();
+    health.close();
     if (!wasStarted) {
       return;
     }
