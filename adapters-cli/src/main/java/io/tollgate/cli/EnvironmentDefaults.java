@@ -33,6 +33,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--tls-cert", List.of("TOLLGATE_TLS_CERT")),
           Map.entry("--tls-key", List.of("TOLLGATE_TLS_KEY")),
           Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")),
+          Map.entry("--log-format", List.of("TOLLGATE_LOG_FORMAT")),
+          Map.entry("--access-log", List.of("TOLLGATE_ACCESS_LOG")),
           Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")),
           Map.entry("--without-console", List.of("TOLLGATE_WITHOUT_CONSOLE")),
           Map.entry("--authz-rules", List.of("TOLLGATE_AUTHZ_RULES")),

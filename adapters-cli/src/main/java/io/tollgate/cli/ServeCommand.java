@@ -117,6 +117,23 @@ final class ServeCommand implements Callable<Integer> {
   LogLevel logLevel;
 
   @Option(
+      names = "--log-format",
+      converter = Converters.LogFormats.class,
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "Log lines as ${COMPLETION-CANDIDATES}: json writes one JSON object per line (default:"
+              + " ${DEFAULT-VALUE}; env: TOLLGATE_LOG_FORMAT).")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--access-log",
+      description =
+          "Log one line per request: client address, method, path (never the query), status,"
+              + " duration in ms, token id, X-Request-Id (env: TOLLGATE_ACCESS_LOG).")
+  boolean accessLog;
+
+  @Option(
       names = "--cors-allow-origin",
       paramLabel = "ORIGIN",
       split = ",",
@@ -230,6 +247,8 @@ final class ServeCommand implements Callable<Integer> {
         .withoutConsole(withoutConsole)
         .authzRules(Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)))
         .trustedProxies(trustedProxies)
+        .logFormat(logFormat)
+        .accessLog(accessLog)
         .build();
   }
 

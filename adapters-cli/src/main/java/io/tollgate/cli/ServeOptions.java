@@ -31,6 +31,9 @@ import java.util.Set;
  * @param authzRules {@code --authz-rules FILE}: the forward-authentication rules, checked at start
  * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
  *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
+ * @param logFormat {@code --log-format}: text lines (the default) or one JSON object per line
+ * @param accessLog {@code --access-log}: one log line per request (client, method, path, status,
+ *     duration, token id, request id)
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -47,7 +50,9 @@ public record ServeOptions(
     List<ResourceType> resourceTypes,
     boolean withoutConsole,
     Optional<Path> authzRules,
-    String trustedProxies) {
+    String trustedProxies,
+    LogFormat logFormat,
+    boolean accessLog) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -71,6 +76,7 @@ public record ServeOptions(
     resourceTypes = List.copyOf(Objects.requireNonNull(resourceTypes, "resourceTypes"));
     Objects.requireNonNull(authzRules, "authzRules");
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
+    Objects.requireNonNull(logFormat, "logFormat");
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -101,6 +107,8 @@ public record ServeOptions(
     private boolean withoutConsole;
     private Optional<Path> authzRules = Optional.empty();
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
+    private LogFormat logFormat = LogFormat.TEXT;
+    private boolean accessLog;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -168,6 +176,16 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder logFormat(LogFormat value) {
+      logFormat = value;
+      return this;
+    }
+
+    public Builder accessLog(boolean value) {
+      accessLog = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -184,7 +202,9 @@ public record ServeOptions(
           resourceTypes,
           withoutConsole,
           authzRules,
-          trustedProxies);
+          trustedProxies,
+          logFormat,
+          accessLog);
     }
   }
 

@@ -71,7 +71,10 @@ class ServeCommandTest {
             "--authz-rules",
             "~/rules.json",
             "--trusted-proxies",
-            "10.0.0.0/8,::1");
+            "10.0.0.0/8,::1",
+            "--log-format",
+            "JSON",
+            "--access-log");
 
     assertThat(options)
         .isEqualTo(
@@ -88,6 +91,8 @@ class ServeCommandTest {
                 .withoutConsole(true)
                 .authzRules(Optional.of(home.resolve("rules.json")))
                 .trustedProxies("10.0.0.0/8,::1")
+                .logFormat(LogFormat.JSON)
+                .accessLog(true)
                 .build());
   }
 
@@ -123,7 +128,9 @@ class ServeCommandTest {
             .env("TOLLGATE_CORS_ALLOW_ORIGIN", "https://console.example.com,http://localhost:3000")
             .env("TOLLGATE_WITHOUT_CONSOLE", "true")
             .env("TOLLGATE_AUTHZ_RULES", "/rules.json")
-            .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16");
+            .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16")
+            .env("TOLLGATE_LOG_FORMAT", "json")
+            .env("TOLLGATE_ACCESS_LOG", "yes");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -138,6 +145,8 @@ class ServeCommandTest {
                 .withoutConsole(true)
                 .authzRules(Optional.of(Path.of("/rules.json")))
                 .trustedProxies("192.168.0.0/16")
+                .logFormat(LogFormat.JSON)
+                .accessLog(true)
                 .build());
   }
 

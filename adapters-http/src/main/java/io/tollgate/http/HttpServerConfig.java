@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  *     read and checked when the server is created; empty: none
  * @param trustedProxies {@code --trusted-proxies CIDR,…}: the peers whose {@code X-Forwarded-For}
  *     names the client address, as given (checked here); default {@code 127.0.0.0/8,::1}
+ * @param accessLog {@code --access-log}: one INFO line per request of the main listener on the
+ *     logger {@code io.tollgate.http.access}
  */
 public record HttpServerConfig(
     Bind bind,
@@ -44,7 +46,8 @@ public record HttpServerConfig(
     List<String> corsAllowedOrigins,
     boolean console,
     Optional<Path> authzRules,
-    String trustedProxies) {
+    String trustedProxies,
+    boolean accessLog) {
 
   /** {@code 127.0.0.0/8,::1}: the default of {@code --trusted-proxies}. */
   public static final String DEFAULT_TRUSTED_PROXIES = ClientAddress.DEFAULT_TRUSTED_PROXIES;
@@ -224,6 +227,7 @@ public record HttpServerConfig(
     private boolean console = true;
     private Path authzRules;
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
+    private boolean accessLog;
 
     private Builder() {}
 
@@ -327,7 +331,14 @@ public record HttpServerConfig(
           corsAllowedOrigins,
           console,
           Optional.ofNullable(authzRules),
-          trustedProxies);
+          trustedProxies,
+          accessLog);
+    }
+
+    /** {@code --access-log}: one INFO line per request on {@code io.tollgate.http.access}. */
+    public Builder accessLog(boolean value) {
+      this.accessLog = value;
+      return this;
     }
 
     /** {@code --without-console} sets false: no web console at {@code /console/}. */

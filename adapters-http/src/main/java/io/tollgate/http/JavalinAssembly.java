@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds a Javalin instance the way both listeners need it: one connector (HTTP or HTTPS) on the
  * configured address, Javalin's banner, compression, ETags and trailing-slash leniency off, the 64
- * KiB body limit, Jetty's error pages replaced, one DEBUG line and one metric per request.
+ * KiB body limit, Jetty's error pages replaced, one DEBUG line and one metric per request, and with
+ * {@code --access-log} one {@link AccessLog} line.
  */
 final class JavalinAssembly {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
@@ -57,6 +58,7 @@ final class JavalinAssembly {
       HttpErrors errors,
       HttpMetrics metrics,
       Duration stopGrace,
+      boolean accessLog,
       Consumer<JavalinConfig> routes) {
     this.secure = ssl.isPresent();
     this.javalin =
@@ -108,7 +110,14 @@ final class JavalinAssembly {
                     long nanos = (long) (millis * 1_000_000.0);
                     metrics.recordRequest(ctx.method(), ctx.path(), ctx.statusCode(), nanos);
                     REQUEST_LOG.debug(
-                        "{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), millis);
+                        "{} {} -> {} ({} ms)",
+                        ctx.method(),
+                        AccessLog.redactedPath(ctx.path()),
+                        ctx.statusCode(),
+                        millis);
+                    if (accessLog) {
+                      AccessLog.log(ctx, millis);
+                    }
                   });
               errors.addTo(config.routes);
               routes.accept(config);

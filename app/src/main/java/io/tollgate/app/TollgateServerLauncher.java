@@ -29,7 +29,7 @@ final class TollgateServerLauncher implements ServerLauncher {
 
   @Override
   public RunningServer start(ServeOptions options) {
-    Logging.configureForServer(options.logLevel());
+    Logging.configureForServer(options.logLevel(), options.logFormat(), options.accessLog());
     try {
       return startServer(options);
     } catch (RuntimeException e) {
@@ -98,6 +98,7 @@ final class TollgateServerLauncher implements ServerLauncher {
     builder.console(!options.withoutConsole());
     options.authzRules().ifPresent(builder::authzRules);
     builder.trustedProxies(options.trustedProxies());
+    builder.accessLog(options.accessLog());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }

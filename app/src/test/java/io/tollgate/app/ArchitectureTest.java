@@ -53,6 +53,7 @@ class ArchitectureTest {
           "io.tollgate.cli.BindAddress",
           "io.tollgate.cli.ExemptEndpoint",
           "io.tollgate.cli.LogLevel",
+          "io.tollgate.cli.LogFormat",
           "io.tollgate.embedded.Tollgate",
           "io.tollgate.embedded.guice.TollgateModule",
           "io.tollgate.embedded.guice.TollgateCoreModule");
