@@ -35,6 +35,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--log-level", List.of("TOLLGATE_LOG_LEVEL")),
           Map.entry("--log-format", List.of("TOLLGATE_LOG_FORMAT")),
           Map.entry("--access-log", List.of("TOLLGATE_ACCESS_LOG")),
+          Map.entry("--shutdown-grace", List.of("TOLLGATE_SHUTDOWN_GRACE")),
           Map.entry("--cors-allow-origin", List.of("TOLLGATE_CORS_ALLOW_ORIGIN")),
           Map.entry("--without-console", List.of("TOLLGATE_WITHOUT_CONSOLE")),
           Map.entry("--authz-rules", List.of("TOLLGATE_AUTHZ_RULES")),

@@ -3,6 +3,7 @@ package io.tollgate.cli;
 import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.TollgateException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -134,6 +135,17 @@ final class ServeCommand implements Callable<Integer> {
   boolean accessLog;
 
   @Option(
+      names = "--shutdown-grace",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = Durations.ExactConverter.class,
+      description =
+          "On SIGTERM or SIGINT, stop accepting and let requests in flight finish for up to this"
+              + " long, e.g. 10s, 500ms, 1min (default: ${DEFAULT-VALUE}; env:"
+              + " TOLLGATE_SHUTDOWN_GRACE).")
+  Duration shutdownGrace;
+
+  @Option(
       names = "--cors-allow-origin",
       paramLabel = "ORIGIN",
       split = ",",
@@ -249,6 +261,7 @@ final class ServeCommand implements Callable<Integer> {
         .trustedProxies(trustedProxies)
         .logFormat(logFormat)
         .accessLog(accessLog)
+        .shutdownGrace(shutdownGrace)
         .build();
   }
 

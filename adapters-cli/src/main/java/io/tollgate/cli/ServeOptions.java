@@ -3,6 +3,7 @@ package io.tollgate.cli;
 import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,8 @@ import java.util.Set;
  * @param logFormat {@code --log-format}: text lines (the default) or one JSON object per line
  * @param accessLog {@code --access-log}: one log line per request (client, method, path, status,
  *     duration, token id, request id)
+ * @param shutdownGrace {@code --shutdown-grace}: how long in-flight requests may run on after
+ *     SIGTERM (default {@link #DEFAULT_SHUTDOWN_GRACE})
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -52,12 +55,14 @@ public record ServeOptions(
     Optional<Path> authzRules,
     String trustedProxies,
     LogFormat logFormat,
-    boolean accessLog) {
+    boolean accessLog,
+    Duration shutdownGrace) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
   public static final String DATABASE_FILE = "tollgate.db";
   public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -77,6 +82,10 @@ public record ServeOptions(
     Objects.requireNonNull(authzRules, "authzRules");
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("--shutdown-grace cannot be negative");
+    }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -109,6 +118,7 @@ public record ServeOptions(
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
     private LogFormat logFormat = LogFormat.TEXT;
     private boolean accessLog;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -186,6 +196,11 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -204,7 +219,8 @@ public record ServeOptions(
           authzRules,
           trustedProxies,
           logFormat,
-          accessLog);
+          accessLog,
+          shutdownGrace);
     }
   }
 

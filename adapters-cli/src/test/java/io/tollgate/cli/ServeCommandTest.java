@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.cli.CliRunner.Result;
 import io.tollgate.core.domain.StoreException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +75,9 @@ class ServeCommandTest {
             "10.0.0.0/8,::1",
             "--log-format",
             "JSON",
-            "--access-log");
+            "--access-log",
+            "--shutdown-grace",
+            "1m 500ms");
 
     assertThat(options)
         .isEqualTo(
@@ -93,7 +96,20 @@ class ServeCommandTest {
                 .trustedProxies("10.0.0.0/8,::1")
                 .logFormat(LogFormat.JSON)
                 .accessLog(true)
+                .shutdownGrace(Duration.ofMillis(60_500))
                 .build());
+  }
+
+  @Test
+  void shutdownGrace_defaultsToTenSeconds_andABadValueIsAUsageError() {
+    assertThat(serve(new CliRunner(home)).shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(serve(new CliRunner(home), "--shutdown-grace", "0s").shutdownGrace()).isZero();
+
+    CliRunner cli = new CliRunner(home);
+    Result result = cli.run("serve", "--shutdown-grace", "soon");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--shutdown-grace").contains("invalid duration \"soon\"");
+    assertThat(cli.launched()).isEmpty();
   }
 
   @Test
@@ -130,7 +146,8 @@ class ServeCommandTest {
             .env("TOLLGATE_AUTHZ_RULES", "/rules.json")
             .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16")
             .env("TOLLGATE_LOG_FORMAT", "json")
-            .env("TOLLGATE_ACCESS_LOG", "yes");
+            .env("TOLLGATE_ACCESS_LOG", "yes")
+            .env("TOLLGATE_SHUTDOWN_GRACE", "500ms");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -147,6 +164,7 @@ class ServeCommandTest {
                 .trustedProxies("192.168.0.0/16")
                 .logFormat(LogFormat.JSON)
                 .accessLog(true)
+                .shutdownGrace(Duration.ofMillis(500))
                 .build());
   }
 

@@ -1,6 +1,7 @@
 package io.tollgate.http;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
  *     names the client address, as given (checked here); default {@code 127.0.0.0/8,::1}
  * @param accessLog {@code --access-log}: one INFO line per request of the main listener on the
  *     logger {@code io.tollgate.http.access}
+ * @param shutdownGrace {@code --shutdown-grace}: how long {@link TollgateHttpServer#stop()} lets
+ *     requests in flight finish after it stops accepting (default {@link #DEFAULT_SHUTDOWN_GRACE})
  */
 public record HttpServerConfig(
     Bind bind,
@@ -47,10 +50,14 @@ public record HttpServerConfig(
     boolean console,
     Optional<Path> authzRules,
     String trustedProxies,
-    boolean accessLog) {
+    boolean accessLog,
+    Duration shutdownGrace) {
 
   /** {@code 127.0.0.0/8,::1}: the default of {@code --trusted-proxies}. */
   public static final String DEFAULT_TRUSTED_PROXIES = ClientAddress.DEFAULT_TRUSTED_PROXIES;
+
+  /** 10 seconds: the default of {@code --shutdown-grace}. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
   public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
@@ -73,6 +80,10 @@ public record HttpServerConfig(
     authzRules = authzRules == null ? Optional.empty() : authzRules;
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.trim();
     ClientAddress.trusting(trustedProxies);
+    shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("--shutdown-grace cannot be negative");
+    }
     authzRules.ifPresent(AuthzRules::load); // a bad file stops the server before anything starts
   }
 
@@ -228,6 +239,7 @@ public record HttpServerConfig(
     private Path authzRules;
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
     private boolean accessLog;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
 
     private Builder() {}
 
@@ -332,12 +344,19 @@ public record HttpServerConfig(
           console,
           Optional.ofNullable(authzRules),
           trustedProxies,
-          accessLog);
+          accessLog,
+          shutdownGrace);
     }
 
     /** {@code --access-log}: one INFO line per request on {@code io.tollgate.http.access}. */
     public Builder accessLog(boolean value) {
       this.accessLog = value;
+      return this;
+    }
+
+    /** {@code --shutdown-grace}: how long in-flight requests may finish once stopping. */
+    public Builder shutdownGrace(Duration value) {
+      this.shutdownGrace = Objects.requireNonNull(value, "shutdownGrace");
       return this;
     }
 

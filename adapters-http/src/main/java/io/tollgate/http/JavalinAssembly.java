@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class JavalinAssembly {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
+  private static final Logger LOG = LoggerFactory.getLogger(JavalinAssembly.class);
 
   /**
    * The kernel send buffer of each accepted connection. Left to autotuning it grows to megabytes (4
@@ -50,6 +51,8 @@ final class JavalinAssembly {
   private final Javalin javalin;
   private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
   private final boolean secure;
+  private final GracefulStop graceful = new GracefulStop();
+  private final Duration stopGrace;
 
   JavalinAssembly(
       Bind bind,
@@ -61,6 +64,7 @@ final class JavalinAssembly {
       boolean accessLog,
       Consumer<JavalinConfig> routes) {
     this.secure = ssl.isPresent();
+    this.stopGrace = stopGrace;
     this.javalin =
         Javalin.create(
             config -> {
@@ -79,7 +83,8 @@ final class JavalinAssembly {
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(jettyErrors);
-                    server.setStopTimeout(stopGrace.toMillis());
+                    // counts the requests in flight, which stop() waits for
+                    server.insertHandler(graceful);
                   });
               config.jetty.modifyHttpConfiguration(
                   http -> {
@@ -100,6 +105,7 @@ final class JavalinAssembly {
                             .orElseGet(
                                 () -> new ServerConnector(server, new HttpConnectionFactory(http)));
                     created.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
+                    GracefulStop.prepare(created);
                     created.setHost(bind.host());
                     created.setPort(bind.port());
                     connector.set(created);
@@ -148,7 +154,22 @@ final class JavalinAssembly {
     javalin.start();
   }
 
+  /**
+   * Stops accepting and closes idle connections, waits up to the stop grace for the requests in
+   * flight (a request arriving meanwhile on an open connection gets 503), then stops, closing
+   * whatever connection is left.
+   */
   void stop() {
+    ServerConnector bound = connector.get();
+    if (bound != null && bound.isStarted()) {
+      graceful.beginStop(bound);
+      if (!graceful.awaitRequestsInFlight(stopGrace)) {
+        LOG.warn(
+            "{} request(s) still in flight after the shutdown grace of {} ms; closing them",
+            graceful.getCurrentRequestCount(),
+            stopGrace.toMillis());
+      }
+    }
     javalin.stop();
   }
 

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TollgateHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TollgateHttpServer.class);
-  private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
   static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
   private enum State {
@@ -155,7 +154,7 @@ public final class TollgateHttpServer implements AutoCloseable {
    */
   public static TollgateHttpServer create(
       HttpServerConfig config, TokenAuthority authority, PrometheusMeterRegistry registry) {
-    return create(config, authority, registry, null, DEFAULT_STOP_GRACE);
+    return create(config, authority, registry, null, config.shutdownGrace());
   }
 
   /**
@@ -175,7 +174,7 @@ public final class TollgateHttpServer implements AutoCloseable {
         authority,
         registry,
         Objects.requireNonNull(recoveryCodes, "recoveryCodes"),
-        DEFAULT_STOP_GRACE);
+        config.shutdownGrace());
   }
 
   /**
@@ -232,7 +231,11 @@ public final class TollgateHttpServer implements AutoCloseable {
     return this;
   }
 
-  /** Stops both listeners; in-flight requests get up to five seconds. Safe to call repeatedly. */
+  /**
+   * Stops both listeners: the main one stops accepting at once and lets requests in flight finish
+   * for up to {@link HttpServerConfig#shutdownGrace()} (a request arriving on an open connection
+   * meanwhile gets 503), then closes every connection. Safe to call repeatedly.
+   */
   public synchronized void stop() {
     if (state == State.STOPPED) {
       return;

@@ -99,6 +99,7 @@ final class TollgateServerLauncher implements ServerLauncher {
     options.authzRules().ifPresent(builder::authzRules);
     builder.trustedProxies(options.trustedProxies());
     builder.accessLog(options.accessLog());
+    builder.shutdownGrace(options.shutdownGrace());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }
