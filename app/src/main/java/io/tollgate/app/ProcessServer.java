@@ -6,7 +6,6 @@ import io.tollgate.sqlite.SqliteStore;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
@@ -29,7 +28,7 @@ final class ProcessServer implements RunningServer {
   static ProcessServer started(TollgateHttpServer server, SqliteStore store) {
     ProcessServer running = new ProcessServer(server, store);
     for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(name), signal -> running.requestStop("SIG" + name));
+      Signals.handle(name, () -> running.requestStop("SIG" + name));
     }
     return running;
   }
