@@ -197,7 +197,10 @@ public record HttpServerConfig(
     }
   }
 
-  /** PEM files for HTTPS: an X.509 certificate chain and its PKCS#8 private key (RSA or EC). */
+  /**
+   * PEM files for HTTPS: an X.509 certificate chain and its unencrypted private key (RSA or EC;
+   * PKCS#8, PKCS#1 or SEC1), reloaded when either file changes.
+   */
   public record Tls(Path certificate, Path privateKey) {
     public Tls {
       if (certificate == null || privateKey == null) {

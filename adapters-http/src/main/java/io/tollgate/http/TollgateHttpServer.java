@@ -43,6 +43,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final RecoveryListener recovery;
   private final ServerMeters serverMeters;
   private final HealthChecks health;
+  private final TlsReloader tlsReloader;
   private State state = State.NEW;
 
   private TollgateHttpServer(
@@ -53,6 +54,7 @@ public final class TollgateHttpServer implements AutoCloseable {
       Duration stopGrace) {
     this.config = config;
     UUID clusterId = authority.clusterId();
+    this.tlsReloader = config.tls().map(TlsReloader::new).orElse(null);
     CorsPolicy cors = CorsPolicy.allowing(config.corsAllowedOrigins());
     TokenRoutes tokenRoutes = new TokenRoutes(authority, Optional.ofNullable(recoveryCodes));
     RecoveryRegenerator regenerator =
@@ -92,7 +94,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     this.main =
         new JavalinAssembly(
             config.bind(),
-            config.tls().map(PemTls::sslContextFactory),
+            tlsFactory(),
             new PlainJettyErrors(clusterId),
             new HttpErrors(clusterId, "Not found"),
             metrics,
@@ -112,13 +114,12 @@ public final class TollgateHttpServer implements AutoCloseable {
             .map(
                 bind ->
                     new RecoveryListener(
-                        bind,
-                        config.tls().map(PemTls::sslContextFactory),
-                        regenerator,
-                        clusterId,
-                        registry,
-                        cors))
+                        bind, tlsFactory(), regenerator, clusterId, registry, cors))
             .orElse(null);
+  }
+
+  private Optional<org.eclipse.jetty.util.ssl.SslContextFactory.Server> tlsFactory() {
+    return Optional.ofNullable(tlsReloader).map(TlsReloader::newFactory);
   }
 
   private void recordAuthentication(String outcome) {
@@ -215,6 +216,9 @@ public final class TollgateHttpServer implements AutoCloseable {
           "cannot listen on " + config.bind() + ": " + rootMessage(e), e);
     }
     LOG.info("Tollgate listening on {}", uri());
+    if (tlsReloader != null) {
+      tlsReloader.start();
+    }
     if (recovery != null) {
       try {
         recovery.start();
@@ -244,6 +248,9 @@ public final class TollgateHttpServer implements AutoCloseable {
     state = State.STOPPED;
     serverMeters.close();
     health.close();
+    if (tlsReloader != null) {
+      tlsReloader.close();
+    }
     if (!wasStarted) {
       return;
     }
@@ -252,6 +259,17 @@ public final class TollgateHttpServer implements AutoCloseable {
     }
     main.stop();
     LOG.info("Tollgate HTTP server stopped");
+  }
+
+  /**
+   * Reads {@code --tls-cert} and {@code --tls-key} again now (the server also notices a change of
+   * either file within a few seconds): new connections get the new certificate.
+   *
+   * @return true if it was loaded; false if the server has no TLS, or the files do not load (a
+   *     warning says why, and the previous certificate keeps serving)
+   */
+  public boolean reloadTls() {
+    return tlsReloader != null && tlsReloader.reload();
   }
 
   /** Same as {@link #stop()}. */

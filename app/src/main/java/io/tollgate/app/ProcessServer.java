@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
- * the CLI closes the server (in-flight requests finish, the store closes) and exits 0.
+ * the CLI closes the server (in-flight requests finish, the store closes) and exits 0; SIGHUP
+ * reloads the TLS certificate and key.
  */
 final class ProcessServer implements RunningServer {
 
@@ -30,7 +31,18 @@ final class ProcessServer implements RunningServer {
     for (String name : new String[] {"TERM", "INT"}) {
       Signals.handle(name, () -> running.requestStop("SIG" + name));
     }
+    Signals.handle("HUP", running::reloadTls);
     return running;
+  }
+
+  /** SIGHUP: read the TLS certificate and key again (the files are also watched). */
+  private void reloadTls() {
+    if (server.config().tls().isEmpty()) {
+      LOG.info("SIGHUP received; nothing to reload (serving without TLS)");
+      return;
+    }
+    LOG.info("SIGHUP received, reloading the TLS certificate");
+    server.reloadTls();
   }
 
   private void requestStop(String reason) {
