@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,9 +129,7 @@ class LogFormatIT {
       entries.add(list);
     }
     for (JsonNode entry : entries) {
-      Iterator<Map.Entry<String, JsonNode>> fields = entry.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : entry.properties()) {
         values.put(field.getKey(), field.getValue().asText());
       }
     }
