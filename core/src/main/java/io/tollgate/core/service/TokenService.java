@@ -372,10 +372,7 @@ public final class TokenService implements TokenAuthority {
     return index.counts();
   }
 
-  /**
-   * Looks the operator token up by name: one indexed read, whatever the number of tokens. A {@link
-   * TokenRepository} belongs to this process, so a readable one is current.
-   */
+  /** One indexed read; a {@link TokenRepository} belongs to this process, so it is current. */
   @Override
   public StoreStatus checkStore() {
     repository.findByName(TokenName.OPERATOR);
