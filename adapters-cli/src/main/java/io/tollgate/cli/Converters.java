@@ -223,6 +223,12 @@ final class Converters {
     }
   }
 
+  static final class LogFormats extends LowerCaseEnum<LogFormat> {
+    LogFormats() {
+      super(LogFormat.class);
+    }
+  }
+
   static final class TokenFormats extends LowerCaseEnum<TokenOutputFormat> {
     TokenFormats() {
       super(TokenOutputFormat.class);

@@ -80,6 +80,19 @@ final class Durations {
 
   /** Parses a lifetime; throws {@link IllegalArgumentException} naming the accepted forms. */
   static Duration parse(String text) {
+    long seconds = exact(text).getSeconds();
+    if (seconds == 0) {
+      throw new IllegalArgumentException(
+          "duration \"" + text + "\" must be at least 1 second; omit --expiry for no expiry");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  /**
+   * Parses a duration in the same grammar, to the nanosecond and zero allowed ({@code 500ms},
+   * {@code 10s}, {@code 0s}); throws {@link IllegalArgumentException} naming the accepted forms.
+   */
+  static Duration exact(String text) {
     if (text == null || text.isBlank()) {
       throw invalid(text);
     }
@@ -115,11 +128,7 @@ final class Durations {
       }
       i = skipWhitespace(text, i);
     }
-    if (seconds == 0) {
-      throw new IllegalArgumentException(
-          "duration \"" + text + "\" must be at least 1 second; omit --expiry for no expiry");
-    }
-    return Duration.ofSeconds(seconds);
+    return Duration.ofSeconds(seconds, nanos);
   }
 
   private static boolean isUnitLetter(char c) {
@@ -135,6 +144,18 @@ final class Durations {
 
   private static IllegalArgumentException invalid(String text) {
     return new IllegalArgumentException("invalid duration \"" + text + "\": " + ACCEPTED_FORMS);
+  }
+
+  /** picocli converter of {@link #exact}: a bad duration is a usage error (exit 2). */
+  static final class ExactConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return exact(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** picocli converter: a bad duration is a usage error (exit 2). */

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The endpoints {@code --disable-authz} may exempt from authentication. */
 public enum ExemptEndpoint {
-  /** {@code /health} and {@code /api/v1/health}. */
+  /** {@code /health}, {@code /api/v1/health}, {@code /health/live} and {@code /health/ready}. */
   HEALTH,
   /** {@code /ping}. */
   PING,

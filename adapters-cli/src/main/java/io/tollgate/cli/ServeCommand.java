@@ -4,6 +4,7 @@ import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -114,6 +115,36 @@ final class ServeCommand implements Callable<Integer> {
           "Log level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); an influxdb3 filter"
               + " directive such as info,iox_query=warn sets the level it starts with.")
   LogLevel logLevel;
+
+  @Env({"TOLLGATE_LOG_FORMAT"})
+  @Option(
+      names = "--log-format",
+      converter = Converters.LogFormats.class,
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "Log lines as ${COMPLETION-CANDIDATES}: json writes one JSON object per line (default:"
+              + " ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
+  @Env({"TOLLGATE_ACCESS_LOG"})
+  @Option(
+      names = "--access-log",
+      description =
+          "Log one line per request: client address, method, path (never the query), status,"
+              + " duration in ms, token id, X-Request-Id.")
+  boolean accessLog;
+
+  @Env({"TOLLGATE_SHUTDOWN_GRACE"})
+  @Option(
+      names = "--shutdown-grace",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = Durations.ExactConverter.class,
+      description =
+          "On SIGTERM or SIGINT, stop accepting and let requests in flight finish for up to this"
+              + " long, e.g. 10s, 500ms, 1min (default: ${DEFAULT-VALUE}).")
+  Duration shutdownGrace;
 
   @Env({"TOLLGATE_CORS_ALLOW_ORIGIN"})
   @Option(
@@ -243,6 +274,9 @@ final class ServeCommand implements Callable<Integer> {
         .authzRules(Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)))
         .trustedProxies(trustedProxies)
         .authFailureLimit(authFailureLimit)
+        .logFormat(logFormat)
+        .accessLog(accessLog)
+        .shutdownGrace(shutdownGrace)
         .build();
   }
 

@@ -4,6 +4,7 @@ import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,11 @@ import java.util.Set;
  *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
  * @param authFailureLimit {@code --auth-failure-limit N/WINDOW}: failed authentications one client
  *     address may have per window before it gets 429 (default {@code 20/1m}; {@code 0}: off)
+ * @param logFormat {@code --log-format}: text lines (the default) or one JSON object per line
+ * @param accessLog {@code --access-log}: one log line per request (client, method, path, status,
+ *     duration, token id, request id)
+ * @param shutdownGrace {@code --shutdown-grace}: how long in-flight requests may run on after
+ *     SIGTERM (default {@link #DEFAULT_SHUTDOWN_GRACE})
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -51,12 +57,16 @@ public record ServeOptions(
     boolean withoutConsole,
     Optional<Path> authzRules,
     String trustedProxies,
-    FailureLimit authFailureLimit) {
+    FailureLimit authFailureLimit,
+    LogFormat logFormat,
+    boolean accessLog,
+    Duration shutdownGrace) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
   public static final String DATABASE_FILE = "tollgate.db";
   public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -76,6 +86,11 @@ public record ServeOptions(
     Objects.requireNonNull(authzRules, "authzRules");
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
     Objects.requireNonNull(authFailureLimit, "authFailureLimit");
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("--shutdown-grace cannot be negative");
+    }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -107,6 +122,9 @@ public record ServeOptions(
     private Optional<Path> authzRules = Optional.empty();
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
     private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
+    private LogFormat logFormat = LogFormat.TEXT;
+    private boolean accessLog;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -179,6 +197,21 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder logFormat(LogFormat value) {
+      logFormat = value;
+      return this;
+    }
+
+    public Builder accessLog(boolean value) {
+      accessLog = value;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -196,7 +229,10 @@ public record ServeOptions(
           withoutConsole,
           authzRules,
           trustedProxies,
-          authFailureLimit);
+          authFailureLimit,
+          logFormat,
+          accessLog,
+          shutdownGrace);
     }
   }
 

@@ -49,7 +49,10 @@ class EnvironmentVariablesTest {
           Map.entry("--without-console", List.of("false", "true")),
           Map.entry("--authz-rules", List.of("/a-rules.json", "/b-rules.json")),
           Map.entry("--trusted-proxies", List.of("10.0.0.0/8", "192.168.0.0/16")),
-          Map.entry("--auth-failure-limit", List.of("5/1m", "0")));
+          Map.entry("--auth-failure-limit", List.of("5/1m", "0")),
+          Map.entry("--log-format", List.of("json", "text")),
+          Map.entry("--access-log", List.of("false", "true")),
+          Map.entry("--shutdown-grace", List.of("1s", "500ms")));
 
   @TempDir Path home;
 

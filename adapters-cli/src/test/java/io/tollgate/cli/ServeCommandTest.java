@@ -75,7 +75,12 @@ class ServeCommandTest {
             "--trusted-proxies",
             "10.0.0.0/8,::1",
             "--auth-failure-limit",
-            "100/1h");
+            "100/1h",
+            "--log-format",
+            "JSON",
+            "--access-log",
+            "--shutdown-grace",
+            "1m 500ms");
 
     assertThat(options)
         .isEqualTo(
@@ -93,7 +98,22 @@ class ServeCommandTest {
                 .authzRules(Optional.of(home.resolve("rules.json")))
                 .trustedProxies("10.0.0.0/8,::1")
                 .authFailureLimit(new FailureLimit(100, Duration.ofHours(1)))
+                .logFormat(LogFormat.JSON)
+                .accessLog(true)
+                .shutdownGrace(Duration.ofMillis(60_500))
                 .build());
+  }
+
+  @Test
+  void shutdownGrace_defaultsToTenSeconds_andABadValueIsAUsageError() {
+    assertThat(serve(new CliRunner(home)).shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(serve(new CliRunner(home), "--shutdown-grace", "0s").shutdownGrace()).isZero();
+
+    CliRunner cli = new CliRunner(home);
+    Result result = cli.run("serve", "--shutdown-grace", "soon");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--shutdown-grace").contains("invalid duration \"soon\"");
+    assertThat(cli.launched()).isEmpty();
   }
 
   @Test
@@ -129,7 +149,10 @@ class ServeCommandTest {
             .env("TOLLGATE_WITHOUT_CONSOLE", "true")
             .env("TOLLGATE_AUTHZ_RULES", "/rules.json")
             .env("TOLLGATE_TRUSTED_PROXIES", "192.168.0.0/16")
-            .env("TOLLGATE_AUTH_FAILURE_LIMIT", "0");
+            .env("TOLLGATE_AUTH_FAILURE_LIMIT", "0")
+            .env("TOLLGATE_LOG_FORMAT", "json")
+            .env("TOLLGATE_ACCESS_LOG", "yes")
+            .env("TOLLGATE_SHUTDOWN_GRACE", "500ms");
 
     assertThat(serve(cli))
         .isEqualTo(
@@ -145,6 +168,9 @@ class ServeCommandTest {
                 .authzRules(Optional.of(Path.of("/rules.json")))
                 .trustedProxies("192.168.0.0/16")
                 .authFailureLimit(FailureLimit.OFF)
+                .logFormat(LogFormat.JSON)
+                .accessLog(true)
+                .shutdownGrace(Duration.ofMillis(500))
                 .build());
   }
 

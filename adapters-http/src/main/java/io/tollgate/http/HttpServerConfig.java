@@ -2,6 +2,7 @@ package io.tollgate.http;
 
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -36,6 +37,10 @@ import java.util.stream.Collectors;
  * @param authFailureLimit {@code --auth-failure-limit N/WINDOW}: more than N failed authentications
  *     of one client address within the window are answered 429 until it ends; default {@code
  *     20/1m}, {@link FailureLimit#OFF} ({@code 0}) for none
+ * @param accessLog {@code --access-log}: one INFO line per request of the main listener on the
+ *     logger {@code io.tollgate.http.access}
+ * @param shutdownGrace {@code --shutdown-grace}: how long {@link TollgateHttpServer#stop()} lets
+ *     requests in flight finish after it stops accepting (default {@link #DEFAULT_SHUTDOWN_GRACE})
  */
 public record HttpServerConfig(
     Bind bind,
@@ -49,10 +54,15 @@ public record HttpServerConfig(
     boolean console,
     Optional<Path> authzRules,
     String trustedProxies,
-    FailureLimit authFailureLimit) {
+    FailureLimit authFailureLimit,
+    boolean accessLog,
+    Duration shutdownGrace) {
 
   /** {@code 127.0.0.0/8,::1}: the default of {@code --trusted-proxies}. */
   public static final String DEFAULT_TRUSTED_PROXIES = ClientAddress.DEFAULT_TRUSTED_PROXIES;
+
+  /** 10 seconds: the default of {@code --shutdown-grace}. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   /** {@code 127.0.0.1:8181}: the default of {@code --http-bind}. */
   public static final Bind DEFAULT_BIND = new Bind("127.0.0.1", 8181);
@@ -76,6 +86,10 @@ public record HttpServerConfig(
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.trim();
     ClientAddress.trusting(trustedProxies);
     authFailureLimit = authFailureLimit == null ? FailureLimit.DEFAULT : authFailureLimit;
+    shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("--shutdown-grace cannot be negative");
+    }
     authzRules.ifPresent(AuthzRules::load); // a bad file stops the server before anything starts
   }
 
@@ -144,7 +158,7 @@ public record HttpServerConfig(
 
   /** An endpoint group that {@code --disable-authz} can exempt from authentication. */
   public enum AuthzExemption {
-    /** {@code /health} and {@code /api/v1/health}. */
+    /** {@code /health}, {@code /api/v1/health}, {@code /health/live} and {@code /health/ready}. */
     HEALTH,
     /** {@code /ping}. */
     PING,
@@ -189,7 +203,10 @@ public record HttpServerConfig(
     }
   }
 
-  /** PEM files for HTTPS: an X.509 certificate chain and its PKCS#8 private key (RSA or EC). */
+  /**
+   * PEM files for HTTPS: an X.509 certificate chain and its unencrypted private key (RSA or EC;
+   * PKCS#8, PKCS#1 or SEC1), reloaded when either file changes.
+   */
   public record Tls(Path certificate, Path privateKey) {
     public Tls {
       if (certificate == null || privateKey == null) {
@@ -231,6 +248,8 @@ public record HttpServerConfig(
     private Path authzRules;
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
     private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
+    private boolean accessLog;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
 
     private Builder() {}
 
@@ -355,7 +374,21 @@ public record HttpServerConfig(
           console,
           Optional.ofNullable(authzRules),
           trustedProxies,
-          authFailureLimit);
+          authFailureLimit,
+          accessLog,
+          shutdownGrace);
+    }
+
+    /** {@code --access-log}: one INFO line per request on {@code io.tollgate.http.access}. */
+    public Builder accessLog(boolean value) {
+      this.accessLog = value;
+      return this;
+    }
+
+    /** {@code --shutdown-grace}: how long in-flight requests may finish once stopping. */
+    public Builder shutdownGrace(Duration value) {
+      this.shutdownGrace = Objects.requireNonNull(value, "shutdownGrace");
+      return this;
     }
 
     /** {@code --without-console} sets false: no web console at {@code /console/}. */

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds a Javalin instance the way both listeners need it: one connector (HTTP or HTTPS) on the
  * configured address, Javalin's banner, compression, ETags and trailing-slash leniency off, the 64
- * KiB body limit, Jetty's error pages replaced, one DEBUG line and one metric per request.
+ * KiB body limit, Jetty's error pages replaced, one DEBUG line and one metric per request, and with
+ * {@code --access-log} one {@link AccessLog} line.
  */
 final class JavalinAssembly {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
+  private static final Logger LOG = LoggerFactory.getLogger(JavalinAssembly.class);
 
   /**
    * The kernel send buffer of each accepted connection. Left to autotuning it grows to megabytes (4
@@ -58,6 +60,8 @@ final class JavalinAssembly {
   private final Javalin javalin;
   private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
   private final boolean secure;
+  private final GracefulStop graceful = new GracefulStop();
+  private final Duration stopGrace;
 
   JavalinAssembly(
       Bind bind,
@@ -66,8 +70,10 @@ final class JavalinAssembly {
       HttpErrors errors,
       HttpMetrics metrics,
       Duration stopGrace,
+      boolean accessLog,
       Consumer<JavalinConfig> routes) {
     this.secure = ssl.isPresent();
+    this.stopGrace = stopGrace;
     this.javalin =
         Javalin.create(
             config -> {
@@ -87,7 +93,8 @@ final class JavalinAssembly {
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(jettyErrors);
-                    server.setStopTimeout(stopGrace.toMillis());
+                    // counts the requests in flight, which stop() waits for
+                    server.insertHandler(graceful);
                   });
               config.jetty.modifyHttpConfiguration(
                   http -> {
@@ -108,6 +115,7 @@ final class JavalinAssembly {
                             .orElseGet(
                                 () -> new ServerConnector(server, new HttpConnectionFactory(http)));
                     created.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
+                    GracefulStop.prepare(created);
                     created.setHost(bind.host());
                     created.setPort(bind.port());
                     connector.set(created);
@@ -121,9 +129,12 @@ final class JavalinAssembly {
                       REQUEST_LOG.debug(
                           "{} {} -> {} ({} ms)",
                           ctx.method(),
-                          ctx.path(),
+                          AccessLog.redactedPath(ctx.path()),
                           ctx.statusCode(),
                           millis);
+                    }
+                    if (accessLog) {
+                      AccessLog.log(ctx, millis);
                     }
                   });
               errors.addTo(config.routes);
@@ -155,7 +166,22 @@ final class JavalinAssembly {
     javalin.start();
   }
 
+  /**
+   * Stops accepting and closes idle connections, waits up to the stop grace for the requests in
+   * flight (a request arriving meanwhile on an open connection gets 503), then stops, closing
+   * whatever connection is left.
+   */
   void stop() {
+    ServerConnector bound = connector.get();
+    if (bound != null && bound.isStarted()) {
+      graceful.beginStop(bound);
+      if (!graceful.awaitRequestsInFlight(stopGrace)) {
+        LOG.warn(
+            "{} request(s) still in flight after the shutdown grace of {} ms; closing them",
+            graceful.getCurrentRequestCount(),
+            stopGrace.toMillis());
+      }
+    }
     javalin.stop();
   }
 

@@ -4,10 +4,17 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 
-/** {@code /health}, {@code /api/v1/health}, {@code /ping} and {@code /metrics}. */
+/**
+ * {@code /health} and {@code /api/v1/health} (the store answers a read), {@code /health/live} (the
+ * process answers), {@code /health/ready} (the store answers and is current), {@code /ping} and
+ * {@code /metrics}. A healthy probe answers {@code OK} as before; a failing one 503 with a JSON
+ * body naming the failed check ({@link HealthChecks.Report#json()}).
+ */
 final class OpsRoutes {
   static final String HEALTH = "/health";
   static final String V1_HEALTH = "/api/v1/health";
+  static final String LIVE = "/health/live";
+  static final String READY = "/health/ready";
   static final String PING = "/ping";
   static final String METRICS = "/metrics";
 
@@ -18,14 +25,33 @@ final class OpsRoutes {
 
   private final ScrapeCache scrape;
   private final byte[] ping;
+  private final HealthChecks health;
 
-  OpsRoutes(PrometheusMeterRegistry registry, String version, String revision) {
+  OpsRoutes(
+      PrometheusMeterRegistry registry, String version, String revision, HealthChecks health) {
     this.scrape = new ScrapeCache(registry::scrape, SCRAPE_MAX_AGE, System::nanoTime);
     this.ping = new TokenJson().ping(version, revision);
+    this.health = health;
   }
 
   void health(Context ctx) {
+    answer(ctx, health.health());
+  }
+
+  void live(Context ctx) {
     Responses.plain(ctx, 200, "OK");
+  }
+
+  void ready(Context ctx) {
+    answer(ctx, health.ready());
+  }
+
+  private static void answer(Context ctx, HealthChecks.Report report) {
+    if (report.healthy()) {
+      Responses.plain(ctx, 200, "OK");
+    } else {
+      Responses.json(ctx, 503, report.json());
+    }
   }
 
   void ping(Context ctx) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -16,24 +15,17 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Loads {@code --tls-cert} and {@code --tls-key} PEM files with the JDK alone into an in-memory key
- * store for Jetty. The key must be unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), RSA or EC, and
- * must belong to the first certificate; every problem is an {@link IllegalArgumentException} naming
- * the file and what to do.
+ * store for Jetty. The key, unencrypted, RSA or EC, in any form openssl writes (see {@link
+ * PemPrivateKeys}), must belong to the first certificate; every problem is an {@link
+ * IllegalArgumentException} naming the file and what to do.
  */
 final class PemTls {
-  private static final Pattern PKCS8 =
-      Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   private static final char[] STORE_PASSWORD = "tollgate-in-memory".toCharArray();
   private static final String ALIAS = "tollgate";
 
@@ -81,39 +73,8 @@ final class PemTls {
   }
 
   private static PrivateKey privateKey(Path path) {
-    String pem = new String(read(path, "--tls-key"), StandardCharsets.US_ASCII);
-    Matcher matcher = PKCS8.matcher(pem);
-    if (!matcher.find()) {
-      String hint =
-          pem.contains("ENCRYPTED PRIVATE KEY")
-              ? "it is encrypted"
-              : pem.contains("RSA PRIVATE KEY") || pem.contains("EC PRIVATE KEY")
-                  ? "it is in the traditional (PKCS#1/SEC1) form"
-                  : "it holds no PEM private key";
-      throw new IllegalArgumentException(
-          "--tls-key "
-              + path
-              + " is not an unencrypted PKCS#8 private key ("
-              + hint
-              + "); convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem");
-    }
-    byte[] der;
-    try {
-      der = Base64.getMimeDecoder().decode(matcher.group(1));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--tls-key " + path + " has invalid base64 content", e);
-    }
-    for (String algorithm : List.of("RSA", "EC")) {
-      try {
-        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-      } catch (InvalidKeySpecException e) {
-        // try the next algorithm
-      } catch (GeneralSecurityException e) {
-        throw new IllegalArgumentException("cannot read --tls-key " + path, e);
-      }
-    }
-    throw new IllegalArgumentException(
-        "--tls-key " + path + " is neither an RSA nor an EC private key");
+    return PemPrivateKeys.read(
+        new String(read(path, "--tls-key"), StandardCharsets.US_ASCII), path);
   }
 
   private static void requireMatchingPair(X509Certificate certificate, PrivateKey key, Tls tls) {

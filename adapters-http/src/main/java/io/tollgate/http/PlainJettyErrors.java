@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,7 +14,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error pages replaced by one plain line (for requests Jetty refuses before Javalin sees
  * them: a malformed request line, headers too large, a bad URI). No HTML, no stack trace, no echo
- * of the request; the {@code cluster-uuid} header is kept.
+ * of the request; the {@code cluster-uuid} header is kept. Since Jetty 12.0.8 a request Jetty
+ * cannot parse comes here too (through {@link #generateResponse}); {@code badMessageError} is no
+ * longer called, so it is not overridden.
  */
 final class PlainJettyErrors extends ErrorHandler {
   private final String clusterUuid;
@@ -30,13 +30,6 @@ final class PlainJettyErrors extends ErrorHandler {
   static String body(int status) {
     String reason = HttpStatus.forStatus(status).getMessage();
     return reason.isEmpty() ? "error " + status : reason.toLowerCase(Locale.ROOT);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(new HttpField(Responses.CLUSTER_UUID, clusterUuid));
-    fields.put(HttpHeader.CONTENT_TYPE, Responses.PLAIN);
-    return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -71,6 +71,7 @@ final class RecoveryListener {
             new HttpErrors(clusterId, NOT_FOUND),
             new HttpMetrics(registry, "recovery", routes),
             STOP_GRACE,
+            false,
             config -> {
               config.routes.before(this::onlyRegenerate);
               routes.addTo(config.routes);

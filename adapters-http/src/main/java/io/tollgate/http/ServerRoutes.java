@@ -72,6 +72,8 @@ final class ServerRoutes {
     return List.of(
         Route.of(GET, OpsRoutes.HEALTH, health, ops::health),
         Route.of(GET, OpsRoutes.V1_HEALTH, health, ops::health),
+        Route.of(GET, OpsRoutes.LIVE, health, ops::live),
+        Route.of(GET, OpsRoutes.READY, health, ops::ready),
         Route.of(
             GET,
             OpsRoutes.PING,

@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TollgateHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TollgateHttpServer.class);
-  private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
   static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
   private enum State {
@@ -49,6 +48,9 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final RecoveryListener recovery;
   private final FailureRing failureRing = new FailureRing(FailureRing.DEFAULT_CAPACITY);
   private final FailureDrainer failureDrainer;
+  private final ServerMeters serverMeters;
+  private final HealthChecks health;
+  private final TlsReloader tlsReloader;
   private State state = State.NEW;
 
   private TollgateHttpServer(
@@ -60,13 +62,15 @@ public final class TollgateHttpServer implements AutoCloseable {
       Clock clock) {
     this.config = config;
     UUID clusterId = authority.clusterId();
+    this.tlsReloader = config.tls().map(TlsReloader::new).orElse(null);
     CorsPolicy cors = CorsPolicy.allowing(config.corsAllowedOrigins());
     TokenRoutes tokenRoutes = new TokenRoutes(authority, Optional.ofNullable(recoveryCodes));
     RecoveryRegenerator regenerator =
         recoveryCodes == null
             ? RecoveryRegenerator.withoutCode(authority)
             : RecoveryRegenerator.withCodes(recoveryCodes);
-    OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision());
+    this.health = new HealthChecks(authority, HealthChecks.STORE_TIMEOUT);
+    OpsRoutes opsRoutes = new OpsRoutes(registry, config.version(), config.revision(), health);
     List<Route> rows = new ArrayList<>();
     if (!config.withoutAuth()) {
       rows.addAll(ServerRoutes.tokenApi(tokenRoutes, recoveryCodes != null));
@@ -93,6 +97,8 @@ public final class TollgateHttpServer implements AutoCloseable {
     this.routes = routes;
     this.metrics = new HttpMetrics(registry, "main", routes);
     metrics.watch(throttle, failureQueue, failureRing);
+    this.serverMeters =
+        ServerMeters.bindTo(registry, authority, config.version(), config.revision());
     PipelineFilter filter =
         new PipelineFilter(
             authority,
@@ -107,11 +113,12 @@ public final class TollgateHttpServer implements AutoCloseable {
     this.main =
         new JavalinAssembly(
             config.bind(),
-            config.tls().map(PemTls::sslContextFactory),
+            tlsFactory(),
             new PlainJettyErrors(clusterId),
             new HttpErrors(clusterId, "Not found"),
             metrics,
             stopGrace,
+            config.accessLog(),
             javalin -> {
               // gateways forward the client's headers to /api/authz/* and add their own: Jetty's
               // 8 KiB default would answer 431, which a gateway turns into a 500
@@ -126,13 +133,12 @@ public final class TollgateHttpServer implements AutoCloseable {
             .map(
                 bind ->
                     new RecoveryListener(
-                        bind,
-                        config.tls().map(PemTls::sslContextFactory),
-                        regenerator,
-                        clusterId,
-                        registry,
-                        cors))
+                        bind, tlsFactory(), regenerator, clusterId, registry, cors))
             .orElse(null);
+  }
+
+  private Optional<org.eclipse.jetty.util.ssl.SslContextFactory.Server> tlsFactory() {
+    return Optional.ofNullable(tlsReloader).map(TlsReloader::newFactory);
   }
 
   private void recordAuthentication(String outcome) {
@@ -173,7 +179,7 @@ public final class TollgateHttpServer implements AutoCloseable {
    */
   public static TollgateHttpServer create(
       HttpServerConfig config, TokenAuthority authority, PrometheusMeterRegistry registry) {
-    return create(config, authority, registry, null, DEFAULT_STOP_GRACE);
+    return create(config, authority, registry, null, config.shutdownGrace());
   }
 
   /**
@@ -193,7 +199,7 @@ public final class TollgateHttpServer implements AutoCloseable {
         authority,
         registry,
         Objects.requireNonNull(recoveryCodes, "recoveryCodes"),
-        DEFAULT_STOP_GRACE);
+        config.shutdownGrace());
   }
 
   /**
@@ -249,6 +255,9 @@ public final class TollgateHttpServer implements AutoCloseable {
     }
     LOG.info("Tollgate listening on {}", uri());
     failureDrainer.start();
+    if (tlsReloader != null) {
+      tlsReloader.start();
+    }
     if (recovery != null) {
       try {
         recovery.start();
@@ -265,13 +274,22 @@ public final class TollgateHttpServer implements AutoCloseable {
     return this;
   }
 
-  /** Stops both listeners; in-flight requests get up to five seconds. Safe to call repeatedly. */
+  /**
+   * Stops both listeners: the main one stops accepting at once and lets requests in flight finish
+   * for up to {@link HttpServerConfig#shutdownGrace()} (a request arriving on an open connection
+   * meanwhile gets 503), then closes every connection. Safe to call repeatedly.
+   */
   public synchronized void stop() {
     if (state == State.STOPPED) {
       return;
     }
     boolean wasStarted = state == State.STARTED;
     state = State.STOPPED;
+    serverMeters.close();
+    health.close();
+    if (tlsReloader != null) {
+      tlsReloader.close();
+    }
     if (!wasStarted) {
       return;
     }
@@ -281,6 +299,17 @@ public final class TollgateHttpServer implements AutoCloseable {
     main.stop();
     failureDrainer.stop();
     LOG.info("Tollgate HTTP server stopped");
+  }
+
+  /**
+   * Reads {@code --tls-cert} and {@code --tls-key} again now (the server also notices a change of
+   * either file within a few seconds): new connections get the new certificate.
+   *
+   * @return true if it was loaded; false if the server has no TLS, or the files do not load (a
+   *     warning says why, and the previous certificate keeps serving)
+   */
+  public boolean reloadTls() {
+    return tlsReloader != null && tlsReloader.reload();
   }
 
   /** Same as {@link #stop()}. */

@@ -28,6 +28,7 @@ final class TestAuthority implements TokenAuthority {
 
   private final TokenAuthority delegate;
   private volatile boolean storeBroken;
+  private volatile boolean storeUnreadable;
 
   TestAuthority(TokenAuthority delegate) {
     this.delegate = delegate;
@@ -35,6 +36,11 @@ final class TestAuthority implements TokenAuthority {
 
   void breakStore() {
     storeBroken = true;
+  }
+
+  /** Every read of the store fails from now on, as an unreadable database would. */
+  void makeStoreUnreadable() {
+    storeUnreadable = true;
   }
 
   private void write() {
@@ -108,6 +114,22 @@ final class TestAuthority implements TokenAuthority {
   public Token updateToken(UpdateTokenCommand command) {
     write();
     return delegate.updateToken(command);
+  }
+
+  @Override
+  public TokenCounts tokenCounts() {
+    return delegate.tokenCounts();
+  }
+
+  @Override
+  public StoreStatus checkStore() {
+    if (storeUnreadable) {
+      throw new StoreException(
+          "the token store's database cannot be read",
+          "cannot read: the database /tmp/tollgate-test/tollgate.db is corrupt (SQLITE_CORRUPT)",
+          null);
+    }
+    return delegate.checkStore();
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
@@ -39,6 +40,11 @@ class TlsIT {
   static Path ecCert;
   static Path ecKey;
   static Path pkcs1Key;
+  static Path sec1Key;
+  static Path ecparamCert;
+  static Path ecparamKey;
+  static Path encryptedPkcs8;
+  static Path encryptedPkcs1;
 
   @BeforeAll
   static void generate() throws Exception {
@@ -88,7 +94,74 @@ class TlsIT {
                 "-addext",
                 "subjectAltName=IP:127.0.0.1"))
         .isZero();
-    run("openssl", "rsa", "-in", rsaKey.toString(), "-traditional", "-out", pkcs1Key.toString());
+    assertThat(
+            run(
+                "openssl",
+                "rsa",
+                "-in",
+                rsaKey.toString(),
+                "-traditional",
+                "-out",
+                pkcs1Key.toString()))
+        .isZero();
+    sec1Key = dir.resolve("ec-sec1.pem");
+    assertThat(run("openssl", "ec", "-in", ecKey.toString(), "-out", sec1Key.toString())).isZero();
+    // ecparam -genkey writes an EC PARAMETERS block before the SEC1 key
+    ecparamKey = dir.resolve("ecparam-key.pem");
+    ecparamCert = dir.resolve("ecparam-cert.pem");
+    assertThat(
+            run(
+                "openssl",
+                "ecparam",
+                "-name",
+                "secp384r1",
+                "-genkey",
+                "-out",
+                ecparamKey.toString()))
+        .isZero();
+    assertThat(
+            run(
+                "openssl",
+                "req",
+                "-x509",
+                "-key",
+                ecparamKey.toString(),
+                "-out",
+                ecparamCert.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1"))
+        .isZero();
+    encryptedPkcs8 = dir.resolve("encrypted-pkcs8.pem");
+    assertThat(
+            run(
+                "openssl",
+                "pkcs8",
+                "-topk8",
+                "-in",
+                rsaKey.toString(),
+                "-passout",
+                "pass:secret",
+                "-out",
+                encryptedPkcs8.toString()))
+        .isZero();
+    encryptedPkcs1 = dir.resolve("encrypted-pkcs1.pem");
+    assertThat(
+            run(
+                "openssl",
+                "rsa",
+                "-in",
+                rsaKey.toString(),
+                "-traditional",
+                "-aes256",
+                "-passout",
+                "pass:secret",
+                "-out",
+                encryptedPkcs1.toString()))
+        .isZero();
   }
 
   private static int run(String... command) throws IOException, InterruptedException {
@@ -172,10 +245,101 @@ class TlsIT {
   }
 
   @Test
-  void tls_traditionalKeyForm_isRejectedWithAConversionHint() throws IOException {
-    assumeTrue(Files.exists(pkcs1Key) && Files.readString(pkcs1Key).contains("RSA PRIVATE KEY"));
-    assertThatThrownBy(() -> server(rsaCert, pkcs1Key))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
+  void tls_servesWithTheTraditionalKeyForms_pkcs1AndSec1_withOrWithoutEcParameters()
+      throws Exception {
+    assertThat(Files.readString(pkcs1Key)).contains("BEGIN RSA PRIVATE KEY");
+    assertThat(Files.readString(sec1Key)).contains("BEGIN EC PRIVATE KEY");
+    assertThat(Files.readString(ecparamKey)).contains("BEGIN EC PARAMETERS");
+    for (Path[] pair :
+        new Path[][] {{rsaCert, pkcs1Key}, {ecCert, sec1Key}, {ecparamCert, ecparamKey}}) {
+      TollgateHttpServer server = server(pair[0], pair[1]).start();
+      try {
+        assertThat(createOperator(trusting(pair[0]), server).statusCode())
+            .as(pair[1].toString())
+            .isEqualTo(201);
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  @Test
+  void tls_encryptedKeys_areRefusedWithOneClearLine() throws IOException {
+    assertThat(Files.readString(encryptedPkcs8)).contains("BEGIN ENCRYPTED PRIVATE KEY");
+    assertThat(Files.readString(encryptedPkcs1)).contains("Proc-Type: 4,ENCRYPTED");
+    for (Path key : new Path[] {encryptedPkcs8, encryptedPkcs1}) {
+      assertThatThrownBy(() -> server(rsaCert, key))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "--tls-key "
+                  + key
+                  + " is encrypted; Tollgate reads only unencrypted keys (protect the file with"
+                  + " chmod 600 instead): decrypt it with: openssl pkey -in KEY -out key.pem");
+    }
+  }
+
+  private static HttpResponse<String> createOperator(HttpClient client, TollgateHttpServer server)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.uri() + "/api/v3/configure/token/admin"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> ping(HttpClient client, TollgateHttpServer server)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.uri() + "/ping")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** True once a client trusting only {@code cert} completes a handshake with the server. */
+  private static boolean trustsOnly(Path cert, TollgateHttpServer server) throws Exception {
+    try {
+      ping(trusting(cert), server);
+      return true;
+    } catch (javax.net.ssl.SSLHandshakeException e) {
+      return false;
+    } catch (IOException e) {
+      if (e.getCause() instanceof javax.net.ssl.SSLHandshakeException) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Test
+  void tls_replacedFiles_areServedWithoutARestart_andABrokenReplacementKeepsThePrevious()
+      throws Exception {
+    Path cert = dir.resolve("live-cert.pem");
+    Path key = dir.resolve("live-key.pem");
+    Files.copy(rsaCert, cert, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(rsaKey, key, StandardCopyOption.REPLACE_EXISTING);
+    TollgateHttpServer server = server(cert, key).start();
+    try {
+      assertThat(trustsOnly(rsaCert, server)).isTrue();
+      assertThat(trustsOnly(ecCert, server)).isFalse();
+
+      // the certificate replaced first, its key a moment later: the half-done pair is not loaded
+      Files.copy(ecCert, cert, StandardCopyOption.REPLACE_EXISTING);
+      Thread.sleep(TlsReloader.POLL_INTERVAL.toMillis() + 1_000);
+      assertThat(trustsOnly(rsaCert, server)).isTrue();
+      Files.copy(sec1Key, key, StandardCopyOption.REPLACE_EXISTING);
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (!trustsOnly(ecCert, server) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(trustsOnly(ecCert, server)).isTrue();
+      assertThat(trustsOnly(rsaCert, server)).isFalse();
+
+      // and at once on request (SIGHUP in the packaged server)
+      Files.copy(rsaCert, cert, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(rsaKey, key, StandardCopyOption.REPLACE_EXISTING);
+      assertThat(server.reloadTls()).isTrue();
+      assertThat(trustsOnly(rsaCert, server)).isTrue();
+    } finally {
+      server.stop();
+    }
   }
 }

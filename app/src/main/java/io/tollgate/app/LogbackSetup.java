@@ -17,6 +17,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
+  static final String APPENDER = "STDERR";
+
   static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level %logger{0} - %msg%n";
 
   @Override
@@ -30,7 +32,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
-    stderr.setName("STDERR");
+    stderr.setName(APPENDER);
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
     stderr.start();

@@ -6,11 +6,11 @@ import io.tollgate.http.TollgateHttpServer;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
- * the CLI closes the server (in-flight requests finish, the store closes) and exits 0.
+ * the CLI closes the server (in-flight requests finish, the store closes) and exits 0; SIGHUP
+ * reloads the TLS certificate and key.
  */
 final class ProcessServer implements RunningServer {
 
@@ -29,9 +29,20 @@ final class ProcessServer implements RunningServer {
   static ProcessServer started(TollgateHttpServer server, TokenStore store) {
     ProcessServer running = new ProcessServer(server, store);
     for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(name), signal -> running.requestStop("SIG" + name));
+      Signals.handle(name, () -> running.requestStop("SIG" + name));
     }
+    Signals.handle("HUP", running::reloadTls);
     return running;
+  }
+
+  /** SIGHUP: read the TLS certificate and key again (the files are also watched). */
+  private void reloadTls() {
+    if (server.config().tls().isEmpty()) {
+      LOG.info("SIGHUP received; nothing to reload (serving without TLS)");
+      return;
+    }
+    LOG.info("SIGHUP received, reloading the TLS certificate");
+    server.reloadTls();
   }
 
   private void requestStop(String reason) {

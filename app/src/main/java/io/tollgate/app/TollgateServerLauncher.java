@@ -30,7 +30,7 @@ final class TollgateServerLauncher implements ServerLauncher {
 
   @Override
   public RunningServer start(ServeOptions options) {
-    Logging.configureForServer(options.logLevel());
+    Logging.configureForServer(options.logLevel(), options.logFormat(), options.accessLog());
     try {
       return startServer(options);
     } catch (RuntimeException e) {
@@ -105,6 +105,8 @@ final class TollgateServerLauncher implements ServerLauncher {
     options.authzRules().ifPresent(builder::authzRules);
     builder.trustedProxies(options.trustedProxies());
     builder.authFailureLimit(options.authFailureLimit());
+    builder.accessLog(options.accessLog());
+    builder.shutdownGrace(options.shutdownGrace());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
     }

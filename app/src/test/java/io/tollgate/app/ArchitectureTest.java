@@ -58,6 +58,7 @@ class ArchitectureTest {
           // the one factory that chooses and opens the store
           "io.tollgate.stores.StoreLocation",
           "io.tollgate.stores.Stores",
+          "io.tollgate.cli.LogFormat",
           "io.tollgate.embedded.Tollgate",
           "io.tollgate.embedded.guice.TollgateModule",
           "io.tollgate.embedded.guice.TollgateCoreModule");

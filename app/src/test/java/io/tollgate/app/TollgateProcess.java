@@ -20,7 +20,8 @@ final class TollgateProcess {
 
   static final Path JAR = Path.of(System.getProperty("tollgate.jar", "target/tollgate.jar"));
   private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-  private static final Pattern LISTENING = Pattern.compile("Tollgate listening on (\\S+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("Tollgate listening on (https?://[^\\s\"]+)");
 
   record Result(int exitCode, String stdout, String stderr) {}
 
@@ -130,7 +131,8 @@ final class TollgateProcess {
                   String line;
                   while ((line = lines.readLine()) != null) {
                     log.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
+                    // in --log-format json the encoder writes "/" as "\/"
+                    Matcher m = LISTENING.matcher(line.replace("\\/", "/"));
                     if (m.find()) {
                       url.complete(m.group(1));
                     }

@@ -19,6 +19,8 @@ import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
+import io.tollgate.core.port.in.ServiceStatusUseCase.StoreStatus;
+import io.tollgate.core.port.in.ServiceStatusUseCase.TokenCounts;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
@@ -349,6 +351,28 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   @Override
   public Token updateToken(UpdateTokenCommand command) {
     return open().updateToken(command);
+  }
+
+  /**
+   * The committed tokens by kind, counted in memory.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public TokenCounts tokenCounts() {
+    return open().tokenCounts();
+  }
+
+  /**
+   * Reads one row from the store, as a health check does.
+   *
+   * @return {@link StoreStatus#CURRENT}: this instance owns its store
+   * @throws io.tollgate.core.domain.StoreException if the store cannot be read
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public StoreStatus checkStore() {
+    return open().checkStore();
   }
 
   /**

@@ -19,6 +19,8 @@ import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
+import io.tollgate.core.port.in.ServiceStatusUseCase.StoreStatus;
+import io.tollgate.core.port.in.ServiceStatusUseCase.TokenCounts;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.SecretGenerator;
 import io.tollgate.core.port.out.StoreTransaction;
@@ -246,6 +248,18 @@ public final class TokenService implements TokenAuthority {
   @Override
   public UUID clusterId() {
     return store.clusterId();
+  }
+
+  @Override
+  public TokenCounts tokenCounts() {
+    return index.counts();
+  }
+
+  /** One indexed read, then whether the store can vouch that this node's view is current. */
+  @Override
+  public StoreStatus checkStore() {
+    store.tokens().findByName(TokenName.OPERATOR);
+    return store.isCurrent() ? StoreStatus.CURRENT : StoreStatus.STALE;
   }
 
   /** How many tokens the in-memory index holds. */

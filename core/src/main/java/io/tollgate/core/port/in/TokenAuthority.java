@@ -16,7 +16,8 @@ public interface TokenAuthority
         AuthenticateUseCase,
         AuthorizeUseCase,
         ImportTokenUseCase,
-        UpdateTokenUseCase {
+        UpdateTokenUseCase,
+        ServiceStatusUseCase {
 
   /** The identity of the store behind this authority, sent as {@code cluster-uuid}. */
   UUID clusterId();
