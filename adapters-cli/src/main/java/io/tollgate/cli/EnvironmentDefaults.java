@@ -37,7 +37,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
           Map.entry("--without-console", List.of("TOLLGATE_WITHOUT_CONSOLE")),
           Map.entry("--authz-rules", List.of("TOLLGATE_AUTHZ_RULES")),
           Map.entry("--trusted-proxies", List.of("TOLLGATE_TRUSTED_PROXIES")),
-          Map.entry("--auth-failure-limit", List.of("TOLLGATE_AUTH_FAILURE_LIMIT")));
+          Map.entry("--auth-failure-limit", List.of("TOLLGATE_AUTH_FAILURE_LIMIT")),
+          Map.entry("--audit-log", List.of("TOLLGATE_AUDIT_LOG")),
+          Map.entry("--audit-retention", List.of("TOLLGATE_AUDIT_RETENTION")));
 
   private final CliEnvironment env;
 

@@ -4,6 +4,7 @@ import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -183,6 +184,23 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}; env: TOLLGATE_AUTH_FAILURE_LIMIT).")
   FailureLimit authFailureLimit;
 
+  @Option(
+      names = "--audit-log",
+      paramLabel = "FILE",
+      description =
+          "Also append every audit entry to FILE as one JSON line (created with mode 0600, a"
+              + " symbolic link refused, reopened on SIGHUP for logrotate; env:"
+              + " TOLLGATE_AUDIT_LOG).")
+  String auditLog;
+
+  @Option(
+      names = "--audit-retention",
+      paramLabel = "DURATION",
+      description =
+          "Prune audit entries older than DURATION (such as 90d) in the background, at start and"
+              + " hourly (default: keep forever; env: TOLLGATE_AUDIT_RETENTION).")
+  String auditRetention;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -243,7 +261,25 @@ final class ServeCommand implements Callable<Integer> {
         .authzRules(Optional.ofNullable(authzRules).map(f -> Converters.expandHome(f, home)))
         .trustedProxies(trustedProxies)
         .authFailureLimit(authFailureLimit)
+        .auditLog(Optional.ofNullable(auditLog).map(f -> Converters.expandHome(f, home)))
+        .auditRetention(Optional.ofNullable(auditRetention).map(this::retention))
         .build();
+  }
+
+  private Duration retention(String text) {
+    try {
+      Duration retention = Durations.parse(text);
+      if (retention.isZero() || retention.isNegative()) {
+        throw new IllegalArgumentException("zero");
+      }
+      return retention;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--audit-retention '"
+              + TerminalText.printable(text)
+              + "' is not a duration longer than zero such as 90d, 12w or 1y");
+    }
   }
 
   /** The declared types, each name once. */

@@ -4,6 +4,7 @@ import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,9 @@ import java.util.Set;
  *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
  * @param authFailureLimit {@code --auth-failure-limit N/WINDOW}: failed authentications one client
  *     address may have per window before it gets 429 (default {@code 20/1m}; {@code 0}: off)
+ * @param auditLog {@code --audit-log FILE}: every audit entry also appended there as a JSON line
+ * @param auditRetention {@code --audit-retention DURATION}: audit entries older than this are
+ *     pruned in the background; empty (the default) keeps them forever
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -51,7 +55,9 @@ public record ServeOptions(
     boolean withoutConsole,
     Optional<Path> authzRules,
     String trustedProxies,
-    FailureLimit authFailureLimit) {
+    FailureLimit authFailureLimit,
+    Optional<Path> auditLog,
+    Optional<Duration> auditRetention) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -76,6 +82,12 @@ public record ServeOptions(
     Objects.requireNonNull(authzRules, "authzRules");
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
     Objects.requireNonNull(authFailureLimit, "authFailureLimit");
+    Objects.requireNonNull(auditLog, "auditLog");
+    Objects.requireNonNull(auditRetention, "auditRetention");
+    if (auditRetention.isPresent()
+        && (auditRetention.get().isNegative() || auditRetention.get().isZero())) {
+      throw new IllegalArgumentException("--audit-retention must be longer than zero");
+    }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -107,6 +119,8 @@ public record ServeOptions(
     private Optional<Path> authzRules = Optional.empty();
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
     private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
+    private Optional<Path> auditLog = Optional.empty();
+    private Optional<Duration> auditRetention = Optional.empty();
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -179,6 +193,16 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder auditLog(Optional<Path> value) {
+      auditLog = value;
+      return this;
+    }
+
+    public Builder auditRetention(Optional<Duration> value) {
+      auditRetention = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -196,7 +220,9 @@ public record ServeOptions(
           withoutConsole,
           authzRules,
           trustedProxies,
-          authFailureLimit);
+          authFailureLimit,
+          auditLog,
+          auditRetention);
     }
   }
 
