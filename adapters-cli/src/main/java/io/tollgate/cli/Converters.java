@@ -235,6 +235,12 @@ final class Converters {
     }
   }
 
+  static final class AuditFormats extends LowerCaseEnum<ShowAuditCommand.Format> {
+    AuditFormats() {
+      super(ShowAuditCommand.Format.class);
+    }
+  }
+
   static final class QueryFormats extends LowerCaseEnum<ShowTokensCommand.Format> {
     QueryFormats() {
       super(ShowTokensCommand.Format.class);

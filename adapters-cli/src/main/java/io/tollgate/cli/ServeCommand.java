@@ -214,6 +214,24 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   FailureLimit authFailureLimit;
 
+  @Env({"TOLLGATE_AUDIT_LOG"})
+  @Option(
+      names = "--audit-log",
+      paramLabel = "FILE",
+      description =
+          "Also append every audit entry to FILE as one JSON line (created with mode 0600, a"
+              + " symbolic link refused, reopened on SIGHUP for logrotate).")
+  String auditLog;
+
+  @Env({"TOLLGATE_AUDIT_RETENTION"})
+  @Option(
+      names = "--audit-retention",
+      paramLabel = "DURATION",
+      description =
+          "Prune audit entries older than DURATION (such as 90d) in the background, at start and"
+              + " hourly (default: keep forever).")
+  String auditRetention;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
@@ -277,7 +295,25 @@ final class ServeCommand implements Callable<Integer> {
         .logFormat(logFormat)
         .accessLog(accessLog)
         .shutdownGrace(shutdownGrace)
+        .auditLog(Optional.ofNullable(auditLog).map(f -> Converters.expandHome(f, home)))
+        .auditRetention(Optional.ofNullable(auditRetention).map(this::retention))
         .build();
+  }
+
+  private Duration retention(String text) {
+    try {
+      Duration retention = Durations.parse(text);
+      if (retention.isZero() || retention.isNegative()) {
+        throw new IllegalArgumentException("zero");
+      }
+      return retention;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--audit-retention '"
+              + TerminalText.printable(text)
+              + "' is not a duration longer than zero such as 90d, 12w or 1y");
+    }
   }
 
   /** The declared types, each name once. */

@@ -40,6 +40,9 @@ import java.util.Set;
  *     duration, token id, request id)
  * @param shutdownGrace {@code --shutdown-grace}: how long in-flight requests may run on after
  *     SIGTERM (default {@link #DEFAULT_SHUTDOWN_GRACE})
+ * @param auditLog {@code --audit-log FILE}: every audit entry also appended there as a JSON line
+ * @param auditRetention {@code --audit-retention DURATION}: audit entries older than this are
+ *     pruned in the background; empty (the default) keeps them forever
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -60,7 +63,9 @@ public record ServeOptions(
     FailureLimit authFailureLimit,
     LogFormat logFormat,
     boolean accessLog,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Optional<Path> auditLog,
+    Optional<Duration> auditRetention) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -90,6 +95,12 @@ public record ServeOptions(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("--shutdown-grace cannot be negative");
+    }
+    Objects.requireNonNull(auditLog, "auditLog");
+    Objects.requireNonNull(auditRetention, "auditRetention");
+    if (auditRetention.isPresent()
+        && (auditRetention.get().isNegative() || auditRetention.get().isZero())) {
+      throw new IllegalArgumentException("--audit-retention must be longer than zero");
     }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
@@ -125,6 +136,8 @@ public record ServeOptions(
     private LogFormat logFormat = LogFormat.TEXT;
     private boolean accessLog;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Optional<Path> auditLog = Optional.empty();
+    private Optional<Duration> auditRetention = Optional.empty();
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -212,6 +225,16 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder auditLog(Optional<Path> value) {
+      auditLog = value;
+      return this;
+    }
+
+    public Builder auditRetention(Optional<Duration> value) {
+      auditRetention = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -232,7 +255,9 @@ public record ServeOptions(
           authFailureLimit,
           logFormat,
           accessLog,
-          shutdownGrace);
+          shutdownGrace,
+          auditLog,
+          auditRetention);
     }
   }
 

@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "show",
-    description = "Show tokens.",
+    description = "Show tokens or the audit trail.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = ShowTokensCommand.class,
+    subcommands = {ShowTokensCommand.class, ShowAuditCommand.class},
     footerHeading = "%nExample:%n",
     footer = "  tollgate show tokens --format json")
 final class ShowCommand implements Callable<Integer> {

@@ -180,6 +180,28 @@ final class TokenApiClient {
         null);
   }
 
+  /**
+   * {@code GET /api/v3/configure/token/audit}: the audit entries as the server's JSON array.
+   *
+   * @param since an RFC 3339 time, or null
+   * @param action an action name, or null
+   * @param limit 1 to 10,000, or null for the server's default
+   */
+  String showAudit(String since, String action, Integer limit) {
+    StringBuilder query = new StringBuilder();
+    if (since != null) {
+      query.append("&since=").append(encode(since));
+    }
+    if (action != null) {
+      query.append("&action=").append(encode(action));
+    }
+    if (limit != null) {
+      query.append("&limit=").append(limit);
+    }
+    String path = "/api/v3/configure/token/audit";
+    return send("GET", query.length() == 0 ? path : path + "?" + query.substring(1), null);
+  }
+
   private String tokenOf(String body) {
     Optional<String> token = CliJson.topLevelString(body, "token");
     if (token.isPresent() && !token.get().isEmpty()) {

@@ -52,7 +52,9 @@ class EnvironmentVariablesTest {
           Map.entry("--auth-failure-limit", List.of("5/1m", "0")),
           Map.entry("--log-format", List.of("json", "text")),
           Map.entry("--access-log", List.of("false", "true")),
-          Map.entry("--shutdown-grace", List.of("1s", "500ms")));
+          Map.entry("--shutdown-grace", List.of("1s", "500ms")),
+          Map.entry("--audit-log", List.of("/a-audit.jsonl", "/b-audit.jsonl")),
+          Map.entry("--audit-retention", List.of("90d", "1h")));
 
   @TempDir Path home;
 

@@ -111,4 +111,14 @@ final class HttpMetrics {
           .register(registry);
     }
   }
+
+  /**
+   * {@code tollgate_audit_log_write_failures_total}: writes (and reopenings) of the {@code
+   * --audit-log} file that failed.
+   */
+  void watch(AuditLogFile file) {
+    FunctionCounter.builder("tollgate.audit.log.write.failures", file, AuditLogFile::writeFailures)
+        .description("Writes to the --audit-log file that failed")
+        .register(registry);
+  }
 }

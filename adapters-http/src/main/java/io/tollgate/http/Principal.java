@@ -29,8 +29,9 @@ record Principal(Token token, TokenSecret presented) {
     return principal instanceof Principal found ? Optional.of(found) : Optional.empty();
   }
 
-  Actor actor() {
-    return Actor.token(token);
+  /** The token as the actor of a change, acting through the request {@code ctx}. */
+  Actor actor(Context ctx) {
+    return Actor.token(token).withOrigin(RequestOrigins.of(ctx));
   }
 
   @Override

@@ -46,6 +46,11 @@ final class ServerRoutes {
     return rows;
   }
 
+  /** {@code GET /api/v3/configure/token/audit}: the audit trail, admin tokens only. */
+  static List<Route> audit(AuditRoutes audit) {
+    return List.of(Route.of(GET, AuditRoutes.AUDIT, Access.admin(), audit::list));
+  }
+
   /** {@code /api/v3/query_sql} on {@code system.tokens}: a token listing, admin tokens only. */
   static List<Route> query(TokenRoutes tokens) {
     return List.of(

@@ -55,14 +55,15 @@ final class TokenRoutes {
   }
 
   void createOperatorToken(Context ctx) {
-    IssuedToken issued = authority.createOperatorToken();
+    IssuedToken issued = authority.createOperatorToken(RequestOrigins.of(ctx));
     LOG.info("created operator token {} (id {})", issued.token().name(), issued.token().id());
     Responses.json(ctx, 201, json.tokenObject(issued));
   }
 
   void regenerateOperatorToken(Context ctx) {
     Principal principal = Principal.of(ctx);
-    IssuedToken issued = authority.regenerateOperatorToken(principal.presented());
+    IssuedToken issued =
+        authority.regenerateOperatorToken(principal.presented(), RequestOrigins.of(ctx));
     LOG.info(
         "regenerated operator token {} (id {}) on the authority of token {} ({})",
         issued.token().name(),
@@ -82,7 +83,7 @@ final class TokenRoutes {
         StrictJson.optionalString(body, "description").map(TokenRoutes::description).orElse(null);
     CreateNamedAdminTokenCommand command =
         new CreateNamedAdminTokenCommand(
-            TokenName.named(name), lifetime, description, principal.actor());
+            TokenName.named(name), lifetime, description, principal.actor(ctx));
     IssuedToken issued;
     try {
       issued = authority.createNamedAdminToken(command);
@@ -114,7 +115,7 @@ final class TokenRoutes {
         StrictJson.optionalString(body, "description").map(TokenRoutes::description).orElse(null);
     CreateResourceTokenCommand command =
         new CreateResourceTokenCommand(
-            TokenName.named(name), permissions, lifetime, description, principal.actor());
+            TokenName.named(name), permissions, lifetime, description, principal.actor(ctx));
     IssuedToken issued;
     try {
       issued = authority.createResourceToken(command);
@@ -143,7 +144,7 @@ final class TokenRoutes {
   void deleteToken(Context ctx) {
     Principal principal = Principal.of(ctx);
     String name = QueryParams.parse(ctx.queryString()).required("token_name");
-    Token deleted = authority.deleteToken(TokenName.of(name), principal.actor());
+    Token deleted = authority.deleteToken(TokenName.of(name), principal.actor(ctx));
     LOG.info(
         "deleted token {} (id {}) by token {}",
         deleted.name(),
@@ -171,7 +172,7 @@ final class TokenRoutes {
     }
     Token updated =
         authority.updateToken(
-            new UpdateTokenCommand(TokenName.of(name), description, status, principal.actor()));
+            new UpdateTokenCommand(TokenName.of(name), description, status, principal.actor(ctx)));
     LOG.info(
         "updated token {} (id {}, status {}) by token {}",
         updated.name(),
@@ -186,7 +187,10 @@ final class TokenRoutes {
    */
   void issueRecoveryCode(Context ctx) {
     Principal principal = Principal.of(ctx);
-    try (RecoveryCode code = recoveryCodes.orElseThrow().issueRecoveryCodeAs(principal.token())) {
+    try (RecoveryCode code =
+        recoveryCodes
+            .orElseThrow()
+            .issueRecoveryCodeAs(principal.token(), RequestOrigins.of(ctx))) {
       LOG.info("issued a recovery code by token {}", principal.token().id());
       Responses.json(ctx, 201, json.recoveryCode(code));
     }

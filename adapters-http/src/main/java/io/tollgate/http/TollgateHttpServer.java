@@ -7,11 +7,13 @@ import io.tollgate.core.domain.failure.FailureQueue;
 import io.tollgate.core.domain.failure.FailureThrottle;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
+import io.tollgate.core.port.out.AuditLog;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +48,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final RouteTable routes;
   private final HttpMetrics metrics;
   private final RecoveryListener recovery;
-  private final FailureRing failureRing = new FailureRing(FailureRing.DEFAULT_CAPACITY);
+  private final FailureRing failureRing;
   private final FailureDrainer failureDrainer;
   private final ServerMeters serverMeters;
   private final HealthChecks health;
@@ -59,7 +61,9 @@ public final class TollgateHttpServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       RecoveryCodeUseCase recoveryCodes,
       Duration stopGrace,
-      Clock clock) {
+      Clock clock,
+      Optional<AuditLog> auditLog,
+      Optional<AuditLogFile> auditFile) {
     this.config = config;
     UUID clusterId = authority.clusterId();
     this.tlsReloader = config.tls().map(TlsReloader::new).orElse(null);
@@ -74,6 +78,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     List<Route> rows = new ArrayList<>();
     if (!config.withoutAuth()) {
       rows.addAll(ServerRoutes.tokenApi(tokenRoutes, recoveryCodes != null));
+      auditLog.ifPresent(log -> rows.addAll(ServerRoutes.audit(new AuditRoutes(log))));
     }
     rows.addAll(ServerRoutes.query(tokenRoutes));
     rows.addAll(ServerRoutes.operations(opsRoutes));
@@ -81,13 +86,13 @@ public final class TollgateHttpServer implements AutoCloseable {
       rows.addAll(ServerRoutes.console(ConsoleAssets.fromClasspath()));
     }
     AuthzRules rules = config.authzRules().map(AuthzRules::load).orElse(AuthzRules.none());
-    // refusals go to an in-memory ring for now (counted in /metrics); the store comes later, with
-    // its own fingerprint key: until then the key is new at every start
+    // refusals go to the store's audit log (and a ring in memory), fingerprinted under the store's
+    // key so that fingerprints stay comparable across restarts; without a store, a key of this run
     FailureThrottle throttle = new FailureThrottle(config.authFailureLimit(), clock);
     FailureQueue failureQueue = new FailureQueue(FailureQueue.DEFAULT_CAPACITY, clock);
+    this.failureRing = new FailureRing(FailureRing.DEFAULT_CAPACITY, auditLog);
     AuthFailures failures =
-        new AuthFailures(
-            throttle, Optional.of(failureQueue), CredentialFingerprint.random(new SecureRandom()));
+        new AuthFailures(throttle, Optional.of(failureQueue), fingerprint(auditLog));
     this.failureDrainer = new FailureDrainer(failureQueue, failureRing, Duration.ofSeconds(1));
     // the metrics need the finished table; forward authentication records its outcomes in them
     ForwardAuth forwardAuth =
@@ -98,7 +103,8 @@ public final class TollgateHttpServer implements AutoCloseable {
     this.metrics = new HttpMetrics(registry, "main", routes);
     metrics.watch(throttle, failureQueue, failureRing);
     this.serverMeters =
-        ServerMeters.bindTo(registry, authority, config.version(), config.revision());
+        ServerMeters.bindTo(registry, authority, config.version(), config.revision(),
+    auditFile.ifPresent(metrics::watch);
     PipelineFilter filter =
         new PipelineFilter(
             authority,
@@ -141,6 +147,18 @@ public final class TollgateHttpServer implements AutoCloseable {
     return Optional.ofNullable(tlsReloader).map(TlsReloader::newFactory);
   }
 
+  private static CredentialFingerprint fingerprint(Optional<AuditLog> auditLog) {
+    if (auditLog.isEmpty()) {
+      return CredentialFingerprint.random(new SecureRandom());
+    }
+    byte[] key = auditLog.get().fingerprintKey();
+    try {
+      return new CredentialFingerprint(key);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
   private void recordAuthentication(String outcome) {
     metrics.recordAuthentication(outcome);
   }
@@ -150,7 +168,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     return routes;
   }
 
-  /** The failure audit's latest events (held in memory until the store records them). */
+  /** The failure audit's latest events (also recorded in the store's audit log, if any). */
   FailureRing failureRing() {
     return failureRing;
   }
@@ -203,6 +221,34 @@ public final class TollgateHttpServer implements AutoCloseable {
   }
 
   /**
+   * A server as {@link #create(HttpServerConfig, TokenAuthority, RecoveryCodeUseCase,
+   * PrometheusMeterRegistry)} that also keeps the audit trail (SPEC section 10): refused requests
+   * are recorded in {@code auditLog} (coalesced, in the background, fingerprinted under its key),
+   * and {@code GET /api/v3/configure/token/audit} reads it; {@code auditFile} (the {@code
+   * --audit-log} file, written by whoever wraps the store) has its write failures counted in {@code
+   * /metrics}.
+   *
+   * @throws IllegalArgumentException for unreadable or mismatched TLS files, with a clear message
+   */
+  public static TollgateHttpServer create(
+      HttpServerConfig config,
+      TokenAuthority authority,
+      RecoveryCodeUseCase recoveryCodes,
+      PrometheusMeterRegistry registry,
+      AuditLog auditLog,
+      Optional<AuditLogFile> auditFile) {
+    return new TollgateHttpServer(
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(authority, "authority"),
+        Objects.requireNonNull(registry, "registry"),
+        Objects.requireNonNull(recoveryCodes, "recoveryCodes"),
+        DEFAULT_STOP_GRACE,
+        Clock.systemUTC(),
+        Optional.of(auditLog),
+        Objects.requireNonNull(auditFile, "auditFile"));
+  }
+
+  /**
    * @param recoveryCodes null for a server without recovery codes
    * @param stopGrace how long {@link #stop()} lets in-flight requests finish (tests use zero)
    */
@@ -225,13 +271,29 @@ public final class TollgateHttpServer implements AutoCloseable {
       RecoveryCodeUseCase recoveryCodes,
       Duration stopGrace,
       Clock clock) {
+    return create(config, authority, registry, recoveryCodes, stopGrace, clock, null);
+  }
+
+  /**
+   * @param auditLog null for a server without an audit log
+   */
+  static TollgateHttpServer create(
+      HttpServerConfig config,
+      TokenAuthority authority,
+      PrometheusMeterRegistry registry,
+      RecoveryCodeUseCase recoveryCodes,
+      Duration stopGrace,
+      Clock clock,
+      AuditLog auditLog) {
     return new TollgateHttpServer(
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(authority, "authority"),
         Objects.requireNonNull(registry, "registry"),
         recoveryCodes,
         Objects.requireNonNull(stopGrace, "stopGrace"),
-        Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(clock, "clock"),
+        Optional.ofNullable(auditLog),
+        Optional.empty());
   }
 
   /**

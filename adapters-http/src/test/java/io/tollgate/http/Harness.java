@@ -49,7 +49,8 @@ final class Harness implements AutoCloseable {
         new RecoveryCodeService(
             tokens, store, new FastRecoveryCodeHasher(), new SecureRandom(), clock);
     this.server =
-        TollgateHttpServer.create(config, authority, registry, recoveryCodes, Duration.ZERO, clock);
+        TollgateHttpServer.create(
+            config, authority, registry, recoveryCodes, Duration.ZERO, clock, store.auditLog());
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 

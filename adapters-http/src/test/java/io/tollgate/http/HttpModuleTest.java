@@ -34,6 +34,7 @@ class HttpModuleTest {
                         new SecureRandomSecretGenerator(),
                         Clock.systemUTC());
                 bind(TokenAuthority.class).toInstance(tokens);
+                bind(io.tollgate.core.port.out.TokenStore.class).toInstance(store);
                 bind(RecoveryCodeUseCase.class)
                     .toInstance(
                         new RecoveryCodeService(

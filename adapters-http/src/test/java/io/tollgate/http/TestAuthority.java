@@ -7,6 +7,7 @@ import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.Permissions;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
@@ -59,9 +60,21 @@ final class TestAuthority implements TokenAuthority {
   }
 
   @Override
+  public IssuedToken createOperatorToken(RequestOrigin origin) {
+    write();
+    return delegate.createOperatorToken(origin);
+  }
+
+  @Override
   public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy) {
     write();
     return delegate.regenerateOperatorToken(authorisedBy);
+  }
+
+  @Override
+  public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy, RequestOrigin origin) {
+    write();
+    return delegate.regenerateOperatorToken(authorisedBy, origin);
   }
 
   @Override

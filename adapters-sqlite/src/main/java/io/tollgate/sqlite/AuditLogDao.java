@@ -5,28 +5,81 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code audit_log} table, append-only. */
+/**
+ * The {@code audit_log} table: appended to, read newest first through its indexes on {@code at} and
+ * {@code (action, at)}, and pruned from the oldest end.
+ */
 interface AuditLogDao {
+
+  String COLUMNS =
+      "at, action, actor_label, actor_token_id, token_name, client_address, method, path,"
+          + " request_id, credential_fp, count";
 
   @SqlUpdate(
       """
-      INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)
-      VALUES (:at, :action, :actorLabel, :actorTokenId, :tokenName)
+      INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name, client_address,
+                             method, path, request_id, credential_fp, count)
+      VALUES (:at, :action, :actorLabel, :actorTokenId, :tokenName, :clientAddress, :method, :path,
+              :requestId, :credentialFp, :count)
       """)
   void append(
       @Bind("at") long at,
       @Bind("action") String action,
       @Bind("actorLabel") String actorLabel,
       @Bind("actorTokenId") Long actorTokenId,
-      @Bind("tokenName") String tokenName);
+      @Bind("tokenName") String tokenName,
+      @Bind("clientAddress") String clientAddress,
+      @Bind("method") String method,
+      @Bind("path") String path,
+      @Bind("requestId") String requestId,
+      @Bind("credentialFp") String credentialFp,
+      @Bind("count") long count);
 
-  default void append(AuditRow entry) {
-    append(entry.at(), entry.action(), entry.actorLabel(), entry.actorTokenId(), entry.tokenName());
+  default void append(AuditRow row) {
+    append(
+        row.at(),
+        row.action(),
+        row.actorLabel(),
+        row.actorTokenId(),
+        row.tokenName(),
+        row.clientAddress(),
+        row.method(),
+        row.path(),
+        row.requestId(),
+        row.credentialFp(),
+        row.count());
   }
 
-  @SqlQuery(
-      """
-      SELECT at, action, actor_label, actor_token_id, token_name FROM audit_log ORDER BY id
-      """)
+  @SqlQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY id")
   List<AuditRow> findAll();
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY at DESC, id DESC LIMIT :limit")
+  List<AuditRow> newest(@Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM audit_log WHERE at >= :since ORDER BY at DESC, id DESC LIMIT :limit")
+  List<AuditRow> newestSince(@Bind("since") long since, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM audit_log WHERE action = :action ORDER BY at DESC, id DESC LIMIT :limit")
+  List<AuditRow> newestOf(@Bind("action") String action, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM audit_log WHERE action = :action AND at >= :since"
+          + " ORDER BY at DESC, id DESC LIMIT :limit")
+  List<AuditRow> newestOfSince(
+      @Bind("action") String action, @Bind("since") long since, @Bind("limit") int limit);
+
+  @SqlUpdate(
+      """
+      DELETE FROM audit_log WHERE id IN
+        (SELECT id FROM audit_log WHERE at < :cutoff ORDER BY at, id LIMIT :max)
+      """)
+  int deleteOldest(@Bind("cutoff") long cutoff, @Bind("max") int max);
 }

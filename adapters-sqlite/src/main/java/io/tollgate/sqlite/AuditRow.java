@@ -2,27 +2,58 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.TokenId;
 import java.time.Instant;
 
 /**
- * One line of the {@code audit_log} table (schema version 2): what was done to which token, by
- * whom. {@code at} is epoch milliseconds; {@code actorTokenId} and {@code tokenName} may be null.
+ * One line of the {@code audit_log} table (schema version 5): what was done to which token, by
+ * whom, through which request. {@code at} is epoch milliseconds; the request's columns are null for
+ * an entry made outside a request (and for rows written before version 5); {@code requestId} is
+ * null for a coalesced refusal; {@code credentialFp} is set for refusals only.
  */
-record AuditRow(long at, String action, String actorLabel, Long actorTokenId, String tokenName) {
+record AuditRow(
+    long at,
+    String action,
+    String actorLabel,
+    Long actorTokenId,
+    String tokenName,
+    String clientAddress,
+    String method,
+    String path,
+    String requestId,
+    String credentialFp,
+    long count) {
 
   static AuditRow of(AuditEntry entry) {
+    RequestOrigin origin = entry.origin();
     return new AuditRow(
         entry.at().toEpochMilli(),
         entry.action(),
         entry.actor().label(),
         entry.actor().tokenIdOptional().map(TokenId::value).orElse(null),
-        entry.tokenName());
+        entry.tokenName(),
+        origin == null ? null : origin.clientAddress(),
+        origin == null ? null : origin.method(),
+        origin == null ? null : origin.path(),
+        origin == null ? null : origin.requestId(),
+        entry.credentialFp(),
+        entry.count());
   }
 
   AuditEntry toEntry() {
     TokenId actorId = actorTokenId == null ? null : TokenId.of(actorTokenId);
+    RequestOrigin origin =
+        clientAddress == null || method == null || path == null
+            ? null
+            : new RequestOrigin(clientAddress, method, path, requestId);
     return new AuditEntry(
-        Instant.ofEpochMilli(at), action, tokenName, new Actor(actorId, actorLabel));
+        Instant.ofEpochMilli(at),
+        action,
+        tokenName,
+        new Actor(actorId, actorLabel),
+        origin,
+        credentialFp,
+        count);
   }
 }

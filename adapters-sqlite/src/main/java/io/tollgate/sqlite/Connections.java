@@ -111,6 +111,12 @@ final class Connections {
         rs.getString("action"),
         rs.getString("actor_label"),
         actor,
-        rs.getString("token_name"));
+        rs.getString("token_name"),
+        rs.getString("client_address"),
+        rs.getString("method"),
+        rs.getString("path"),
+        rs.getString("request_id"),
+        rs.getString("credential_fp"),
+        rs.getLong("count"));
   }
 }

@@ -2,6 +2,8 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.StoreException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -100,7 +102,48 @@ final class Migrations {
                               WHERE a.action = 'imported'
                                 AND a.token_name = t.name
                                 AND a.at = t.created_at);
-              """));
+              """),
+          new Migration(
+              5,
+              "audit trail",
+              // SPEC section 10: the request of each entry, refused requests (credential
+              // fingerprint, coalesced count), the actions renamed, an index for reading by
+              // action, and the store's random fingerprint key (32 bytes from SecureRandom)
+              handle -> {
+                handle
+                    .createScript(
+                        """
+                        ALTER TABLE audit_log ADD COLUMN client_address TEXT;
+                        ALTER TABLE audit_log ADD COLUMN method TEXT;
+                        ALTER TABLE audit_log ADD COLUMN path TEXT;
+                        ALTER TABLE audit_log ADD COLUMN request_id TEXT;
+                        ALTER TABLE audit_log ADD COLUMN credential_fp TEXT;
+                        ALTER TABLE audit_log
+                          ADD COLUMN count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1);
+
+                        UPDATE audit_log SET action = CASE action
+                            WHEN 'created' THEN 'token.created'
+                            WHEN 'regenerated' THEN 'token.regenerated'
+                            WHEN 'deleted' THEN 'token.deleted'
+                            WHEN 'updated' THEN 'token.updated'
+                            WHEN 'imported' THEN 'token.imported'
+                            WHEN 'recovery code issued' THEN 'recovery_code.issued'
+                            WHEN 'recovery code spent' THEN 'recovery_code.spent'
+                            ELSE action END;
+                        UPDATE audit_log SET actor_label = 'bootstrap'
+                         WHERE actor_label = 'unauthenticated bootstrap';
+
+                        CREATE INDEX audit_log_action_at ON audit_log (action, at);
+
+                        ALTER TABLE meta ADD COLUMN audit_key BLOB
+                          CHECK (audit_key IS NULL OR length(audit_key) = 32);
+                        """)
+                    .execute();
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                handle.execute("UPDATE meta SET audit_key = ? WHERE id = 0", (Object) key);
+                Arrays.fill(key, (byte) 0);
+              }));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

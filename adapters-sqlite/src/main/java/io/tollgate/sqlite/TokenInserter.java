@@ -45,8 +45,9 @@ final class TokenInserter implements AutoCloseable {
     audit =
         writer.prepareStatement(
             """
-            INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name,
+                                   client_address, method, path, request_id, credential_fp, count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """);
     rememberImport =
         writer.prepareStatement(
@@ -100,12 +101,22 @@ final class TokenInserter implements AutoCloseable {
     } else {
       audit.setLong(4, row.actorTokenId());
     }
-    if (row.tokenName() == null) {
-      audit.setNull(5, Types.VARCHAR);
-    } else {
-      audit.setString(5, row.tokenName());
-    }
+    setText(5, row.tokenName());
+    setText(6, row.clientAddress());
+    setText(7, row.method());
+    setText(8, row.path());
+    setText(9, row.requestId());
+    setText(10, row.credentialFp());
+    audit.setLong(11, row.count());
     audit.executeUpdate();
+  }
+
+  private void setText(int index, String value) throws SQLException {
+    if (value == null) {
+      audit.setNull(index, Types.VARCHAR);
+    } else {
+      audit.setString(index, value);
+    }
   }
 
   private long readNextId() throws SQLException {

@@ -46,8 +46,8 @@ class MigrationsTest {
 
   @Test
   void latest_isTheLastStepAndStepsAreNumberedFromOneWithoutGaps() {
-    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3, 4);
-    assertThat(Migrations.LATEST).isEqualTo(4);
+    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5);
+    assertThat(Migrations.LATEST).isEqualTo(5);
   }
 
   @ParameterizedTest(name = "from version {0}")
@@ -76,7 +76,7 @@ class MigrationsTest {
       if (version >= 2) {
         audit.add(SEEDED_AUDIT);
       }
-      AuditEntry entry = new AuditEntry(T0, "created", "fresh", Actor.BOOTSTRAP);
+      AuditEntry entry = new AuditEntry(T0, "token.created", "fresh", Actor.BOOTSTRAP);
       store.auditLog().record(entry);
       audit.add(entry);
       assertThat(store.auditLog().entries()).isEqualTo(audit);
@@ -86,6 +86,46 @@ class MigrationsTest {
     }
     try (RawSqlite raw = RawSqlite.open(db)) {
       assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void migrationTo5_renamesTheActionsAndTheBootstrapActor_andGivesTheStoreAFingerprintKey() {
+    Path dataDir = tempDir.resolve("actions");
+    Path db = createDatabaseAt(dataDir, 4);
+    String[] old = {
+      "created", "regenerated", "updated", "imported", "recovery code issued", "recovery code spent"
+    };
+    try (Handle handle = Jdbi.open("jdbc:sqlite:" + db)) {
+      for (String action : old) {
+        handle.execute(
+            "INSERT INTO audit_log (at, action, actor_label, token_name) VALUES (?, ?, ?, ?)",
+            T0.toEpochMilli(),
+            action,
+            "unauthenticated bootstrap",
+            "_admin");
+      }
+    }
+
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      assertThat(store.auditLog().entries())
+          .extracting(AuditEntry::action)
+          .containsExactly(
+              "token.deleted",
+              "token.created",
+              "token.regenerated",
+              "token.updated",
+              "token.imported",
+              "recovery_code.issued",
+              "recovery_code.spent");
+      assertThat(store.auditLog().entries().subList(1, 7))
+          .allSatisfy(
+              entry -> {
+                assertThat(entry.actor()).isEqualTo(Actor.BOOTSTRAP);
+                assertThat(entry.origin()).isNull();
+                assertThat(entry.count()).isEqualTo(1);
+              });
+      assertThat(store.auditLog().fingerprintKey()).hasSize(32).isNotEqualTo(new byte[32]);
     }
   }
 
@@ -202,7 +242,7 @@ class MigrationsTest {
   }
 
   private static final AuditEntry SEEDED_AUDIT =
-      new AuditEntry(T0, "deleted", "gone", new Actor(TokenId.of(0), "token 0 (_admin)"));
+      new AuditEntry(T0, "token.deleted", "gone", new Actor(TokenId.of(0), "token 0 (_admin)"));
 
   private static void seedVersion1(Handle handle) {
     handle.execute("UPDATE meta SET cluster_uuid = ?, next_token_id = 5", CLUSTER);

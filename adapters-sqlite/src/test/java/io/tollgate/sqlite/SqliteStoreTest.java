@@ -222,9 +222,10 @@ class SqliteStoreTest {
 
   @Test
   void auditLog_keepsEntriesInOrderAcrossARestart() {
-    AuditEntry first = new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP);
+    AuditEntry first = new AuditEntry(T0, "token.created", "_admin", Actor.BOOTSTRAP);
     AuditEntry second =
-        new AuditEntry(T0.plusMillis(1), "deleted", "ci", new Actor(TokenId.of(0), "token 0"));
+        new AuditEntry(
+            T0.plusMillis(1), "token.deleted", "ci", new Actor(TokenId.of(0), "token 0"));
     try (SqliteStore store = SqliteStores.open(dataDir())) {
       store.auditLog().record(first);
       store.auditLog().record(second);
@@ -238,7 +239,7 @@ class SqliteStoreTest {
   @Test
   void auditLog_leavesTheWriterSyncingFullyAfterwards() {
     try (SqliteStore store = SqliteStores.open(dataDir())) {
-      store.auditLog().record(new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP));
+      store.auditLog().record(new AuditEntry(T0, "token.created", "_admin", Actor.BOOTSTRAP));
       int synchronous =
           ((SqliteTokenStore) store)
               .withWriter(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
@@ -272,7 +273,7 @@ class SqliteStoreTest {
               () ->
                   store.inTransaction(
                       tx -> {
-                        tx.audit(new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP));
+                        tx.audit(new AuditEntry(T0, "token.created", "ci", Actor.BOOTSTRAP));
                         return tx.tokens().insert(newToken("ci", "apiv3_another-secret"));
                       }))
           .isInstanceOf(io.tollgate.core.domain.TokenNameAlreadyExistsException.class);

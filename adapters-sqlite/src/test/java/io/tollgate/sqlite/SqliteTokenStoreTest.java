@@ -47,7 +47,7 @@ class SqliteTokenStoreTest extends TokenStoreContract {
                 store.inTransaction(
                     tx -> {
                       tx.tokens().insert(newToken("ci"));
-                      tx.audit(new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP));
+                      tx.audit(new AuditEntry(T0, "token.created", "ci", Actor.BOOTSTRAP));
                       return null;
                     }))
         .isInstanceOf(StoreException.class)

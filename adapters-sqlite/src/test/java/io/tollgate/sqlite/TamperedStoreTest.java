@@ -139,7 +139,7 @@ class TamperedStoreTest {
   void restore_refusesALoweredUserVersion() throws IOException {
     Path file = tampered("lowered", "PRAGMA user_version = " + (Migrations.LATEST - 1));
 
-    assertRefused(file, "schema version " + (Migrations.LATEST - 1), "unexpected table");
+    assertRefused(file, "schema version " + (Migrations.LATEST - 1), "is not as schema version");
   }
 
   @Test
@@ -180,7 +180,8 @@ class TamperedStoreTest {
             "uuid",
             rebuiltWithoutConstraints(
                 "meta",
-                "CREATE TABLE loose (id INTEGER, next_token_id INTEGER, cluster_uuid TEXT)",
+                "CREATE TABLE loose (id INTEGER, next_token_id INTEGER, cluster_uuid TEXT,"
+                    + " audit_key BLOB)",
                 "UPDATE meta SET cluster_uuid = 'not-a-uuid'"));
 
     assertRefused(

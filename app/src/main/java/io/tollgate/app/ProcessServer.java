@@ -2,7 +2,9 @@ package io.tollgate.app;
 
 import io.tollgate.cli.RunningServer;
 import io.tollgate.core.port.out.TokenStore;
+import io.tollgate.http.AuditLogFile;
 import io.tollgate.http.TollgateHttpServer;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
  * the CLI closes the server (in-flight requests finish, the store closes) and exits 0; SIGHUP
- * reloads the TLS certificate and key.
+ * reloads the TLS certificate and key and reopens the {@code --audit-log} file (for logrotate).
  */
 final class ProcessServer implements RunningServer {
 
@@ -18,20 +20,41 @@ final class ProcessServer implements RunningServer {
 
   private final TollgateHttpServer server;
   private final TokenStore store;
+  private final Optional<AuditLogFile> auditFile;
+  private final Optional<AuditRetention> retention;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean closed;
 
-  private ProcessServer(TollgateHttpServer server, TokenStore store) {
+  private ProcessServer(
+      TollgateHttpServer server,
+      TokenStore store,
+      Optional<AuditLogFile> auditFile,
+      Optional<AuditRetention> retention) {
     this.server = server;
     this.store = store;
+    this.auditFile = auditFile;
+    this.retention = retention;
   }
 
   static ProcessServer started(TollgateHttpServer server, TokenStore store) {
-    ProcessServer running = new ProcessServer(server, store);
+    return started(server, store, Optional.empty(), Optional.empty());
+  }
+
+  static ProcessServer started(
+      TollgateHttpServer server,
+      TokenStore store,
+      Optional<AuditLogFile> auditFile,
+      Optional<AuditRetention> retention) {
+    ProcessServer running = new ProcessServer(server, store, auditFile, retention);
     for (String name : new String[] {"TERM", "INT"}) {
       Signals.handle(name, () -> running.requestStop("SIG" + name));
     }
-    Signals.handle("HUP", running::reloadTls);
+    Signals.handle(
+        "HUP",
+        () -> {
+          running.reloadTls();
+          auditFile.ifPresent(file -> file.reopen());
+        });
     return running;
   }
 
@@ -62,10 +85,12 @@ final class ProcessServer implements RunningServer {
     }
     closed = true;
     stopRequested.countDown();
+    retention.ifPresent(AuditRetention::close);
     try {
-      server.stop();
+      server.stop(); // hands the last refusals to the audit, through the file
     } finally {
       store.close();
+      auditFile.ifPresent(AuditLogFile::close);
     }
     LOG.info("Tollgate stopped");
   }

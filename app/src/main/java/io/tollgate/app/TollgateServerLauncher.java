@@ -1,9 +1,14 @@
 package io.tollgate.app;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Provides;
 import com.google.inject.ProvisionException;
+import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
 import io.tollgate.cli.ExemptEndpoint;
 import io.tollgate.cli.RunningServer;
 import io.tollgate.cli.ServeOptions;
@@ -13,10 +18,13 @@ import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.embedded.guice.TollgateModule;
+import io.tollgate.http.AuditLogFile;
 import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
 import io.tollgate.http.TollgateHttpServer;
 import io.tollgate.stores.StoreLocation;
+import io.tollgate.stores.Stores;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -67,21 +75,65 @@ final class TollgateServerLauncher implements ServerLauncher {
             .permissionTokensFile()
             .map(file -> PermissionTokensFile.read(file, options.allResourceTypes()));
     HttpServerConfig config = httpConfig(options);
-    Injector injector =
-        Guice.createInjector(
-            new TollgateModule(storeLocation(options), options.allResourceTypes()),
-            new HttpModule(config));
-    TokenStore store = injector.getInstance(TokenStore.class);
+    // opened before the store: an unwritable path stops serve with one line and changes nothing
+    Optional<AuditLogFile> auditFile = options.auditLog().map(AuditLogFile::open);
+    Injector injector;
+    try {
+      injector =
+          Guice.createInjector(storeModule(options, auditFile), new HttpModule(config, auditFile));
+    } catch (RuntimeException e) {
+      auditFile.ifPresent(AuditLogFile::close);
+      throw e;
+    }
+    TokenStore store;
+    try {
+      store = injector.getInstance(TokenStore.class);
+    } catch (RuntimeException e) {
+      auditFile.ifPresent(AuditLogFile::close);
+      throw e;
+    }
+    AuditRetention retention = null;
     try {
       TokenAuthority authority = injector.getInstance(TokenAuthority.class);
       options.adminTokenFile().ifPresent(file -> importTokenFile(authority, file));
       permissionTokens.ifPresent(tokens -> importPermissionTokens(authority, tokens));
       TollgateHttpServer server = injector.getInstance(TollgateHttpServer.class).start();
-      return ProcessServer.started(server, store);
+      if (options.auditRetention().isPresent()) {
+        retention =
+            new AuditRetention(store.auditLog(), options.auditRetention().get(), Clock.systemUTC())
+                .start();
+      }
+      return ProcessServer.started(server, store, auditFile, Optional.ofNullable(retention));
     } catch (RuntimeException e) {
+      if (retention != null) {
+        retention.close();
+      }
       store.close();
+      auditFile.ifPresent(AuditLogFile::close);
       throw e;
     }
+  }
+
+  /**
+   * The store module: {@link TollgateModule}, its store wrapped so that every committed audit entry
+   * also reaches the {@code --audit-log} file when there is one.
+   */
+  private static Module storeModule(ServeOptions options, Optional<AuditLogFile> auditFile) {
+    TollgateModule tollgate =
+        new TollgateModule(storeLocation(options), options.allResourceTypes());
+    if (auditFile.isEmpty()) {
+      return tollgate;
+    }
+    AuditLogFile file = auditFile.get();
+    return Modules.override(tollgate)
+        .with(
+            new AbstractModule() {
+              @Provides
+              @Singleton
+              TokenStore mirroredStore() {
+                return new AuditMirroringStore(Stores.open(storeLocation(options)), file::append);
+              }
+            });
   }
 
   /** Where {@code serve} keeps its tokens: the SQLite store in {@code --data-dir}. */

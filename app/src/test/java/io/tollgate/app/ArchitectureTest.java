@@ -40,6 +40,7 @@ class ArchitectureTest {
           "io.tollgate.argon2.Argon2Module",
           "io.tollgate.argon2.Argon2Hashers",
           "io.tollgate.argon2.Argon2Parameters",
+          "io.tollgate.http.AuditLogFile",
           "io.tollgate.http.HttpModule",
           "io.tollgate.http.HttpServerConfig",
           "io.tollgate.http.TollgateHttpServer",

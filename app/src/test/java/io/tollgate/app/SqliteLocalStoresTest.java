@@ -40,8 +40,8 @@ class SqliteLocalStoresTest {
     try (SqliteStore store = SqliteStores.open(data)) {
       assertThat(store.auditLog().entries())
           .containsExactly(
-              new AuditEntry(NOW, "created", "_admin", Actor.OFFLINE_RECOVERY),
-              new AuditEntry(NOW, "regenerated", "_admin", Actor.OFFLINE_RECOVERY));
+              new AuditEntry(NOW, "token.created", "_admin", Actor.OFFLINE_RECOVERY),
+              new AuditEntry(NOW, "token.regenerated", "_admin", Actor.OFFLINE_RECOVERY));
     }
   }
 

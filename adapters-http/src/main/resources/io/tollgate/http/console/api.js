@@ -89,4 +89,5 @@ export const api = {
   update: (t, name, body) => call(t, 'PATCH', byName(name), body),
   regenerate: (t) => call(t, 'POST', `${TOKEN_API}/admin/regenerate`),
   recoveryCode: (t) => call(t, 'POST', `${TOKEN_API}/admin/recovery_code`),
+  audit: (t) => call(t, 'GET', `${TOKEN_API}/audit?limit=100`),
 };

@@ -129,6 +129,29 @@ async function attempt(errorId, action) {
   }
 }
 
+// --- the audit view (GET /api/v3/configure/token/audit) -----------------------------------------
+
+async function showAudit() {
+  show('audit-view');
+  await attempt('audit-error', async (t) => {
+    const entries = await api.audit(t);
+    const body = $('audit-body');
+    body.replaceChildren();
+    for (const entry of entries) {
+      const tr = document.createElement('tr');
+      tr.append(
+          cell('Time', timestamp(entry.at)),
+          cell('Action', entry.action),
+          cell('Actor', entry.actor),
+          cell('Token', entry.token_name || ''),
+          cell('Client address', entry.client_address || ''),
+          cell('Request', entry.method ? `${entry.method} ${entry.path}` : ''),
+          cell('Count', String(entry.count)));
+      body.append(tr);
+    }
+  });
+}
+
 // --- the tokens table --------------------------------------------------------------------------
 
 async function refresh() {
@@ -564,7 +587,8 @@ function wire() {
     });
   }
   $('show-tokens').addEventListener('click', () => show('tokens-view'));
-  $('show-audit').addEventListener('click', () => show('audit-view'));
+  $('show-audit').addEventListener('click', showAudit);
+  $('audit-refresh').addEventListener('click', showAudit);
   window.addEventListener('unhandledrejection', (event) => banner(message(event.reason)));
   window.addEventListener('error', (event) => {
     banner(`Something went wrong in the page: ${event.message}`);

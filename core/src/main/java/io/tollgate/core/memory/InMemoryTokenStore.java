@@ -1,6 +1,7 @@
 package io.tollgate.core.memory;
 
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.AuditQuery;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.Token;
@@ -13,7 +14,11 @@ import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.port.out.TokenStore;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -189,12 +194,16 @@ public final class InMemoryTokenStore implements TokenStore {
   }
 
   private final class CommittedAudit implements AuditLog {
+    private final byte[] fingerprintKey = newFingerprintKey();
 
     @Override
-    public void record(AuditEntry entry) {
+    public void record(List<AuditEntry> entries) {
+      if (entries.isEmpty()) {
+        return;
+      }
       write(
           tx -> {
-            tx.audit(entry);
+            entries.forEach(tx::audit);
             return null;
           });
     }
@@ -203,5 +212,51 @@ public final class InMemoryTokenStore implements TokenStore {
     public List<AuditEntry> entries() {
       return read(() -> List.copyOf(tables.audit));
     }
+
+    @Override
+    public List<AuditEntry> find(AuditQuery query) {
+      return read(
+          () -> {
+            List<AuditEntry> found = new ArrayList<>();
+            for (int i = tables.audit.size() - 1; i >= 0; i--) {
+              AuditEntry entry = tables.audit.get(i);
+              if (query.matches(entry)) {
+                found.add(entry);
+              }
+            }
+            // newest first by time, then by the order written (the list is in that order)
+            found.sort(Comparator.comparing(AuditEntry::at).reversed());
+            return List.copyOf(found.subList(0, Math.min(found.size(), query.limit())));
+          });
+    }
+
+    @Override
+    public int pruneBefore(Instant cutoff, int maxEntries) {
+      lock.writeLock().lock();
+      try {
+        int deleted = 0;
+        for (Iterator<AuditEntry> it = tables.audit.iterator();
+            it.hasNext() && deleted < maxEntries; ) {
+          if (it.next().at().isBefore(cutoff)) {
+            it.remove();
+            deleted++;
+          }
+        }
+        return deleted;
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+
+    @Override
+    public byte[] fingerprintKey() {
+      return fingerprintKey.clone();
+    }
+  }
+
+  private static byte[] newFingerprintKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 }

@@ -67,7 +67,7 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
     store.inTransaction(
         tx -> {
           tx.recoveryCodes().replace(hash, now);
-          tx.audit(new AuditEntry(now, "recovery code issued", null, actor));
+          tx.audit(new AuditEntry(now, AuditEntry.RECOVERY_CODE_ISSUED, null, actor));
           return null;
         });
     return code;
@@ -108,7 +108,7 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
           tx.audit(
               new AuditEntry(
                   Instant.ofEpochMilli(clock.millis()),
-                  "recovery code spent",
+                  AuditEntry.RECOVERY_CODE_SPENT,
                   TokenName.OPERATOR.value(),
                   Actor.RECOVERY_LISTENER));
         });

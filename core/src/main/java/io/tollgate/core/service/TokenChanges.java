@@ -77,7 +77,7 @@ final class TokenChanges {
             .replaceHash(operator.id(), operator.hash(), replacement, now, actor.tokenId())
             .orElseThrow(
                 () -> new StoreException("the operator token changed during regeneration"));
-    audit(tx, "regenerated", TokenName.OPERATOR, actor, now);
+    audit(tx, AuditEntry.TOKEN_REGENERATED, TokenName.OPERATOR, actor, now);
     return regenerated;
   }
 
@@ -149,7 +149,7 @@ final class TokenChanges {
             description,
             permissions);
     Token stored = tx.tokens().insert(draft);
-    audit(tx, "created", name, actor, createdAt);
+    audit(tx, AuditEntry.TOKEN_CREATED, name, actor, createdAt);
     return new IssuedToken(stored, secret);
   }
 
@@ -161,7 +161,7 @@ final class TokenChanges {
     }
     Token deleted =
         tx.tokens().deleteByName(name).orElseThrow(() -> new TokenNotFoundException(name));
-    audit(tx, "deleted", name, actor, now());
+    audit(tx, AuditEntry.TOKEN_DELETED, name, actor, now());
     return deleted;
   }
 
@@ -181,7 +181,7 @@ final class TokenChanges {
     NewToken draft =
         new NewToken(name, hash, now, Actor.TOKEN_FILE.tokenId(), expiry, null, permissions);
     Token stored = tx.tokens().insertImported(draft);
-    audit(tx, "imported", name, Actor.TOKEN_FILE, now);
+    audit(tx, AuditEntry.TOKEN_IMPORTED, name, Actor.TOKEN_FILE, now);
     return ImportResult.imported(stored);
   }
 
@@ -205,7 +205,7 @@ final class TokenChanges {
                 now,
                 command.actor().tokenId())
             .orElseThrow(() -> new TokenNotFoundException(command.name()));
-    audit(tx, "updated", command.name(), command.actor(), now);
+    audit(tx, AuditEntry.TOKEN_UPDATED, command.name(), command.actor(), now);
     return updated;
   }
 

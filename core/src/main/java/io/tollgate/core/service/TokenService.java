@@ -10,6 +10,7 @@ import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
 import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.Permissions;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.StoreUnavailableException;
 import io.tollgate.core.domain.Token;
@@ -142,7 +143,17 @@ public final class TokenService implements TokenAuthority {
   }
 
   @Override
+  public IssuedToken createOperatorToken(RequestOrigin origin) {
+    return createOperatorToken(Actor.BOOTSTRAP.withOrigin(origin));
+  }
+
+  @Override
   public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy) {
+    return regenerateOperatorToken(authorisedBy, null);
+  }
+
+  @Override
+  public IssuedToken regenerateOperatorToken(TokenSecret authorisedBy, RequestOrigin origin) {
     return locked(
         () -> {
           AuthenticationResult result = authenticate(authorisedBy.value());
@@ -157,7 +168,7 @@ public final class TokenService implements TokenAuthority {
             throw new ForbiddenException();
           }
           Token operator = result.token();
-          return regenerate(Actor.token(operator), operator.hash(), tx -> {});
+          return regenerate(Actor.token(operator).withOrigin(origin), operator.hash(), tx -> {});
         });
   }
 

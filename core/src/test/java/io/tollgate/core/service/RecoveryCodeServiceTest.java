@@ -93,7 +93,7 @@ class RecoveryCodeServiceTest {
     assertThat(recovery.recoveryCodeRequired()).isFalse();
     assertThat(store.auditLog().entries())
         .extracting(AuditEntry::action)
-        .contains("recovery code spent");
+        .contains("recovery_code.spent");
   }
 
   @Test
@@ -161,7 +161,7 @@ class RecoveryCodeServiceTest {
     assertThat(tokens.authenticate(admin.secret().value()).isAuthenticated()).isTrue();
     assertThat(store.auditLog().entries())
         .extracting(AuditEntry::action)
-        .doesNotContain("regenerated", "recovery code spent");
+        .doesNotContain("token.regenerated", "recovery_code.spent");
   }
 
   @Test
@@ -172,7 +172,7 @@ class RecoveryCodeServiceTest {
 
     assertThat(store.auditLog().entries())
         .extracting(AuditEntry::action)
-        .containsSubsequence("regenerated", "recovery code spent");
+        .containsSubsequence("token.regenerated", "recovery_code.spent");
     assertThat(store.recoveryCodes().currentHash()).isEmpty();
   }
 
@@ -208,6 +208,6 @@ class RecoveryCodeServiceTest {
   void tokenChanges_areAudited() {
     assertThat(store.auditLog().entries())
         .extracting(AuditEntry::action, AuditEntry::tokenName)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("created", "_admin"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("token.created", "_admin"));
   }
 }

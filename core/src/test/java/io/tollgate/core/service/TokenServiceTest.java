@@ -123,7 +123,7 @@ class TokenServiceTest {
     assertThat(admin.token().name()).isEqualTo(TokenName.OPERATOR);
     assertThat(admin.token().createdBy()).isNull();
     assertThat(store.auditLog().entries())
-        .containsExactly(new AuditEntry(T0, "created", "_admin", Actor.OFFLINE_RECOVERY));
+        .containsExactly(new AuditEntry(T0, "token.created", "_admin", Actor.OFFLINE_RECOVERY));
     assertThatThrownBy(() -> audited.createOperatorToken(Actor.OFFLINE_RECOVERY))
         .isInstanceOf(TokenNameAlreadyExistsException.class);
   }
@@ -583,12 +583,12 @@ class TokenServiceTest {
     Instant t1 = T0.plusSeconds(1);
     assertThat(store.auditLog().entries())
         .containsExactly(
-            new AuditEntry(T0, "created", "_admin", Actor.BOOTSTRAP),
-            new AuditEntry(t1, "created", "ci", byAdmin),
-            new AuditEntry(t1, "updated", "ci", byAdmin),
-            new AuditEntry(t1, "regenerated", "_admin", byAdmin),
-            new AuditEntry(t1, "deleted", "ci", byAdmin),
-            new AuditEntry(t1, "imported", "file", Actor.TOKEN_FILE));
+            new AuditEntry(T0, "token.created", "_admin", Actor.BOOTSTRAP),
+            new AuditEntry(t1, "token.created", "ci", byAdmin),
+            new AuditEntry(t1, "token.updated", "ci", byAdmin),
+            new AuditEntry(t1, "token.regenerated", "_admin", byAdmin),
+            new AuditEntry(t1, "token.deleted", "ci", byAdmin),
+            new AuditEntry(t1, "token.imported", "file", Actor.TOKEN_FILE));
     assertThat(regenerated.token().updatedAt()).isEqualTo(t1);
   }
 

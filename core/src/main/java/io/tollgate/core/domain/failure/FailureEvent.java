@@ -1,6 +1,8 @@
 package io.tollgate.core.domain.failure;
 
 import io.tollgate.core.domain.Actor;
+import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.RequestOrigin;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -46,6 +48,21 @@ public record FailureEvent(
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1");
     }
+  }
+
+  /**
+   * This event as the audit entry it becomes: at its first refusal, with its client address, method
+   * and path (no request id: it stands for {@code count} requests), fingerprint and count.
+   */
+  public AuditEntry toAuditEntry() {
+    return new AuditEntry(
+        firstAt,
+        action.auditName(),
+        null,
+        actor,
+        new RequestOrigin(clientAddress, method, path, null),
+        credentialFp,
+        count);
   }
 
   /** Refuses anything but 16 lower-case hex digits, without quoting it (it might be a secret). */

@@ -1,6 +1,7 @@
 package io.tollgate.core.port.in;
 
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.RequestOrigin;
 
 /** Creates the operator token {@code _admin}, once. */
 public interface CreateOperatorTokenUseCase {
@@ -10,4 +11,12 @@ public interface CreateOperatorTokenUseCase {
    * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if {@code _admin} exists
    */
   IssuedToken createOperatorToken();
+
+  /**
+   * As {@link #createOperatorToken()}, recording {@code origin} (the request) in the audit entry.
+   * Implementations that keep no audit may ignore it.
+   */
+  default IssuedToken createOperatorToken(RequestOrigin origin) {
+    return createOperatorToken();
+  }
 }

@@ -4,6 +4,7 @@ import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.RecoveryCode;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.Token;
 
 /**
@@ -26,10 +27,18 @@ public interface RecoveryCodeUseCase {
    * @throws io.tollgate.core.domain.ForbiddenException if {@code acting} is not {@code _admin}
    */
   default RecoveryCode issueRecoveryCodeAs(Token acting) {
+    return issueRecoveryCodeAs(acting, null);
+  }
+
+  /**
+   * As {@link #issueRecoveryCodeAs(Token)}, recording {@code origin} (the request, null for none)
+   * in the audit entry.
+   */
+  default RecoveryCode issueRecoveryCodeAs(Token acting, RequestOrigin origin) {
     if (!acting.isOperator()) {
       throw new ForbiddenException();
     }
-    return issueRecoveryCode(Actor.token(acting));
+    return issueRecoveryCode(Actor.token(acting).withOrigin(origin));
   }
 
   /** True while a code exists, so the recovery listener must demand it. */

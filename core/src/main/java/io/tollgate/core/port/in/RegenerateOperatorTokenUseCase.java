@@ -2,6 +2,7 @@ package io.tollgate.core.port.in;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.TokenSecret;
 
 /**
@@ -22,6 +23,14 @@ public interface RegenerateOperatorTokenUseCase {
    * @throws io.tollgate.core.domain.OperatorTokenMissingException if there is no {@code _admin}
    */
   IssuedToken regenerateOperatorToken(TokenSecret authorisedBy);
+
+  /**
+   * As {@link #regenerateOperatorToken(TokenSecret)}, recording {@code origin} (the request) in the
+   * audit entry. Implementations that keep no audit may ignore it.
+   */
+  default IssuedToken regenerateOperatorToken(TokenSecret authorisedBy, RequestOrigin origin) {
+    return regenerateOperatorToken(authorisedBy);
+  }
 
   /**
    * Regenerates on an out-of-band authority (recovery listener, offline recovery); {@code actor} is

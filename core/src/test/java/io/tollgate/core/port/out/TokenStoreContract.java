@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TokenStoreContract {
 
-  private static final AuditEntry CREATED = new AuditEntry(T0, "created", "ci", Actor.BOOTSTRAP);
+  private static final AuditEntry CREATED =
+      new AuditEntry(T0, "token.created", "ci", Actor.BOOTSTRAP);
 
   protected TokenStore store;
 
@@ -161,7 +162,7 @@ public abstract class TokenStoreContract {
 
   @Test
   void theRecoveryCodeAndItsAuditEntry_commitTogether() {
-    AuditEntry issued = new AuditEntry(T0, "recovery code issued", null, Actor.BOOTSTRAP);
+    AuditEntry issued = new AuditEntry(T0, "recovery_code.issued", null, Actor.BOOTSTRAP);
 
     store.inTransaction(
         tx -> {
@@ -201,7 +202,7 @@ public abstract class TokenStoreContract {
 
   @Test
   void auditEntries_areReadBackOldestFirst() {
-    AuditEntry later = new AuditEntry(T0.plusSeconds(1), "deleted", "ci", Actor.BOOTSTRAP);
+    AuditEntry later = new AuditEntry(T0.plusSeconds(1), "token.deleted", "ci", Actor.BOOTSTRAP);
     store.inTransaction(
         tx -> {
           tx.audit(CREATED);
