@@ -103,7 +103,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     this.metrics = new HttpMetrics(registry, "main", routes);
     metrics.watch(throttle, failureQueue, failureRing);
     this.serverMeters =
-        ServerMeters.bindTo(registry, authority, config.version(), config.revision(),
+        ServerMeters.bindTo(registry, authority, config.version(), config.revision());
     auditFile.ifPresent(metrics::watch);
     PipelineFilter filter =
         new PipelineFilter(
@@ -242,7 +242,7 @@ public final class TollgateHttpServer implements AutoCloseable {
         Objects.requireNonNull(authority, "authority"),
         Objects.requireNonNull(registry, "registry"),
         Objects.requireNonNull(recoveryCodes, "recoveryCodes"),
-        DEFAULT_STOP_GRACE,
+        config.shutdownGrace(),
         Clock.systemUTC(),
         Optional.of(auditLog),
         Objects.requireNonNull(auditFile, "auditFile"));
