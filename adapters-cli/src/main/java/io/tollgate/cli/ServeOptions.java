@@ -4,6 +4,7 @@ import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,10 @@ import java.util.Set;
  *     names the client (default {@link #DEFAULT_TRUSTED_PROXIES}; empty trusts none)
  * @param authFailureLimit {@code --auth-failure-limit N/WINDOW}: failed authentications one client
  *     address may have per window before it gets 429 (default {@code 20/1m}; {@code 0}: off)
+ * @param store {@code --store URL}: a PostgreSQL store several nodes share; empty (the default)
+ *     means SQLite in {@code dataDir}
+ * @param maxStaleness {@code --max-staleness}: with a PostgreSQL store, how long the node may go
+ *     without confirming it is current before token checks fail closed (default 10 s)
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -51,12 +56,15 @@ public record ServeOptions(
     boolean withoutConsole,
     Optional<Path> authzRules,
     String trustedProxies,
-    FailureLimit authFailureLimit) {
+    FailureLimit authFailureLimit,
+    Optional<StoreUrl> store,
+    Duration maxStaleness) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
   public static final String DATABASE_FILE = "tollgate.db";
   public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
+  public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(10);
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -76,6 +84,8 @@ public record ServeOptions(
     Objects.requireNonNull(authzRules, "authzRules");
     trustedProxies = trustedProxies == null ? DEFAULT_TRUSTED_PROXIES : trustedProxies.strip();
     Objects.requireNonNull(authFailureLimit, "authFailureLimit");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(maxStaleness, "maxStaleness");
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -107,6 +117,8 @@ public record ServeOptions(
     private Optional<Path> authzRules = Optional.empty();
     private String trustedProxies = DEFAULT_TRUSTED_PROXIES;
     private FailureLimit authFailureLimit = FailureLimit.DEFAULT;
+    private Optional<StoreUrl> store = Optional.empty();
+    private Duration maxStaleness = DEFAULT_MAX_STALENESS;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -179,6 +191,16 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder store(Optional<StoreUrl> value) {
+      store = value;
+      return this;
+    }
+
+    public Builder maxStaleness(Duration value) {
+      maxStaleness = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -196,7 +218,9 @@ public record ServeOptions(
           withoutConsole,
           authzRules,
           trustedProxies,
-          authFailureLimit);
+          authFailureLimit,
+          store,
+          maxStaleness);
     }
   }
 

@@ -49,7 +49,11 @@ class EnvironmentVariablesTest {
           Map.entry("--without-console", List.of("false", "true")),
           Map.entry("--authz-rules", List.of("/a-rules.json", "/b-rules.json")),
           Map.entry("--trusted-proxies", List.of("10.0.0.0/8", "192.168.0.0/16")),
-          Map.entry("--auth-failure-limit", List.of("5/1m", "0")));
+          Map.entry("--auth-failure-limit", List.of("5/1m", "0")),
+          Map.entry(
+              "--store",
+              List.of("postgresql://a@db.example/a", "jdbc:postgresql://db.example/b?user=b")),
+          Map.entry("--max-staleness", List.of("2s", "1m")));
 
   @TempDir Path home;
 
