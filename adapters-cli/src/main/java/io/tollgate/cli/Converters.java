@@ -32,6 +32,31 @@ final class Converters {
     }
   }
 
+  /** {@code --store}: a PostgreSQL URL; the message never repeats the value (a password). */
+  static final class StoreUrls implements ITypeConverter<StoreUrl> {
+    @Override
+    public StoreUrl convert(String value) {
+      try {
+        return new StoreUrl(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --max-staleness}: a duration of at least one second, e.g. {@code 10s} or {@code 1m}. */
+  static final class Staleness implements ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration of at least 1s, e.g. 10s, 2s or 1m");
+      }
+    }
+  }
+
   /** {@code --auth-failure-limit}: {@code N/WINDOW} such as {@code 20/1m}, or {@code 0}. */
   static final class FailureLimits implements ITypeConverter<FailureLimit> {
     @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description = {
       "Run the Tollgate server: the InfluxDB 3 token API on --http-bind, backed by a SQLite"
-          + " database in --data-dir.",
+          + " database in --data-dir, or by a PostgreSQL database several nodes share (--store).",
       "An option not on the command line is read from the environment variables listed"
           + " under it, the first one set winning (TOLLGATE_* before the INFLUXDB3_* names"
           + " influxdb3 reads)."
@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
       "  tollgate serve",
       "  tollgate serve --http-bind 0.0.0.0:8181 --tls-cert cert.pem --tls-key key.pem",
       "  tollgate serve --admin-token-recovery-http-bind   # recovery on 127.0.0.1:8182",
+      "  tollgate serve --store postgresql://tollgate@db.example:5432/tollgate --http-bind"
+          + " 0.0.0.0:8181",
       "  TOLLGATE_DATA_DIR=/var/lib/tollgate tollgate serve --disable-authz health,ping"
     })
 final class ServeCommand implements Callable<Integer> {
@@ -58,6 +60,28 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Data directory; the database is DIR/tollgate.db (default: ~/.tollgate).")
   String dataDir;
+
+  @Env({"TOLLGATE_STORE"})
+  @Option(
+      names = "--store",
+      paramLabel = "URL",
+      converter = Converters.StoreUrls.class,
+      description =
+          "Keep the tokens in a PostgreSQL database that several nodes share:"
+              + " postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE or jdbc:postgresql:… (default:"
+              + " SQLite in --data-dir).")
+  StoreUrl store;
+
+  @Env({"TOLLGATE_MAX_STALENESS"})
+  @Option(
+      names = "--max-staleness",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = Converters.Staleness.class,
+      description =
+          "With --store: how long this node may go without confirming it has every change of the"
+              + " other nodes before token checks answer 503 (default: ${DEFAULT-VALUE}).")
+  Duration maxStaleness;
 
   @Env({"TOLLGATE_WITHOUT_AUTH", "INFLUXDB3_START_WITHOUT_AUTH"})
   @Option(
@@ -297,6 +321,8 @@ final class ServeCommand implements Callable<Integer> {
         .shutdownGrace(shutdownGrace)
         .auditLog(Optional.ofNullable(auditLog).map(f -> Converters.expandHome(f, home)))
         .auditRetention(Optional.ofNullable(auditRetention).map(this::retention))
+        .store(Optional.ofNullable(store))
+        .maxStaleness(maxStaleness)
         .build();
   }
 

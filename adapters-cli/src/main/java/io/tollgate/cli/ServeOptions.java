@@ -43,6 +43,10 @@ import java.util.Set;
  * @param auditLog {@code --audit-log FILE}: every audit entry also appended there as a JSON line
  * @param auditRetention {@code --audit-retention DURATION}: audit entries older than this are
  *     pruned in the background; empty (the default) keeps them forever
+ * @param store {@code --store URL}: a PostgreSQL store several nodes share; empty (the default)
+ *     means SQLite in {@code dataDir}
+ * @param maxStaleness {@code --max-staleness}: with a PostgreSQL store, how long the node may go
+ *     without confirming it is current before token checks fail closed (default 10 s)
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -65,13 +69,16 @@ public record ServeOptions(
     boolean accessLog,
     Duration shutdownGrace,
     Optional<Path> auditLog,
-    Optional<Duration> auditRetention) {
+    Optional<Duration> auditRetention,
+    Optional<StoreUrl> store,
+    Duration maxStaleness) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
   public static final String DATABASE_FILE = "tollgate.db";
   public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(10);
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -102,6 +109,8 @@ public record ServeOptions(
         && (auditRetention.get().isNegative() || auditRetention.get().isZero())) {
       throw new IllegalArgumentException("--audit-retention must be longer than zero");
     }
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(maxStaleness, "maxStaleness");
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -138,6 +147,8 @@ public record ServeOptions(
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Optional<Path> auditLog = Optional.empty();
     private Optional<Duration> auditRetention = Optional.empty();
+    private Optional<StoreUrl> store = Optional.empty();
+    private Duration maxStaleness = DEFAULT_MAX_STALENESS;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -235,6 +246,16 @@ public record ServeOptions(
       return this;
     }
 
+    public Builder store(Optional<StoreUrl> value) {
+      store = value;
+      return this;
+    }
+
+    public Builder maxStaleness(Duration value) {
+      maxStaleness = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -257,7 +278,9 @@ public record ServeOptions(
           accessLog,
           shutdownGrace,
           auditLog,
-          auditRetention);
+          auditRetention,
+          store,
+          maxStaleness);
     }
   }
 

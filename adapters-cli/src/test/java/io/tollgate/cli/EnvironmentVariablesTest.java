@@ -54,7 +54,11 @@ class EnvironmentVariablesTest {
           Map.entry("--access-log", List.of("false", "true")),
           Map.entry("--shutdown-grace", List.of("1s", "500ms")),
           Map.entry("--audit-log", List.of("/a-audit.jsonl", "/b-audit.jsonl")),
-          Map.entry("--audit-retention", List.of("90d", "1h")));
+          Map.entry("--audit-retention", List.of("90d", "1h")),
+          Map.entry(
+              "--store",
+              List.of("postgresql://a@db.example/a", "jdbc:postgresql://db.example/b?user=b")),
+          Map.entry("--max-staleness", List.of("2s", "1m")));
 
   @TempDir Path home;
 

@@ -70,7 +70,7 @@ final class ChangeFeed implements AutoCloseable {
     this.pollNanos = options.effectivePollInterval().toNanos();
     this.lastApplied = startAfter;
     this.confirmedAtNanos = System.nanoTime();
-    this.connectionProperties = PostgresStores.driverProperties(url, options, "tollgate changes");
+    this.connectionProperties = PostgresStores.driverProperties(url, options, " changes");
     long socketSeconds =
         Math.max(
             2,

@@ -91,7 +91,19 @@ final class Migrations {
                 handle.execute(
                     "INSERT INTO meta (id, next_token_id, cluster_uuid) VALUES (0, 0, ?)",
                     UUID.randomUUID());
-              }));
+              }),
+          new Migration(
+              2,
+              "token ids from a sequence: an id handed out in a rolled-back transaction is never"
+                  + " handed out again",
+              handle ->
+                  handle
+                      .createScript(
+                          """
+                          CREATE SEQUENCE token_ids MINVALUE 0 START WITH 0;
+                          SELECT setval('token_ids', next_token_id, false) FROM meta WHERE id = 0;
+                          """)
+                      .execute()));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

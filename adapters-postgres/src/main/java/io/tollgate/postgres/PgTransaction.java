@@ -25,9 +25,10 @@ import org.jdbi.v3.core.Handle;
  * row {@code FOR UPDATE}, and holds it to the end: writers on every node run one after the other.
  * That is what makes the change log safe to follow by sequence number: a change-log row is numbered
  * under the lock, so numbers are handed out in commit order and a node that has seen number {@code
- * n} has seen every change before it. It also makes id allocation plain (the next id is read under
- * the lock and written back before commit) and rules out deadlocks between writers (one lock, taken
- * first). Tollgate's writes are few and small; reads never take the lock.
+ * n} has seen every change before it. It also makes id allocation plain (the next id is drawn under
+ * the lock from a sequence, and the counter written back before commit) and rules out deadlocks
+ * between writers (one lock, taken first). Tollgate's writes are few and small; reads never take
+ * the lock.
  *
  * <p>Before commit, {@link #finish()} writes the id counter, one change-log row per changed token
  * and one {@code pg_notify('tollgate_changes', <last seq>)}, all in this transaction.
@@ -117,10 +118,19 @@ final class PgTransaction implements StoreTransaction {
     locked = true;
   }
 
-  /** The id the next inserted token gets; under the write lock. */
+  /**
+   * A new id for the token about to be inserted, under the write lock: drawn from the {@code
+   * token_ids} sequence, which a rollback does not turn back, so an id handed out once is never
+   * handed out again; never below the counter (which an import of a copy may have moved).
+   */
   long nextTokenId() {
     lockForWrite();
-    return nextTokenId;
+    long drawn = handle().createQuery("SELECT nextval('token_ids')").mapTo(Long.class).one();
+    if (drawn < nextTokenId) {
+      drawn = nextTokenId;
+      handle().createQuery("SELECT setval('token_ids', ?)").bind(0, drawn).mapTo(Long.class).one();
+    }
+    return drawn;
   }
 
   /** Records that {@code id} was used, so the counter moves past it at commit. */

@@ -103,7 +103,7 @@ public final class PostgresStores {
     if (where.password() != null) {
       config.setPassword(where.password());
     }
-    Properties properties = driverProperties(where, options, "tollgate");
+    Properties properties = driverProperties(where, options, "");
     properties.remove("user");
     properties.remove("password");
     // a statement on a silently dead network fails after this rather than blocking a thread
@@ -141,11 +141,12 @@ public final class PostgresStores {
 
   /**
    * The driver settings of every connection: credentials, an application name that shows in {@code
-   * pg_stat_activity}, the connect timeout, TCP keep-alive, and no row values in error messages.
+   * pg_stat_activity} (the URL's {@code ApplicationName}, default {@code tollgate}, followed by
+   * {@code role}), the connect timeout, TCP keep-alive, and no row values in error messages.
    */
-  static Properties driverProperties(PostgresUrl where, PostgresOptions options, String name) {
+  static Properties driverProperties(PostgresUrl where, PostgresOptions options, String role) {
     Properties properties = where.credentials();
-    properties.setProperty("ApplicationName", name);
+    properties.setProperty("ApplicationName", where.applicationName() + role);
     properties.setProperty(
         "connectTimeout",
         Long.toString(

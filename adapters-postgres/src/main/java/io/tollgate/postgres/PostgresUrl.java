@@ -27,6 +27,11 @@ final class PostgresUrl {
           + " jdbc:postgresql://HOST[:PORT]/DATABASE?user=USER";
   static final int DEFAULT_PORT = 5432;
 
+  /** The spellings of the application-name parameter, in lower case. */
+  private static final Set<String> APPLICATION_NAME = Set.of("applicationname", "application_name");
+
+  private static final String APPLICATION_NAME_KEY = "ApplicationName";
+
   /** The driver's parameters that name a class to load or a file to write: refused in a URL. */
   private static final Set<String> CLASS_PARAMETERS =
       Set.of(
@@ -112,6 +117,7 @@ final class PostgresUrl {
       throw invalid("it names no database");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
+    String applicationName = null;
     if (question >= 0) {
       for (String pair : pathAndQuery.substring(question + 1).split("&", -1)) {
         if (pair.isEmpty()) {
@@ -129,7 +135,9 @@ final class PostgresUrl {
                   + name
                   + " loads code or writes files; configure it on the driver, not in the URL");
         }
-        if (name.equals("password")) {
+        if (APPLICATION_NAME.contains(name.toLowerCase(Locale.ROOT))) {
+          applicationName = value;
+        } else if (name.equals("password")) {
           password = value;
         } else if (name.equals("user")) {
           user = value;
@@ -141,7 +149,19 @@ final class PostgresUrl {
     if (user != null && user.isEmpty()) {
       user = null;
     }
+    if (applicationName != null && !applicationName.isEmpty()) {
+      // the node's name in pg_stat_activity; the driver gets it as a property, never from the URL
+      parameters.put(APPLICATION_NAME_KEY, applicationName);
+    }
     return new PostgresUrl(hosts, database, user, password, parameters);
+  }
+
+  /**
+   * The name this node gives its connections in {@code pg_stat_activity} ({@code ApplicationName}
+   * or {@code application_name} in the URL), or {@code tollgate}.
+   */
+  String applicationName() {
+    return parameters.getOrDefault(APPLICATION_NAME_KEY, "tollgate");
   }
 
   private static String hosts(String authority) {
@@ -213,6 +233,9 @@ final class PostgresUrl {
         new StringBuilder("jdbc:postgresql://").append(hosts).append('/').append(encode(database));
     char separator = '?';
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      if (parameter.getKey().equals(APPLICATION_NAME_KEY)) {
+        continue;
+      }
       url.append(separator)
           .append(parameter.getKey())
           .append('=')

@@ -71,7 +71,7 @@ class PostgresStoreIT {
   }
 
   @Test
-  void workThatThrowsAfterWriting_leavesNoTokenNoAuditLineNoChangeLogRowAndNoUsedId() {
+  void workThatThrowsAfterWriting_leavesNoTokenNoAuditLineNoChangeLogRow_andItsIdStaysUsed() {
     IllegalStateException failure = new IllegalStateException("the work failed");
 
     assertThatThrownBy(
@@ -89,7 +89,8 @@ class PostgresStoreIT {
     assertThat(store.auditLog().entries()).isEmpty();
     assertThat(store.recoveryCodes().currentHash()).isEmpty();
     assertThat(rows("change_log")).isZero();
-    assertThat(store.tokens().insert(newToken("next")).id()).isEqualTo(TokenId.of(0));
+    // SPEC §11: ids are never reused, not even one handed out in a rolled-back transaction
+    assertThat(store.tokens().insert(newToken("next")).id()).isEqualTo(TokenId.of(1));
   }
 
   @Test
@@ -105,7 +106,8 @@ class PostgresStoreIT {
               return tx.tokens().insert(newToken("other"));
             });
 
-    assertThat(other.id()).isEqualTo(TokenId.of(1));
+    // the refused insert drew id 1; ids are unique and never reused, gaps are allowed
+    assertThat(other.id()).isEqualTo(TokenId.of(2));
     assertThat(store.auditLog().entries()).containsExactly(CREATED);
 
     assertThatThrownBy(

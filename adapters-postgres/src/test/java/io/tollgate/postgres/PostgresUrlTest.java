@@ -108,4 +108,19 @@ class PostgresUrlTest {
                 .effectivePollInterval())
         .hasSeconds(1);
   }
+
+  @Test
+  void applicationName_namesTheNodesConnections_pastTheDriverUrl() {
+    PostgresUrl named = PostgresUrl.parse("postgresql://u@db/t?application_name=node-a&ssl=true");
+    PostgresUrl jdbc = PostgresUrl.parse("jdbc:postgresql://db/t?ApplicationName=node-b");
+
+    assertThat(named.applicationName()).isEqualTo("node-a");
+    assertThat(named.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/t?ssl=true");
+    assertThat(jdbc.applicationName()).isEqualTo("node-b");
+    assertThat(PostgresUrl.parse("postgresql://u@db/t").applicationName()).isEqualTo("tollgate");
+    assertThat(
+            PostgresStores.driverProperties(named, PostgresOptions.DEFAULTS, " changes")
+                .getProperty("ApplicationName"))
+        .isEqualTo("node-a changes");
+  }
 }

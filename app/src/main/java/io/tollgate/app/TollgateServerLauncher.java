@@ -136,9 +136,15 @@ final class TollgateServerLauncher implements ServerLauncher {
             });
   }
 
-  /** Where {@code serve} keeps its tokens: the SQLite store in {@code --data-dir}. */
+  /**
+   * Where {@code serve} keeps its tokens: the PostgreSQL store of {@code --store}, else the SQLite
+   * store in {@code --data-dir}.
+   */
   static StoreLocation storeLocation(ServeOptions options) {
-    return new StoreLocation.SqliteDirectory(options.dataDir());
+    return options
+        .store()
+        .<StoreLocation>map(url -> new StoreLocation.PostgresUrl(url.url(), options.maxStaleness()))
+        .orElseGet(() -> new StoreLocation.SqliteDirectory(options.dataDir()));
   }
 
   private static HttpServerConfig httpConfig(ServeOptions options) {

@@ -53,6 +53,7 @@ class ArchitectureTest {
           "io.tollgate.cli.LocalStores",
           "io.tollgate.cli.RunningServer",
           "io.tollgate.cli.ServeOptions",
+          "io.tollgate.cli.StoreUrl",
           "io.tollgate.cli.BindAddress",
           "io.tollgate.cli.ExemptEndpoint",
           "io.tollgate.cli.LogLevel",

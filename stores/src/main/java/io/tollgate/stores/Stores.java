@@ -1,6 +1,8 @@
 package io.tollgate.stores;
 
 import io.tollgate.core.port.out.TokenStore;
+import io.tollgate.postgres.PostgresOptions;
+import io.tollgate.postgres.PostgresStores;
 import io.tollgate.sqlite.SqliteStores;
 import java.util.Objects;
 
@@ -27,6 +29,10 @@ public final class Stores {
     Objects.requireNonNull(location, "location");
     if (location instanceof StoreLocation.SqliteDirectory sqlite) {
       return SqliteStores.open(sqlite.dataDir());
+    }
+    if (location instanceof StoreLocation.PostgresUrl postgres) {
+      return PostgresStores.open(
+          postgres.url(), PostgresOptions.DEFAULTS.withMaxStaleness(postgres.maxStaleness()));
     }
     // unreachable while StoreLocation is sealed and every permitted location has a branch above
     throw new IllegalArgumentException("no store can be opened at " + location);

@@ -9,6 +9,7 @@ import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +38,30 @@ class StoresTest {
     assertThatThrownBy(() -> new StoreLocation.SqliteDirectory(null))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Stores.open(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void aPostgresUrl_opensThePostgresStore_andNeverPrintsItsPassword() {
+    StoreLocation location =
+        new StoreLocation.PostgresUrl("postgresql://tollgate:s3cretpw@127.0.0.1:1/tollgate");
+
+    assertThat(location.toString()).contains("tollgate:***@127.0.0.1:1").doesNotContain("s3cretpw");
+    assertThatThrownBy(() -> Stores.open(location))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("127.0.0.1")
+        .satisfies(e -> assertThat(String.valueOf(e)).doesNotContain("s3cretpw"));
+  }
+
+  @Test
+  void aJdbcPostgresUrl_hidesThePasswordParameter() {
+    StoreLocation location =
+        new StoreLocation.PostgresUrl(
+            "jdbc:postgresql://db:5432/t?user=u&password=s3cretpw&ssl=true", Duration.ofSeconds(2));
+
+    assertThat(location.toString())
+        .contains("password=***&ssl=true", "PT2S")
+        .doesNotContain("s3cretpw");
+    assertThat(new StoreLocation.PostgresUrl("postgresql://u@h/d").maxStaleness())
+        .isEqualTo(Duration.ofSeconds(10));
   }
 }

@@ -76,7 +76,11 @@ final class TokenChanges {
         tx.tokens()
             .replaceHash(operator.id(), operator.hash(), replacement, now, actor.tokenId())
             .orElseThrow(
-                () -> new StoreException("the operator token changed during regeneration"));
+                () ->
+                    expected != null
+                        // another regeneration by the same secret committed first (another node)
+                        ? new NotAuthenticatedException()
+                        : new StoreException("the operator token changed during regeneration"));
     audit(tx, AuditEntry.TOKEN_REGENERATED, TokenName.OPERATOR, actor, now);
     return regenerated;
   }
