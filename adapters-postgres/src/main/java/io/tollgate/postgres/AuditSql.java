@@ -2,45 +2,112 @@ package io.tollgate.postgres;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.AuditQuery;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.TokenId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
-/** The {@code audit_log} table, append-only: time in epoch milliseconds, actor, action, token. */
+/**
+ * The {@code audit_log} table (schema version 2): time in epoch milliseconds, action, token, actor,
+ * the request (client address, method, path, request id; null outside a request), and for a refusal
+ * the credential fingerprint and how many refusals the line stands for. Read newest first through
+ * the indexes on {@code at} and {@code (action, at)}; pruned from the oldest end.
+ */
 final class AuditSql {
+
+  private static final String COLUMNS =
+      "at, action, actor_label, actor_token_id, token_name, client_address, method, path,"
+          + " request_id, credential_fp, count";
+
+  private static final String INSERT =
+      "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private AuditSql() {}
 
   static void append(Handle handle, AuditEntry entry) {
-    handle
-        .createUpdate(
-            "INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)"
-                + " VALUES (?, ?, ?, ?, ?)")
-        .bind(0, entry.at().toEpochMilli())
-        .bind(1, entry.action())
-        .bind(2, entry.actor().label())
-        .bind(3, TokenSql.idOrNull(entry.actor().tokenId()))
-        .bind(4, entry.tokenName())
-        .execute();
+    appendAll(handle, List.of(entry));
+  }
+
+  /** Appends {@code entries} in their order, in one batch on {@code handle}'s transaction. */
+  static void appendAll(Handle handle, List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(INSERT);
+    for (AuditEntry entry : entries) {
+      RequestOrigin origin = entry.origin();
+      batch
+          .bind(0, entry.at().toEpochMilli())
+          .bind(1, entry.action())
+          .bind(2, entry.actor().label())
+          .bind(3, TokenSql.idOrNull(entry.actor().tokenId()))
+          .bind(4, entry.tokenName())
+          .bind(5, origin == null ? null : origin.clientAddress())
+          .bind(6, origin == null ? null : origin.method())
+          .bind(7, origin == null ? null : origin.path())
+          .bind(8, origin == null ? null : origin.requestId())
+          .bind(9, entry.credentialFp())
+          .bind(10, entry.count())
+          .add();
+    }
+    batch.execute();
   }
 
   /** Every entry, oldest first. */
   static List<AuditEntry> findAll(Handle handle) {
     return handle
-        .createQuery(
-            "SELECT at, action, actor_label, actor_token_id, token_name FROM audit_log ORDER BY id")
+        .createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY id")
         .setFetchSize(10_000)
-        .map(
-            (rs, ctx) -> {
-              long actorId = rs.getLong(4);
-              TokenId actor = rs.wasNull() ? null : TokenId.of(actorId);
-              return new AuditEntry(
-                  Instant.ofEpochMilli(rs.getLong(1)),
-                  rs.getString(2),
-                  rs.getString(5),
-                  new Actor(actor, rs.getString(3)));
-            })
+        .map((rs, ctx) -> entry(rs))
         .list();
+  }
+
+  /** The entries {@code query} asks for, newest first (by time, then by id). */
+  static List<AuditEntry> find(Handle handle, AuditQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE true");
+    query.since().ifPresent(since -> sql.append(" AND at >= :since"));
+    query.action().ifPresent(action -> sql.append(" AND action = :action"));
+    sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
+    Query select = handle.createQuery(sql.toString()).bind("limit", query.limit());
+    query.since().ifPresent(since -> select.bind("since", since.toEpochMilli()));
+    query.action().ifPresent(action -> select.bind("action", action));
+    return select.map((rs, ctx) -> entry(rs)).list();
+  }
+
+  /** Deletes at most {@code max} of the oldest entries before {@code cutoff}; how many it did. */
+  static int deleteOldest(Handle handle, Instant cutoff, int max) {
+    return handle
+        .createUpdate(
+            "DELETE FROM audit_log WHERE id IN"
+                + " (SELECT id FROM audit_log WHERE at < ? ORDER BY at, id LIMIT ?)")
+        .bind(0, cutoff.toEpochMilli())
+        .bind(1, max)
+        .execute();
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    long actorId = rs.getLong(4);
+    TokenId actor = rs.wasNull() ? null : TokenId.of(actorId);
+    String clientAddress = rs.getString(6);
+    String method = rs.getString(7);
+    String path = rs.getString(8);
+    RequestOrigin origin =
+        clientAddress == null || method == null || path == null
+            ? null
+            : new RequestOrigin(clientAddress, method, path, rs.getString(9));
+    return new AuditEntry(
+        Instant.ofEpochMilli(rs.getLong(1)),
+        rs.getString(2),
+        rs.getString(5),
+        new Actor(actor, rs.getString(3)),
+        origin,
+        rs.getString(10),
+        rs.getLong(11));
   }
 }

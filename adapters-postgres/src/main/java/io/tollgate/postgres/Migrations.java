@@ -1,5 +1,7 @@
 package io.tollgate.postgres;
 
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +26,9 @@ final class Migrations {
 
   /** The advisory lock all Tollgate migrations of one database take (an arbitrary constant). */
   static final long LOCK_KEY = 0x546f6c6c67617465L; // "Tollgate"
+
+  /** The length of the audit's fingerprint key, kept in {@code meta.audit_key}. */
+  static final int AUDIT_KEY_BYTES = 32;
 
   static final List<Migration> ALL =
       List.of(
@@ -103,7 +108,53 @@ final class Migrations {
                           CREATE SEQUENCE token_ids MINVALUE 0 START WITH 0;
                           SELECT setval('token_ids', next_token_id, false) FROM meta WHERE id = 0;
                           """)
-                      .execute()));
+                      .execute()),
+          new Migration(
+              3,
+              "audit trail",
+              // SPEC section 10, as the SQLite store's version 5: the request of each entry,
+              // refused requests (credential fingerprint, coalesced count), the actions renamed,
+              // an index for reading by action, and the store's random fingerprint key (32 bytes
+              // from SecureRandom, made here in Java: gen_random_bytes needs pgcrypto). The step
+              // runs under the migration lock and sets the key only where none is, so nodes
+              // migrating together keep the first key.
+              handle -> {
+                handle
+                    .createScript(
+                        """
+                        ALTER TABLE audit_log
+                          ADD COLUMN client_address text,
+                          ADD COLUMN method         text,
+                          ADD COLUMN path           text,
+                          ADD COLUMN request_id     text,
+                          ADD COLUMN credential_fp  text,
+                          ADD COLUMN count          bigint NOT NULL DEFAULT 1 CHECK (count >= 1);
+
+                        UPDATE audit_log SET action = CASE action
+                            WHEN 'created' THEN 'token.created'
+                            WHEN 'regenerated' THEN 'token.regenerated'
+                            WHEN 'deleted' THEN 'token.deleted'
+                            WHEN 'updated' THEN 'token.updated'
+                            WHEN 'imported' THEN 'token.imported'
+                            WHEN 'recovery code issued' THEN 'recovery_code.issued'
+                            WHEN 'recovery code spent' THEN 'recovery_code.spent'
+                            ELSE action END;
+                        UPDATE audit_log SET actor_label = 'bootstrap'
+                         WHERE actor_label = 'unauthenticated bootstrap';
+
+                        CREATE INDEX audit_log_action_at ON audit_log (action, at);
+
+                        ALTER TABLE meta ADD COLUMN audit_key bytea
+                          CHECK (audit_key IS NULL OR length(audit_key) = 32);
+                        """)
+                    .execute();
+                byte[] key = new byte[AUDIT_KEY_BYTES];
+                new SecureRandom().nextBytes(key);
+                handle.execute(
+                    "UPDATE meta SET audit_key = ? WHERE id = 0 AND audit_key IS NULL",
+                    (Object) key);
+                Arrays.fill(key, (byte) 0);
+              }));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 
@@ -181,6 +232,15 @@ final class Migrations {
             migration.summary());
       }
     }
+  }
+
+  /** The store's audit fingerprint key ({@code meta.audit_key}); null if it has none. */
+  static byte[] auditKey(Handle handle) {
+    return handle
+        .createQuery("SELECT audit_key FROM meta WHERE id = 0")
+        .map((rs, ctx) -> rs.getBytes(1))
+        .findOne()
+        .orElse(null);
   }
 
   private static void lock(Handle tx) {

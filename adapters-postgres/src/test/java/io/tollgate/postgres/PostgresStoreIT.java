@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
@@ -191,7 +192,15 @@ class PostgresStoreIT {
 
   @Test
   void auditLog_recordsOnItsOwnAndListsOldestFirst() {
-    AuditEntry first = new AuditEntry(T0, "auth.failed", null, Actor.UNAUTHENTICATED);
+    AuditEntry first =
+        new AuditEntry(
+            T0,
+            "auth.failed",
+            null,
+            Actor.UNAUTHENTICATED,
+            new RequestOrigin("198.51.100.7", "GET", "/metrics", "req-9"),
+            "0123456789abcdef",
+            2);
     AuditEntry second =
         new AuditEntry(
             T0.plusMillis(1), "token.deleted", "ci", new Actor(TokenId.of(3), "token 3"));

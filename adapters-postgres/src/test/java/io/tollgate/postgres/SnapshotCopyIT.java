@@ -6,10 +6,12 @@ import static io.tollgate.core.testing.TestTokens.newResourceToken;
 import static io.tollgate.core.testing.TestTokens.newToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.Description;
+import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
@@ -61,10 +63,28 @@ class SnapshotCopyIT {
     source.tokens().insertImported(newToken("from-file", "apiv3_file"));
     source.tokens().deleteByName(TokenName.of("from-file"));
     source.recoveryCodes().replace("$argon2id$v=19$code", T0);
-    source.auditLog().record(new AuditEntry(T0, "token.created", "ci", Actor.token(admin)));
     source
         .auditLog()
-        .record(new AuditEntry(T0.plusMillis(1), "auth.failed", null, Actor.UNAUTHENTICATED));
+        .record(
+            new AuditEntry(
+                T0,
+                "token.created",
+                "ci",
+                Actor.token(admin)
+                    .withOrigin(
+                        new RequestOrigin(
+                            "203.0.113.9", "POST", "/api/v3/configure/token/ci", "req-1"))));
+    source
+        .auditLog()
+        .record(
+            new AuditEntry(
+                T0.plusMillis(1),
+                "auth.failed",
+                null,
+                Actor.UNAUTHENTICATED,
+                new RequestOrigin("198.51.100.7", "GET", "/metrics", null),
+                "0123456789abcdef",
+                4));
     return source.exportSnapshot();
   }
 
@@ -86,6 +106,10 @@ class SnapshotCopyIT {
       assertThat(target.tokens().wasImported(hashOf("apiv3_file"))).isTrue();
       assertThat(target.recoveryCodes().currentHash()).contains("$argon2id$v=19$code");
       assertThat(target.auditLog().entries()).isEqualTo(source.auditLog().entries());
+      assertThat(target.auditLog().entries())
+          .extracting(AuditEntry::credentialFp, AuditEntry::count, e -> e.origin().clientAddress())
+          .containsExactly(
+              tuple(null, 1L, "203.0.113.9"), tuple("0123456789abcdef", 4L, "198.51.100.7"));
       assertThat(target.tokens().insert(newToken("after-copy")).id()).isEqualTo(TokenId.of(4));
       for (Token token : copied.tokens()) {
         assertThat(told.poll(2, TimeUnit.SECONDS)).isEqualTo(token.id());
@@ -99,7 +123,7 @@ class SnapshotCopyIT {
   @Test
   void importSnapshot_intoAStoreThatHoldsAnything_isRefusedAndWritesNothing() {
     StoreSnapshot copied = fillSource();
-    target.auditLog().record(new AuditEntry(T0, "auth.failed", null, Actor.UNAUTHENTICATED));
+    target.auditLog().record(new AuditEntry(T0, "token.deleted", "old", Actor.BOOTSTRAP));
     UUID before = target.clusterId();
 
     assertThatThrownBy(() -> target.importSnapshot(copied))
