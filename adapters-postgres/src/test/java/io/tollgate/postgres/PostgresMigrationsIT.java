@@ -9,9 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,8 +155,10 @@ class PostgresMigrationsIT {
   }
 
   @Test
-  void nodesOpeningAnEmptyDatabaseTogether_migrateOnceAndShareOneClusterId() throws Exception {
+  void nodesOpeningAnEmptyDatabaseTogether_migrateOnceAndShareOneClusterIdAndFingerprintKey()
+      throws Exception {
     int nodes = 6;
+    Set<String> keys = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(nodes);
     CyclicBarrier start = new CyclicBarrier(nodes);
     List<Future<UUID>> ids = new ArrayList<>();
@@ -163,6 +168,7 @@ class PostgresMigrationsIT {
             () -> {
               start.await();
               try (PostgresStore store = PostgresStores.open(database.url())) {
+                keys.add(HexFormat.of().formatHex(store.auditLog().fingerprintKey()));
                 return store.clusterId();
               }
             };
@@ -173,6 +179,7 @@ class PostgresMigrationsIT {
         seen.add(id.get(60, TimeUnit.SECONDS));
       }
       assertThat(seen).containsOnly(seen.get(0));
+      assertThat(keys).hasSize(1);
     } finally {
       pool.shutdownNow();
     }
