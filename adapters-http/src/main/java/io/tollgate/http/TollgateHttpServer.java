@@ -2,18 +2,13 @@ package io.tollgate.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tollgate.core.crypto.CredentialFingerprint;
-import io.tollgate.core.domain.failure.FailureQueue;
-import io.tollgate.core.domain.failure.FailureThrottle;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.AuditLog;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +43,7 @@ public final class TollgateHttpServer implements AutoCloseable {
   private final RouteTable routes;
   private final HttpMetrics metrics;
   private final RecoveryListener recovery;
-  private final FailureRing failureRing;
-  private final FailureDrainer failureDrainer;
+  private final FailurePipeline failurePipeline;
   private final ServerMeters serverMeters;
   private final HealthChecks health;
   private final TlsReloader tlsReloader;
@@ -86,14 +80,8 @@ public final class TollgateHttpServer implements AutoCloseable {
       rows.addAll(ServerRoutes.console(ConsoleAssets.fromClasspath()));
     }
     AuthzRules rules = config.authzRules().map(AuthzRules::load).orElse(AuthzRules.none());
-    // refusals go to the store's audit log (and a ring in memory), fingerprinted under the store's
-    // key so that fingerprints stay comparable across restarts; without a store, a key of this run
-    FailureThrottle throttle = new FailureThrottle(config.authFailureLimit(), clock);
-    FailureQueue failureQueue = new FailureQueue(FailureQueue.DEFAULT_CAPACITY, clock);
-    this.failureRing = new FailureRing(FailureRing.DEFAULT_CAPACITY, auditLog);
-    AuthFailures failures =
-        new AuthFailures(throttle, Optional.of(failureQueue), fingerprint(auditLog));
-    this.failureDrainer = new FailureDrainer(failureQueue, failureRing, Duration.ofSeconds(1));
+    this.failurePipeline = new FailurePipeline(config.authFailureLimit(), clock, auditLog);
+    AuthFailures failures = failurePipeline.failures();
     // the metrics need the finished table; forward authentication records its outcomes in them
     ForwardAuth forwardAuth =
         new ForwardAuth(authority, rules, this::recordAuthentication, failures);
@@ -101,7 +89,7 @@ public final class TollgateHttpServer implements AutoCloseable {
     RouteTable routes = new RouteTable(rows);
     this.routes = routes;
     this.metrics = new HttpMetrics(registry, "main", routes);
-    metrics.watch(throttle, failureQueue, failureRing);
+    failurePipeline.watchedBy(metrics);
     this.serverMeters =
         ServerMeters.bindTo(registry, authority, config.version(), config.revision());
     auditFile.ifPresent(metrics::watch);
@@ -147,18 +135,6 @@ public final class TollgateHttpServer implements AutoCloseable {
     return Optional.ofNullable(tlsReloader).map(TlsReloader::newFactory);
   }
 
-  private static CredentialFingerprint fingerprint(Optional<AuditLog> auditLog) {
-    if (auditLog.isEmpty()) {
-      return CredentialFingerprint.random(new SecureRandom());
-    }
-    byte[] key = auditLog.get().fingerprintKey();
-    try {
-      return new CredentialFingerprint(key);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
-  }
-
   private void recordAuthentication(String outcome) {
     metrics.recordAuthentication(outcome);
   }
@@ -170,7 +146,7 @@ public final class TollgateHttpServer implements AutoCloseable {
 
   /** The failure audit's latest events (also recorded in the store's audit log, if any). */
   FailureRing failureRing() {
-    return failureRing;
+    return failurePipeline.ring();
   }
 
   /** The main listener's Javalin, for tests that inspect what is registered. */
@@ -316,7 +292,7 @@ public final class TollgateHttpServer implements AutoCloseable {
           "cannot listen on " + config.bind() + ": " + rootMessage(e), e);
     }
     LOG.info("Tollgate listening on {}", uri());
-    failureDrainer.start();
+    failurePipeline.start();
     if (tlsReloader != null) {
       tlsReloader.start();
     }
@@ -359,7 +335,7 @@ public final class TollgateHttpServer implements AutoCloseable {
       recovery.stop();
     }
     main.stop();
-    failureDrainer.stop();
+    failurePipeline.stop();
     LOG.info("Tollgate HTTP server stopped");
   }
 

@@ -62,6 +62,7 @@ class ArchitectureTest {
           "io.tollgate.stores.Stores",
           "io.tollgate.cli.LogFormat",
           "io.tollgate.embedded.Tollgate",
+          "io.tollgate.embedded.TollgateBuilder",
           "io.tollgate.embedded.guice.TollgateModule",
           "io.tollgate.embedded.guice.TollgateCoreModule");
 

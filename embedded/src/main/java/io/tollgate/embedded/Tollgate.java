@@ -11,21 +11,17 @@ import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.Permissions;
-import io.tollgate.core.domain.ResourceType;
 import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenSecret;
-import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.ServiceStatusUseCase.StoreStatus;
 import io.tollgate.core.port.in.ServiceStatusUseCase.TokenCounts;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
-import io.tollgate.stores.StoreLocation;
-import io.tollgate.stores.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +75,7 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   private final String description;
   private volatile boolean closed;
 
-  private Tollgate(TokenStore store, Clock clock, ResourceTypes resourceTypes, String description) {
+  Tollgate(TokenStore store, Clock clock, ResourceTypes resourceTypes, String description) {
     this.store = store;
     this.description = description;
     this.service =
@@ -122,115 +118,8 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
    *
    * @return a new builder with the system UTC clock
    */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Configures and opens a {@link Tollgate}: a clock, resource types, and the store, chosen once
-   * ({@link #dataDirectory(Path)}, {@link #location(StoreLocation)} or {@link #store(TokenStore)}).
-   * Not thread-safe; use one per thread.
-   */
-  public static final class Builder {
-
-    private Clock clock = Clock.systemUTC();
-    private ResourceTypes resourceTypes = ResourceTypes.builtIn();
-    private StoreLocation location;
-    private TokenStore store;
-
-    private Builder() {}
-
-    /**
-     * Declares a resource type of your application beside the built-in {@code db} and {@code
-     * system}, so that resource tokens can be given permissions on it and routes can require them.
-     *
-     * <pre>{@code
-     * Tollgate.builder().resourceType(ResourceType.anyName("orders", "read", "write")).open(dir);
-     * }</pre>
-     *
-     * @param type the type, its actions and (optionally) its names
-     * @return this builder
-     * @throws io.tollgate.core.domain.InvalidPermissionException if a type of that name exists
-     */
-    public Builder resourceType(ResourceType type) {
-      this.resourceTypes = resourceTypes.with(Objects.requireNonNull(type, "type"));
-      return this;
-    }
-
-    /**
-     * The clock that stamps created_at and updated_at and decides whether a token has expired.
-     *
-     * @param clock the clock; timestamps are kept in UTC with millisecond precision
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is null
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Keeps the tokens in the SQLite store in {@code dataDir} (see {@link Tollgate#open(Path)});
-     * replaces any store chosen before. Throws {@link NullPointerException} if it is null.
-     */
-    public Builder dataDirectory(Path dataDir) {
-      return location(new StoreLocation.SqliteDirectory(dataDir));
-    }
-
-    /**
-     * Keeps the tokens in the store at {@code location}, opened by {@link #open()}; replaces any
-     * store chosen before. Throws {@link NullPointerException} if it is null.
-     */
-    public Builder location(StoreLocation location) {
-      this.location = Objects.requireNonNull(location, "location");
-      this.store = null;
-      return this;
-    }
-
-    /**
-     * Keeps the tokens in {@code store}, open and used by no other instance; replaces any store
-     * chosen before. The instance {@link #open()} returns owns it and closes it on {@link
-     * Tollgate#close()}. Throws {@link NullPointerException} if it is null.
-     */
-    public Builder store(TokenStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      this.location = null;
-      return this;
-    }
-
-    /**
-     * Opens an instance on the store chosen before; close it to release the store.
-     *
-     * @throws io.tollgate.core.domain.StoreException if the store cannot be opened or read, as
-     *     {@link Tollgate#open(Path)} describes for a data directory
-     * @throws IllegalStateException if no store was chosen
-     */
-    public Tollgate open() {
-      if (store == null && location == null) {
-        throw new IllegalStateException(
-            "choose a store first: dataDirectory(dir), location(location) or store(store)");
-      }
-      TokenStore opened = store != null ? store : Stores.open(location);
-      try {
-        return new Tollgate(opened, clock, resourceTypes, "Tollgate[" + opened + "]");
-      } catch (RuntimeException e) {
-        opened.close();
-        throw e;
-      }
-    }
-
-    /**
-     * Opens the durable store in {@code dataDir}, as {@link Tollgate#open(Path)} does (and throws):
-     * {@code dataDirectory(dataDir).open()}.
-     */
-    public Tollgate open(Path dataDir) {
-      return dataDirectory(dataDir).open();
-    }
-
-    /** An open in-memory instance, as {@link Tollgate#inMemory()} gives. */
-    public Tollgate inMemory() {
-      return store(new InMemoryTokenStore()).open();
-    }
+  public static TollgateBuilder builder() {
+    return new TollgateBuilder();
   }
 
   // The use cases of TokenAuthority, documented there; each throws IllegalStateException once
