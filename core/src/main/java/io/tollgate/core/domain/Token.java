@@ -6,8 +6,10 @@ import java.util.Optional;
 /**
  * A stored token: everything but its secret. {@link #permissions()} says what it may do: {@code
  * *:*:*} for admin tokens ({@code _admin} and named admin tokens), a list of resource permissions
- * for resource tokens. {@code createdBy}, {@code updatedAt}, {@code updatedBy} and {@code
- * description} may be null.
+ * for resource tokens. {@code createdBy}, {@code updatedAt}, {@code updatedBy}, {@code description}
+ * and {@code lastUsedAt} may be null. {@code lastUsedAt} is when it last authenticated as far as
+ * the store knows (written in batches, SPEC section 10), null for never; it is no change to the
+ * token and leaves {@code updatedAt} alone.
  */
 public record Token(
     TokenId id,
@@ -20,7 +22,8 @@ public record Token(
     Expiry expiry,
     Description description,
     TokenStatus status,
-    Permissions permissions) {
+    Permissions permissions,
+    Instant lastUsedAt) {
 
   /** What an admin token may do: everything ({@code *:*:*}). */
   public static final Permissions ADMIN_PERMISSIONS = Permissions.ADMIN;
@@ -39,6 +42,34 @@ public record Token(
     if (name.isOperator() && !permissions.isAdmin()) {
       throw new InvalidPermissionException("the operator token holds *:*:*");
     }
+  }
+
+  /** A token that was never used (or whose last use is not known): {@code lastUsedAt} null. */
+  public Token(
+      TokenId id,
+      TokenName name,
+      TokenHash hash,
+      Instant createdAt,
+      TokenId createdBy,
+      Instant updatedAt,
+      TokenId updatedBy,
+      Expiry expiry,
+      Description description,
+      TokenStatus status,
+      Permissions permissions) {
+    this(
+        id,
+        name,
+        hash,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        expiry,
+        description,
+        status,
+        permissions,
+        null);
   }
 
   public boolean isOperator() {
@@ -63,10 +94,42 @@ public record Token(
     return Optional.ofNullable(description);
   }
 
-  /** This token with a new secret's hash; id, name, created_at and expiry stay. */
+  public Optional<Instant> lastUsedAtOptional() {
+    return Optional.ofNullable(lastUsedAt);
+  }
+
+  /** This token last used at {@code when} (null: never); nothing else changes. */
+  public Token withLastUsedAt(Instant when) {
+    return new Token(
+        id,
+        name,
+        hash,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        expiry,
+        description,
+        status,
+        permissions,
+        when);
+  }
+
+  /** This token with a new secret's hash; id, name, created_at, expiry and last use stay. */
   public Token regenerated(TokenHash newHash, Instant now, TokenId by) {
     return new Token(
-        id, name, newHash, createdAt, createdBy, now, by, expiry, description, status, permissions);
+        id,
+        name,
+        newHash,
+        createdAt,
+        createdBy,
+        now,
+        by,
+        expiry,
+        description,
+        status,
+        permissions,
+        lastUsedAt);
   }
 
   /** This token with new description and status. */
@@ -83,7 +146,8 @@ public record Token(
         expiry,
         newDescription,
         newStatus,
-        permissions);
+        permissions,
+        lastUsedAt);
   }
 
   private static void requireNonNull(Object value, String field) {

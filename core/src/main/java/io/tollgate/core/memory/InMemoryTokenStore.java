@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -79,6 +80,23 @@ public final class InMemoryTokenStore implements TokenStore {
   @Override
   public UUID clusterId() {
     return clusterId;
+  }
+
+  @Override
+  public void recordLastUse(Map<TokenId, Instant> lastUse) {
+    lock.writeLock().lock();
+    try {
+      lastUse.forEach(
+          (id, when) -> {
+            Token current = tables.byId.get(id.value());
+            if (current != null
+                && (current.lastUsedAt() == null || current.lastUsedAt().isBefore(when))) {
+              tables.put(current.withLastUsedAt(when));
+            }
+          });
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Nothing to release. */

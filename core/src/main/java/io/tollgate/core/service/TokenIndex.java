@@ -4,24 +4,39 @@ import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.port.in.ServiceStatusUseCase.TokenCounts;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The in-memory mirror of committed tokens, keyed by hash (what authentication reads, without
  * locking or allocating) and by id (what a change applies to). Only {@link TokenService} writes to
- * it, under its write lock, and only after a write has committed. It keeps a count of its tokens by
- * kind, so that {@code /metrics} never walks a million tokens.
+ * it, under its write lock, and only after a write has committed. Each token's {@link Entry} also
+ * holds its {@link LastUse}, which outlives a change of the token (a regeneration, new details) and
+ * goes with its removal. It keeps a count of its tokens by kind, so that {@code /metrics} never
+ * walks a million tokens.
  */
 final class TokenIndex {
   private static final int OPERATOR = 0;
   private static final int ADMIN = 1;
   private static final int RESOURCE = 2;
 
-  private final ConcurrentHashMap<TokenHash, Token> byHash;
-  private final ConcurrentHashMap<TokenId, Token> byId;
+  private final ConcurrentHashMap<TokenHash, Entry> byHash;
+  private final ConcurrentHashMap<TokenId, Entry> byId;
   private final AtomicLongArray countsByKind = new AtomicLongArray(3);
+
+  /** A token and its last use: one object per token, so the index costs no more per token. */
+  static final class Entry extends LastUse {
+    final Token token;
+
+    Entry(Token token) {
+      super(token.lastUsedAt());
+      this.token = token;
+    }
+  }
 
   TokenIndex(Collection<Token> committed) {
     int capacity = Math.max(16, committed.size() * 2);
@@ -30,34 +45,67 @@ final class TokenIndex {
     committed.forEach(this::put);
   }
 
-  Token find(TokenHash hash) {
+  Entry find(TokenHash hash) {
     return byHash.get(hash);
   }
 
-  Token findById(TokenId id) {
+  Entry findById(TokenId id) {
     return byId.get(id);
   }
 
-  /** Adds {@code token}, or replaces the token of that id (whose old hash stops authenticating). */
+  /**
+   * Adds {@code token}, or replaces the token of that id (whose old hash stops authenticating),
+   * keeping what is known of its last use.
+   */
   void put(Token token) {
-    Token previous = byId.put(token.id(), token);
+    Entry entry = new Entry(token);
+    Entry previous = byId.put(token.id(), entry);
     if (previous != null) {
-      if (!previous.hash().equals(token.hash())) {
-        byHash.remove(previous.hash(), previous);
+      entry.carryOver(previous);
+      if (!previous.token.hash().equals(token.hash())) {
+        byHash.remove(previous.token.hash(), previous);
       }
-      count(previous, -1);
+      count(previous.token, -1);
     }
-    byHash.put(token.hash(), token);
+    byHash.put(token.hash(), entry);
     count(token, 1);
+    if (previous != null) {
+      entry.carryOver(previous); // a use that raced the swap above
+    }
   }
 
   /** Removes the token of that id, if any. */
   void remove(TokenId id) {
-    Token previous = byId.remove(id);
+    Entry previous = byId.remove(id);
     if (previous != null) {
-      byHash.remove(previous.hash(), previous);
-      count(previous, -1);
+      byHash.remove(previous.token.hash(), previous);
+      count(previous.token, -1);
     }
+  }
+
+  /** The uses the store does not hold yet, by token id; marks nothing. */
+  Map<TokenId, Long> pendingLastUse() {
+    Map<TokenId, Long> pending = new HashMap<>();
+    for (Entry entry : byId.values()) {
+      long millis = entry.pending();
+      if (millis != LastUse.NEVER) {
+        pending.put(entry.token.id(), millis);
+      }
+    }
+    return pending;
+  }
+
+  /** {@code token} with the later of its stored last use and the one known here. */
+  Token withLastUse(Token token) {
+    Entry entry = byId.get(token.id());
+    if (entry == null) {
+      return token;
+    }
+    long known = entry.usedMillis();
+    if (known == LastUse.NEVER || known <= LastUse.millisOf(token.lastUsedAt())) {
+      return token;
+    }
+    return token.withLastUsedAt(Instant.ofEpochMilli(known));
   }
 
   int size() {

@@ -28,6 +28,7 @@ import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenHasher;
 import io.tollgate.core.port.out.TokenStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,10 @@ import java.util.function.Supplier;
  * in-memory index only after it committed. Authentication and authorization read the index without
  * locking and never touch the store; changes committed by other nodes of a shared store reach the
  * index through {@link TokenStore#onChangeElsewhere}, and while the store cannot vouch that this
- * node is current they fail closed. Only {@code _admin} itself may regenerate {@code _admin}.
+ * node is current they fail closed. Only {@code _admin} itself may regenerate {@code _admin}. Each
+ * successful authentication notes the token's last use in the index (no lock, no allocation);
+ * {@link #flushLastUse()}, which the composition root calls on a schedule and at shutdown, writes
+ * what changed to the store in one batch.
  */
 public final class TokenService implements TokenAuthority {
 
@@ -55,6 +59,8 @@ public final class TokenService implements TokenAuthority {
   private final TokenChanges changes;
   private final TokenIndex index;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final boolean trackLastUse;
+  private final LastUseFlusher flusher;
 
   /** Builds the in-memory index from everything the store holds. */
   public TokenService(
@@ -69,7 +75,22 @@ public final class TokenService implements TokenAuthority {
       SecretGenerator generator,
       Clock clock,
       ResourceTypes resourceTypes) {
+    this(store, hasher, generator, clock, resourceTypes, true);
+  }
+
+  /**
+   * As above; {@code trackLastUse} false leaves last use alone: authentication notes none and
+   * {@link #flushLastUse()} writes none.
+   */
+  public TokenService(
+      TokenStore store,
+      TokenHasher hasher,
+      SecretGenerator generator,
+      Clock clock,
+      ResourceTypes resourceTypes,
+      boolean trackLastUse) {
     this.store = store;
+    this.trackLastUse = trackLastUse;
     this.resourceTypes = resourceTypes;
     this.hasher = hasher;
     this.generator = generator;
@@ -81,6 +102,7 @@ public final class TokenService implements TokenAuthority {
     try {
       store.onChangeElsewhere(this::refresh);
       this.index = new TokenIndex(store.tokens().findAll());
+      this.flusher = new LastUseFlusher(index, store);
     } finally {
       writeLock.unlock();
     }
@@ -97,14 +119,18 @@ public final class TokenService implements TokenAuthority {
     if (presented == null || presented.isEmpty()) {
       return AuthenticationResult.UNKNOWN;
     }
-    Token token = index.find(hasher.hash(presented));
-    if (token == null || token.status() != TokenStatus.ACTIVE) {
+    TokenIndex.Entry entry = index.find(hasher.hash(presented));
+    if (entry == null || entry.token.status() != TokenStatus.ACTIVE) {
       return AuthenticationResult.UNKNOWN;
     }
-    if (!token.expiry().isValidAtMillis(clock.millis())) {
-      return new AuthenticationResult.Expired(token);
+    long now = clock.millis();
+    if (!entry.token.expiry().isValidAtMillis(now)) {
+      return new AuthenticationResult.Expired(entry.token);
     }
-    return new AuthenticationResult.Authenticated(token);
+    if (trackLastUse) {
+      entry.touch(now);
+    }
+    return new AuthenticationResult.Authenticated(entry.token);
   }
 
   /**
@@ -227,9 +253,31 @@ public final class TokenService implements TokenAuthority {
         });
   }
 
+  /** Every token, each with the later of its stored last use and the one this node knows. */
   @Override
   public List<Token> listTokens() {
-    return store.tokens().findAll();
+    List<Token> stored = store.tokens().findAll();
+    List<Token> listed = new ArrayList<>(stored.size());
+    for (Token token : stored) {
+      listed.add(index.withLastUse(token));
+    }
+    return listed;
+  }
+
+  /** Whether authentication notes last use (see the constructor). */
+  public boolean tracksLastUse() {
+    return trackLastUse;
+  }
+
+  /**
+   * Writes every last use the store does not hold yet in one batch ({@link
+   * TokenStore#recordLastUse}); one flush at a time. When the store fails, the exception
+   * propagates, nothing is marked written, and the next flush tries again: the caller logs it.
+   *
+   * @return how many tokens' last use it wrote
+   */
+  public int flushLastUse() {
+    return flusher.flush();
   }
 
   @Override

@@ -10,7 +10,9 @@ import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.port.out.TokenStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +36,8 @@ public final class ScriptedStore implements TokenStore {
   private final List<Consumer<TokenId>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean failingWrites;
   private volatile boolean failingAudit;
+  private volatile boolean failingLastUse;
+  private final AtomicInteger lastUseBatches = new AtomicInteger();
   private volatile boolean current = true;
 
   public ScriptedStore(TokenStore delegate) {
@@ -48,6 +52,16 @@ public final class ScriptedStore implements TokenStore {
   /** From now on, every audit append in a transaction fails with a {@link StoreException}. */
   public void failAudit() {
     failingAudit = true;
+  }
+
+  /** Whether {@link #recordLastUse} fails with a {@link StoreException} from now on. */
+  public void failLastUse(boolean failing) {
+    failingLastUse = failing;
+  }
+
+  /** How many {@link #recordLastUse} calls reached the store (failed ones included). */
+  public int lastUseBatches() {
+    return lastUseBatches.get();
   }
 
   /** What {@link #isCurrent()} answers from now on. */
@@ -124,6 +138,16 @@ public final class ScriptedStore implements TokenStore {
   public UUID clusterId() {
     calls.incrementAndGet();
     return delegate.clusterId();
+  }
+
+  @Override
+  public void recordLastUse(Map<TokenId, Instant> lastUse) {
+    calls.incrementAndGet();
+    lastUseBatches.incrementAndGet();
+    if (failingLastUse) {
+      throw new StoreException("disk full: /tmp/test/tollgate.db");
+    }
+    delegate.recordLastUse(lastUse);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.tollgate.core.port.out;
 
 import io.tollgate.core.domain.TokenId;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,6 +38,15 @@ public interface TokenStore extends AutoCloseable {
 
   /** This store's identity, created once with the store and kept. */
   UUID clusterId();
+
+  /**
+   * Records when tokens were last used, all in one transaction: each token's {@code last_used_at}
+   * becomes the later of the stored time and the one given, never an earlier one. Ids of tokens
+   * that no longer exist are skipped. It is no change to a token: {@code updated_at} stays, and no
+   * audit entry nor change notice for other nodes is written. A technical failure is a {@link
+   * io.tollgate.core.domain.StoreException} and writes nothing.
+   */
+  void recordLastUse(Map<TokenId, Instant> lastUse);
 
   /**
    * Whether this node can vouch that its view is current. A store shared by several nodes answers

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * recovery code, audit entries) commits together or not at all. A store's test subclasses this,
  * supplies a fresh, empty store and a way to make its audit appends fail.
  */
-public abstract class TokenStoreContract {
+public abstract class TokenStoreContract implements LastUseContract {
 
   private static final AuditEntry CREATED =
       new AuditEntry(T0, "token.created", "ci", Actor.BOOTSTRAP);
@@ -37,6 +37,11 @@ public abstract class TokenStoreContract {
    * Makes every later audit append of {@code store} fail, as a full disk or a broken table would.
    */
   protected abstract void breakAuditLog(TokenStore store);
+
+  @Override
+  public TokenStore storeUnderTest() {
+    return store;
+  }
 
   @BeforeEach
   void openStore() {
