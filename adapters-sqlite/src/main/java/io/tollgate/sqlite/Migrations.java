@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
 
+  /** The version that adds {@code tokens.last_used_at}. */
+  static final int LAST_USE_VERSION = 6;
+
   static final List<Migration> ALL =
       List.of(
           new Migration(
@@ -143,7 +146,15 @@ final class Migrations {
                 new SecureRandom().nextBytes(key);
                 handle.execute("UPDATE meta SET audit_key = ? WHERE id = 0", (Object) key);
                 Arrays.fill(key, (byte) 0);
-              }));
+              }),
+          Migration.script(
+              LAST_USE_VERSION,
+              "last use",
+              // SPEC section 10: when each token last authenticated, epoch milliseconds, written
+              // in batches; null for never
+              """
+              ALTER TABLE tokens ADD COLUMN last_used_at INTEGER;
+              """));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

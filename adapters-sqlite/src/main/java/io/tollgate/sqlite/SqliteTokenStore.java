@@ -2,6 +2,7 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.StoreTransaction;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -163,6 +166,19 @@ final class SqliteTokenStore implements SqliteStore {
   @Override
   public UUID clusterId() {
     return clusterId;
+  }
+
+  /** One {@code BEGIN IMMEDIATE} transaction for the whole batch, no audit line. */
+  @Override
+  public void recordLastUse(Map<TokenId, Instant> lastUse) {
+    if (lastUse.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        tx -> {
+          ((SqliteTransaction) tx).recordLastUse(lastUse);
+          return null;
+        });
   }
 
   @Override

@@ -14,7 +14,9 @@ import io.tollgate.core.port.out.TokenRepository;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -230,6 +232,25 @@ final class SqliteTransaction implements StoreTransaction, TokenRepository, Reco
           Optional<Token> current = tokens.findByName(name.value());
           current.ifPresent(token -> tokens.deleteById(token.id().value()));
           return current;
+        });
+  }
+
+  /** Raises the last use of each token given that still exists, in this transaction. */
+  void recordLastUse(Map<TokenId, Instant> lastUse) {
+    requireOpen();
+    List<Long> ids = new ArrayList<>(lastUse.size());
+    List<Long> at = new ArrayList<>(lastUse.size());
+    lastUse.forEach(
+        (id, when) -> {
+          ids.add(id.value());
+          at.add(when.toEpochMilli());
+        });
+    run(
+        "cannot record when tokens were last used",
+        null,
+        () -> {
+          tokens.recordLastUse(ids, at);
+          return null;
         });
   }
 

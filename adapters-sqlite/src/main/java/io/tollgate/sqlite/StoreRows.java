@@ -45,7 +45,7 @@ final class StoreRows {
     List<List<Token>> tokens = new ArrayList<>();
     if (version >= 1) {
       check(problems, "meta", () -> meta(connection, problems));
-      check(problems, "tokens", () -> tokens.add(tokens(connection, problems)));
+      check(problems, "tokens", () -> tokens.add(tokens(connection, version, problems)));
     }
     if (version >= 3) {
       check(problems, "recovery_code", () -> recoveryCode(connection, problems));
@@ -104,7 +104,7 @@ final class StoreRows {
     }
   }
 
-  private static List<Token> tokens(Connection connection, List<String> problems)
+  private static List<Token> tokens(Connection connection, int version, List<String> problems)
       throws SQLException {
     long operators = longOf(connection, "SELECT count(*) FROM tokens WHERE name = '_admin'");
     if (operators > 1) {
@@ -114,6 +114,7 @@ final class StoreRows {
     List<Token> tokens =
         TokenScan.findAllChecked(
             connection,
+            version,
             problem -> {
               if (broken[0]++ < SHOWN) {
                 problems.add(problem);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -19,7 +20,7 @@ interface TokenDao extends SqlObject {
   String COLUMNS =
       """
       id, name, hash_algorithm, hash, created_at, created_by, updated_at, updated_by, expiry,
-      description, status, permissions
+      description, status, permissions, last_used_at
       """;
 
   @SqlQuery("SELECT " + COLUMNS + " FROM tokens ORDER BY id")
@@ -108,6 +109,19 @@ interface TokenDao extends SqlObject {
       @Bind("status") String status,
       @Bind("updatedAt") long updatedAt,
       @Bind("updatedBy") Long updatedBy);
+
+  /**
+   * Raises a token's last use to {@code at}, never lowers it; a token that no longer exists is
+   * skipped. Run as a batch in one transaction.
+   */
+  @SqlBatch(
+      transactional = false,
+      value =
+          """
+      UPDATE tokens SET last_used_at = :at
+       WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)
+      """)
+  void recordLastUse(@Bind("id") List<Long> ids, @Bind("at") List<Long> at);
 
   @SqlUpdate("DELETE FROM tokens WHERE id = :id")
   int deleteById(@Bind("id") long id);

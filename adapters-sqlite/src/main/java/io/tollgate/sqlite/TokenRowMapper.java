@@ -42,7 +42,8 @@ final class TokenRowMapper implements RowMapper<Token> {
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
         TokenStatus.fromWireName(rs.getString(11)),
-        Permissions.parse(rs.getString(12)));
+        Permissions.parse(rs.getString(12)),
+        nullableInstant(rs, 13));
   }
 
   /**

@@ -24,22 +24,32 @@ import java.util.function.Consumer;
  * in-memory index, a million rows on a large store. Each value crossing from the driver costs a
  * native call, so a row whose optional columns all hold their defaults (no update, no expiry, no
  * description, active, SHA-512, admin permissions: almost every row) is recognised by one computed
- * column and read as six values instead of twelve; any other row is read in full. The tokens are
+ * column and read as seven values instead of thirteen; any other row is read in full. The tokens are
  * the same either way.
  */
 final class TokenScan {
 
-  /** Columns 1-6 for every row; 7-13 only when column 6 (plain) is 0. */
-  static final String SELECT_ALL =
-      """
-      SELECT id, name, hash, created_at, created_by,
-             hash_algorithm = 'sha512' AND status = 'active' AND permissions = '*:*:*'
-               AND updated_at IS NULL AND updated_by IS NULL AND expiry IS NULL
-               AND description IS NULL,
-             hash_algorithm, updated_at, updated_by, expiry, description, status, permissions
-        FROM tokens
-       ORDER BY id
-      """;
+  /**
+   * Columns 1-7 for every row (7: last use); 8-14 only when column 6 (plain) is 0. Before schema
+   * version {@link Migrations#LAST_USE_VERSION} the table has no last use, and column 7 is null.
+   */
+  static final String SELECT_ALL = select("last_used_at");
+
+  private static final String SELECT_ALL_BEFORE_LAST_USE = select("NULL");
+
+  private static String select(String lastUse) {
+    return """
+        SELECT id, name, hash, created_at, created_by,
+               hash_algorithm = 'sha512' AND status = 'active' AND permissions = '*:*:*'
+                 AND updated_at IS NULL AND updated_by IS NULL AND expiry IS NULL
+                 AND description IS NULL,
+               %s,
+               hash_algorithm, updated_at, updated_by, expiry, description, status, permissions
+          FROM tokens
+         ORDER BY id
+        """
+        .formatted(lastUse);
+  }
 
   private TokenScan() {}
 
@@ -60,11 +70,13 @@ final class TokenScan {
    * expiring operator token, ...) is reported to {@code problems}, naming its id and the rule,
    * instead of ending the scan: the check of a whole store at the cost of the scan it needs anyway.
    */
-  static List<Token> findAllChecked(Connection connection, Consumer<String> problems)
-      throws SQLException {
+  static List<Token> findAllChecked(
+      Connection connection, int version, Consumer<String> problems) throws SQLException {
     List<Token> tokens = new ArrayList<>();
     Map<String, Permissions> permissions = new HashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(SELECT_ALL);
+    String select =
+        version >= Migrations.LAST_USE_VERSION ? SELECT_ALL : SELECT_ALL_BEFORE_LAST_USE;
+    try (PreparedStatement statement = connection.prepareStatement(select);
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         try {
@@ -96,7 +108,8 @@ final class TokenScan {
         Expiry.NEVER,
         null,
         TokenStatus.ACTIVE,
-        Permissions.ADMIN);
+        Permissions.ADMIN,
+        TokenRowMapper.nullableInstant(rs, 7));
   }
 
   /**
@@ -110,12 +123,13 @@ final class TokenScan {
     byte[] digest = rs.getBytes(3);
     Instant createdAt = Instant.ofEpochMilli(rs.getLong(4));
     TokenId createdBy = TokenRowMapper.nullableId(rs, 5);
+    Instant lastUsedAt = TokenRowMapper.nullableInstant(rs, 7);
     TokenHash hash =
-        new TokenHash(TokenRowMapper.shared(rs.getString(7), TokenHash.SHA512), digest);
-    Instant updatedAt = TokenRowMapper.nullableInstant(rs, 8);
-    TokenId updatedBy = TokenRowMapper.nullableId(rs, 9);
-    Instant expiry = TokenRowMapper.nullableInstant(rs, 10);
-    String description = rs.getString(11);
+        new TokenHash(TokenRowMapper.shared(rs.getString(8), TokenHash.SHA512), digest);
+    Instant updatedAt = TokenRowMapper.nullableInstant(rs, 9);
+    TokenId updatedBy = TokenRowMapper.nullableId(rs, 10);
+    Instant expiry = TokenRowMapper.nullableInstant(rs, 11);
+    String description = rs.getString(12);
     return new Token(
         id,
         name,
@@ -126,7 +140,8 @@ final class TokenScan {
         updatedBy,
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
-        TokenStatus.fromWireName(rs.getString(12)),
-        permissions.computeIfAbsent(rs.getString(13), Permissions::parse));
+        TokenStatus.fromWireName(rs.getString(13)),
+        permissions.computeIfAbsent(rs.getString(14), Permissions::parse),
+        lastUsedAt);
   }
 }

@@ -29,7 +29,7 @@ class TamperedStoreTest {
       """
       CREATE TABLE loose (id INTEGER PRIMARY KEY, name TEXT, hash_algorithm TEXT, hash BLOB,
         created_at INTEGER, created_by INTEGER, updated_at INTEGER, updated_by INTEGER,
-        expiry INTEGER, description TEXT, status TEXT, permissions TEXT);
+        expiry INTEGER, description TEXT, status TEXT, permissions TEXT, last_used_at INTEGER);
       """;
 
   private static final String KNOWN_HASH = "x'" + "ab".repeat(64) + "'";
@@ -152,10 +152,10 @@ class TamperedStoreTest {
                 "tokens",
                 LOOSE_TOKENS,
                 "INSERT INTO tokens VALUES (2, 'ghost', 'sha512', NULL, 0, NULL, NULL, NULL, NULL,"
-                    + " NULL, 'ACTIVE', '*:*:*')",
+                    + " NULL, 'ACTIVE', '*:*:*', NULL)",
                 "INSERT INTO tokens VALUES (3, 'shout', 'sha512', "
                     + KNOWN_HASH
-                    + ", 0, NULL, NULL, NULL, NULL, NULL, 'ACTIVE', '*:*:*')",
+                    + ", 0, NULL, NULL, NULL, NULL, NULL, 'ACTIVE', '*:*:*', NULL)",
                 "UPDATE meta SET next_token_id = 4"));
 
     assertRefused(
@@ -207,7 +207,7 @@ class TamperedStoreTest {
                 LOOSE_TOKENS,
                 "INSERT INTO tokens VALUES (2, '_admin', 'sha512', "
                     + KNOWN_HASH
-                    + ", 0, NULL, NULL, NULL, NULL, NULL, 'active', '*:*:*')",
+                    + ", 0, NULL, NULL, NULL, NULL, NULL, 'active', '*:*:*', NULL)",
                 "UPDATE meta SET next_token_id = 3"));
 
     assertRefused(file, "2 tokens are named _admin; at most one may be");
