@@ -154,7 +154,13 @@ final class Migrations {
                     "UPDATE meta SET audit_key = ? WHERE id = 0 AND audit_key IS NULL",
                     (Object) key);
                 Arrays.fill(key, (byte) 0);
-              }));
+              }),
+          new Migration(
+              4,
+              "last use",
+              // SPEC section 10, as the SQLite store's version 6: when each token last
+              // authenticated, epoch milliseconds, written in batches; null for never
+              handle -> handle.execute("ALTER TABLE tokens ADD COLUMN last_used_at bigint")));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -102,6 +103,20 @@ final class PgTransaction implements StoreTransaction {
     } catch (RuntimeException e) {
       throw PgErrors.translate(e, url, action);
     }
+  }
+
+  /**
+   * Raises the last use of each token given, under the write lock (writers never wait on each
+   * other's rows); no change-log row, no notification: it is no change to a token.
+   */
+  void recordLastUse(Map<TokenId, Instant> lastUse) {
+    run(
+        "cannot record when tokens were last used",
+        () -> {
+          lockForWrite();
+          TokenSql.recordLastUse(handle(), lastUse);
+          return null;
+        });
   }
 
   /** Takes the store's write lock, once per transaction; returns nothing new after the first. */

@@ -9,6 +9,8 @@ import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.port.out.TokenStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -78,6 +80,19 @@ public final class PostgresStore implements TokenStore {
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
     return inPgTransaction(work::apply);
+  }
+
+  /** One transaction for the whole batch; no audit line, no change-log row, no notification. */
+  @Override
+  public void recordLastUse(Map<TokenId, Instant> lastUse) {
+    if (lastUse.isEmpty()) {
+      return;
+    }
+    inPgTransaction(
+        tx -> {
+          tx.recordLastUse(lastUse);
+          return null;
+        });
   }
 
   /** {@link #inTransaction}, giving the work this store's own transaction type. */

@@ -141,6 +141,7 @@ final class SnapshotCopy {
           .bind(9, token.description() == null ? null : token.description().value())
           .bind(10, token.status().wireName())
           .bind(11, token.permissions().text())
+          .bind(12, TokenSql.millisOrNull(token.lastUsedAt()))
           .add();
     }
     batch.execute();

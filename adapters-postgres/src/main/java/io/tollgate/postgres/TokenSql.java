@@ -11,9 +11,13 @@ import io.tollgate.core.domain.TokenStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -26,12 +30,17 @@ final class TokenSql {
   /** The selected columns, in the order {@link #map} reads them. */
   static final String COLUMNS =
       "id, name, hash_algorithm, hash, created_at, created_by, updated_at, updated_by, expiry,"
-          + " description, status, permissions";
+          + " description, status, permissions, last_used_at";
 
   static final String INSERT =
       "INSERT INTO tokens ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  /** Raises one token's last use, never lowers it; a token that no longer exists is skipped. */
+  static final String RECORD_LAST_USE =
+      "UPDATE tokens SET last_used_at = ? WHERE id = ?"
+          + " AND (last_used_at IS NULL OR last_used_at < ?)";
 
   private TokenSql() {}
 
@@ -100,7 +109,21 @@ final class TokenSql {
         .bind(8, token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null))
         .bind(9, token.description() == null ? null : token.description().value())
         .bind(10, token.status().wireName())
-        .bind(11, token.permissions().text());
+        .bind(11, token.permissions().text())
+        .bind(12, millisOrNull(token.lastUsedAt()));
+  }
+
+  /** Raises the last use of every token given that still exists, in ascending id order. */
+  static void recordLastUse(Handle handle, Map<TokenId, Instant> lastUse) {
+    Map<TokenId, Instant> ordered = new TreeMap<>(Comparator.comparingLong(TokenId::value));
+    ordered.putAll(lastUse);
+    PreparedBatch batch = handle.prepareBatch(RECORD_LAST_USE);
+    ordered.forEach(
+        (id, when) -> {
+          long millis = when.toEpochMilli();
+          batch.bind(0, millis).bind(1, id.value()).bind(2, millis).add();
+        });
+    batch.execute();
   }
 
   static Long idOrNull(TokenId id) {
@@ -128,7 +151,8 @@ final class TokenSql {
         expiry == null ? Expiry.NEVER : Expiry.at(expiry),
         description == null ? null : Description.of(description),
         TokenStatus.fromWireName(rs.getString(11)),
-        Permissions.parse(rs.getString(12)));
+        Permissions.parse(rs.getString(12)),
+        nullableInstant(rs, 13));
   }
 
   private static TokenId nullableId(ResultSet rs, int column) throws SQLException {

@@ -140,6 +140,19 @@ class PostgresStoreIT {
   }
 
   @Test
+  void recordLastUse_writesNoChangeLogRowAndNoAuditLine() {
+    Token ci = store.tokens().insert(newToken("ci"));
+    long changesBefore = rows("change_log");
+
+    store.recordLastUse(java.util.Map.of(ci.id(), T0.plusSeconds(5)));
+
+    assertThat(store.tokens().findById(ci.id()).orElseThrow().lastUsedAt())
+        .isEqualTo(T0.plusSeconds(5));
+    assertThat(rows("change_log")).isEqualTo(changesBefore);
+    assertThat(rows("audit_log")).isZero();
+  }
+
+  @Test
   void aReadOnlyUnitOfWork_writesNoChangeLogRow() {
     store.tokens().insert(newToken("ci"));
 

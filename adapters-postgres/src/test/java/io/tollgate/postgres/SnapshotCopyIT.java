@@ -60,6 +60,7 @@ class SnapshotCopyIT {
     source
         .tokens()
         .updateDetails(ci.name(), Description.of("deploys"), TokenStatus.INACTIVE, T0, admin.id());
+    source.recordLastUse(java.util.Map.of(ci.id(), T0.plusSeconds(42)));
     source.tokens().insertImported(newToken("from-file", "apiv3_file"));
     source.tokens().deleteByName(TokenName.of("from-file"));
     source.recoveryCodes().replace("$argon2id$v=19$code", T0);
