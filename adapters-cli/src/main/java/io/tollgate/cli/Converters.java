@@ -57,6 +57,25 @@ final class Converters {
     }
   }
 
+  /** {@code --last-used-interval}: a duration of at least one second, or {@code off} / {@code 0}. */
+  static final class LastUsedIntervals implements ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      String text = value.strip();
+      if (text.equals("off") || text.equals("0")) {
+        return java.time.Duration.ZERO;
+      }
+      try {
+        return Durations.parse(text);
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new TypeConversionException(
+            "'"
+                + TerminalText.printable(value)
+                + "' is not a duration of at least 1s (e.g. 60s, 5m) or off");
+      }
+    }
+  }
+
   /** {@code --auth-failure-limit}: {@code N/WINDOW} such as {@code 20/1m}, or {@code 0}. */
   static final class FailureLimits implements ITypeConverter<FailureLimit> {
     @Override

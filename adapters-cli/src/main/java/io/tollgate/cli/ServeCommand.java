@@ -83,6 +83,18 @@ final class ServeCommand implements Callable<Integer> {
               + " other nodes before token checks answer 503 (default: ${DEFAULT-VALUE}).")
   Duration maxStaleness;
 
+  @Env({"TOLLGATE_LAST_USED_INTERVAL"})
+  @Option(
+      names = "--last-used-interval",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      converter = Converters.LastUsedIntervals.class,
+      description =
+          "How often each token's last use is written to the store, in one batch; a crash loses"
+              + " at most this much of it. At least 1s, or off to stop tracking last use"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration lastUsedInterval;
+
   @Env({"TOLLGATE_WITHOUT_AUTH", "INFLUXDB3_START_WITHOUT_AUTH"})
   @Option(
       names = "--without-auth",
@@ -323,6 +335,7 @@ final class ServeCommand implements Callable<Integer> {
         .auditRetention(Optional.ofNullable(auditRetention).map(this::retention))
         .store(Optional.ofNullable(store))
         .maxStaleness(maxStaleness)
+        .lastUsedInterval(lastUsedInterval)
         .build();
   }
 

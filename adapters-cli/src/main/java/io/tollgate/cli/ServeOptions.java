@@ -47,6 +47,8 @@ import java.util.Set;
  *     means SQLite in {@code dataDir}
  * @param maxStaleness {@code --max-staleness}: with a PostgreSQL store, how long the node may go
  *     without confirming it is current before token checks fail closed (default 10 s)
+ * @param lastUsedInterval {@code --last-used-interval}: how often last-use times are written to
+ *     the store (default 60 s); {@link Duration#ZERO} turns last-use tracking off
  */
 public record ServeOptions(
     BindAddress httpBind,
@@ -71,7 +73,8 @@ public record ServeOptions(
     Optional<Path> auditLog,
     Optional<Duration> auditRetention,
     Optional<StoreUrl> store,
-    Duration maxStaleness) {
+    Duration maxStaleness,
+    Duration lastUsedInterval) {
 
   public static final BindAddress DEFAULT_HTTP_BIND = new BindAddress("127.0.0.1", 8181);
   public static final BindAddress DEFAULT_RECOVERY_BIND = new BindAddress("127.0.0.1", 8182);
@@ -79,6 +82,7 @@ public record ServeOptions(
   public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1";
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_LAST_USED_INTERVAL = Duration.ofSeconds(60);
 
   public ServeOptions {
     Objects.requireNonNull(httpBind, "httpBind");
@@ -111,6 +115,11 @@ public record ServeOptions(
     }
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(maxStaleness, "maxStaleness");
+    Objects.requireNonNull(lastUsedInterval, "lastUsedInterval");
+    if (lastUsedInterval.isNegative()
+        || (!lastUsedInterval.isZero() && lastUsedInterval.compareTo(Duration.ofSeconds(1)) < 0)) {
+      throw new IllegalArgumentException("--last-used-interval must be at least 1s, or off");
+    }
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
@@ -149,6 +158,7 @@ public record ServeOptions(
     private Optional<Duration> auditRetention = Optional.empty();
     private Optional<StoreUrl> store = Optional.empty();
     private Duration maxStaleness = DEFAULT_MAX_STALENESS;
+    private Duration lastUsedInterval = DEFAULT_LAST_USED_INTERVAL;
 
     private Builder(BindAddress httpBind, Path dataDir) {
       this.httpBind = httpBind;
@@ -256,6 +266,12 @@ public record ServeOptions(
       return this;
     }
 
+    /** {@link Duration#ZERO}: last-use tracking off. */
+    public Builder lastUsedInterval(Duration value) {
+      lastUsedInterval = value;
+      return this;
+    }
+
     public ServeOptions build() {
       return new ServeOptions(
           httpBind,
@@ -280,7 +296,8 @@ public record ServeOptions(
           auditLog,
           auditRetention,
           store,
-          maxStaleness);
+          maxStaleness,
+          lastUsedInterval);
     }
   }
 
@@ -296,6 +313,11 @@ public record ServeOptions(
   /** {@code dataDir/tollgate.db}. */
   public Path databaseFile() {
     return dataDir.resolve(DATABASE_FILE);
+  }
+
+  /** Whether authentication notes each token's last use ({@code --last-used-interval} not off). */
+  public boolean tracksLastUse() {
+    return !lastUsedInterval.isZero();
   }
 
   public boolean tlsEnabled() {

@@ -153,8 +153,7 @@ final class ShowTokensCommand implements Callable<Integer> {
     for (Map<String, String> row : rows.get()) {
       List<String> line = new ArrayList<>();
       for (String name : header) {
-        String value = row.get(name);
-        line.add(value == null ? "" : TerminalText.printable(value));
+        line.add(TokenTable.prettyCell(name, row.get(name)));
       }
       cells.add(line);
     }

@@ -18,8 +18,9 @@ import java.util.function.Function;
 /**
  * Token rows rendered locally exactly as the server renders {@code system.tokens}: the columns
  * {@code token_id, name, hash} (first nine hex characters), {@code created_at, description,
- * created_by_token_id, updated_at, updated_by_token_id, expiry, permissions, status}; null fields
- * omitted in JSON, empty in CSV and pretty. Never a secret: a {@link Token} holds none. Nothing
+ * created_by_token_id, updated_at, updated_by_token_id, expiry, permissions, status, last_used_at};
+ * null fields omitted in JSON, empty in CSV and pretty, but for a token never used, whose {@code
+ * last_used_at} reads {@code never} in pretty. Never a secret: a {@link Token} holds none. Nothing
  * that could act on a terminal either ({@link TerminalText}): in CSV and pretty it is removed, in
  * JSON it is written as a {@code \}{@code uXXXX} escape.
  */
@@ -29,6 +30,11 @@ final class TokenTable {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private record Column(String name, Function<Token, Object> reader) {}
+
+  /** The column of a token's last use, and what pretty output shows when it was never used. */
+  static final String LAST_USED_AT = "last_used_at";
+
+  static final String NEVER_USED = "never";
 
   private static final List<Column> COLUMNS =
       List.of(
@@ -43,7 +49,9 @@ final class TokenTable {
           new Column("updated_by_token_id", t -> idOrNull(t.updatedBy())),
           new Column("expiry", t -> t.expiry().asInstant().map(TokenTable::timestamp).orElse(null)),
           new Column("permissions", t -> t.permissions().text()),
-          new Column("status", t -> t.status().wireName()));
+          new Column("status", t -> t.status().wireName()),
+          new Column(
+              LAST_USED_AT, t -> t.lastUsedAt() == null ? null : timestamp(t.lastUsedAt())));
 
   private final JsonFactory json = new JsonFactory();
 
@@ -91,7 +99,7 @@ final class TokenTable {
 
   private static String pretty(List<Token> tokens, int width) {
     List<List<String>> rows = new ArrayList<>();
-    tokens.forEach(token -> rows.add(cells(token)));
+    tokens.forEach(token -> rows.add(prettyCells(token)));
     return PrettyTable.render(header(), rows, width);
   }
 
@@ -109,6 +117,22 @@ final class TokenTable {
       cells.add(value == null ? "" : TerminalText.printable(value.toString()));
     }
     return cells;
+  }
+
+  private static List<String> prettyCells(Token token) {
+    List<String> cells = cells(token);
+    if (token.lastUsedAt() == null) {
+      cells.set(cells.size() - 1, NEVER_USED);
+    }
+    return cells;
+  }
+
+  /** A pretty cell: {@code never} for an absent last use, else empty for an absent value. */
+  static String prettyCell(String column, String value) {
+    if (value != null) {
+      return TerminalText.printable(value);
+    }
+    return LAST_USED_AT.equals(column) ? NEVER_USED : "";
   }
 
   private static void writeRow(JsonGenerator out, Token token) throws IOException {

@@ -58,7 +58,8 @@ class EnvironmentVariablesTest {
           Map.entry(
               "--store",
               List.of("postgresql://a@db.example/a", "jdbc:postgresql://db.example/b?user=b")),
-          Map.entry("--max-staleness", List.of("2s", "1m")));
+          Map.entry("--max-staleness", List.of("2s", "1m")),
+          Map.entry("--last-used-interval", List.of("5s", "off")));
 
   @TempDir Path home;
 

@@ -39,7 +39,7 @@ enum RowFormat {
       List<String> header = new ArrayList<>();
       columns.forEach(column -> header.add(column.name()));
       table.add(header);
-      rows.forEach(row -> table.add(cells(row, columns)));
+      rows.forEach(row -> table.add(prettyCells(row, columns)));
       int[] widths = new int[header.size()];
       for (List<String> line : table) {
         for (int i = 0; i < widths.length; i++) {
@@ -97,6 +97,15 @@ enum RowFormat {
     for (TokenRow.Column column : columns) {
       Object value = column.value(row);
       cells.add(value == null ? "" : value.toString());
+    }
+    return cells;
+  }
+
+  private static List<String> prettyCells(TokenRow row, List<TokenRow.Column> columns) {
+    List<String> cells = new ArrayList<>();
+    for (TokenRow.Column column : columns) {
+      Object value = column.value(row);
+      cells.add(value == null ? column.prettyWhenAbsent() : value.toString());
     }
     return cells;
   }

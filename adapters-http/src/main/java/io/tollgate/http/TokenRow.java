@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 /**
  * One line of a token listing ({@code GET /api/v3/configure/token} and {@code system.tokens}): the
- * first nine hex characters of the hash, never the token string. {@code status} comes last.
+ * first nine hex characters of the hash, never the token string. InfluxDB's columns end with
+ * {@code status}; Tollgate's {@code last_used_at} (when the token last authenticated, absent for
+ * never, SPEC section 10) follows it.
  */
 record TokenRow(
     long tokenId,
@@ -21,14 +23,25 @@ record TokenRow(
     Long updatedByTokenId,
     String expiry,
     String permissions,
-    String status) {
+    String status,
+    String lastUsedAt) {
 
-  /** A column: its wire name and how to read it (null for an absent value). */
-  record Column(String name, Function<TokenRow, Object> reader) {
+  /**
+   * A column: its wire name, how to read it (null for an absent value) and what the pretty format
+   * shows for an absent value.
+   */
+  record Column(String name, Function<TokenRow, Object> reader, String prettyWhenAbsent) {
+    Column(String name, Function<TokenRow, Object> reader) {
+      this(name, reader, "");
+    }
+
     Object value(TokenRow row) {
       return reader.apply(row);
     }
   }
+
+  /** What the pretty format shows for a token that never authenticated. */
+  static final String NEVER_USED = "never";
 
   static final List<Column> COLUMNS =
       List.of(
@@ -42,7 +55,8 @@ record TokenRow(
           new Column("updated_by_token_id", TokenRow::updatedByTokenId),
           new Column("expiry", TokenRow::expiry),
           new Column("permissions", TokenRow::permissions),
-          new Column("status", TokenRow::status));
+          new Column("status", TokenRow::status),
+          new Column("last_used_at", TokenRow::lastUsedAt, NEVER_USED));
 
   static TokenRow of(Token token) {
     return new TokenRow(
@@ -56,7 +70,8 @@ record TokenRow(
         idOrNull(token.updatedBy()),
         token.expiry().asInstant().map(TokenJson::timestamp).orElse(null),
         token.permissions().text(),
-        token.status().wireName());
+        token.status().wireName(),
+        token.lastUsedAt() == null ? null : TokenJson.timestamp(token.lastUsedAt()));
   }
 
   private static Long idOrNull(TokenId id) {

@@ -11,6 +11,7 @@ import io.tollgate.core.port.out.TokenStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,6 +62,11 @@ final class AuditMirroringStore implements TokenStore {
   @Override
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  @Override
+  public void recordLastUse(Map<TokenId, Instant> lastUse) {
+    store.recordLastUse(lastUse);
   }
 
   @Override

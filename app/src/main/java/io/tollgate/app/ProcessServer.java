@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
- * the CLI closes the server (in-flight requests finish, the store closes) and exits 0; SIGHUP
+ * the CLI closes the server (in-flight requests finish, the last uses are written, the store
+ * closes) and exits 0; SIGHUP
  * reloads the TLS certificate and key and reopens the {@code --audit-log} file (for logrotate).
  */
 final class ProcessServer implements RunningServer {
@@ -22,6 +23,7 @@ final class ProcessServer implements RunningServer {
   private final TokenStore store;
   private final Optional<AuditLogFile> auditFile;
   private final Optional<AuditRetention> retention;
+  private final Optional<LastUseFlushing> lastUse;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean closed;
 
@@ -29,23 +31,26 @@ final class ProcessServer implements RunningServer {
       TollgateHttpServer server,
       TokenStore store,
       Optional<AuditLogFile> auditFile,
-      Optional<AuditRetention> retention) {
+      Optional<AuditRetention> retention,
+      Optional<LastUseFlushing> lastUse) {
     this.server = server;
     this.store = store;
     this.auditFile = auditFile;
     this.retention = retention;
+    this.lastUse = lastUse;
   }
 
   static ProcessServer started(TollgateHttpServer server, TokenStore store) {
-    return started(server, store, Optional.empty(), Optional.empty());
+    return started(server, store, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static ProcessServer started(
       TollgateHttpServer server,
       TokenStore store,
       Optional<AuditLogFile> auditFile,
-      Optional<AuditRetention> retention) {
-    ProcessServer running = new ProcessServer(server, store, auditFile, retention);
+      Optional<AuditRetention> retention,
+      Optional<LastUseFlushing> lastUse) {
+    ProcessServer running = new ProcessServer(server, store, auditFile, retention, lastUse);
     for (String name : new String[] {"TERM", "INT"}) {
       Signals.handle(name, () -> running.requestStop("SIG" + name));
     }
@@ -89,6 +94,8 @@ final class ProcessServer implements RunningServer {
     try {
       server.stop(); // hands the last refusals to the audit, through the file
     } finally {
+      // after the server (no use comes later), before the store closes
+      lastUse.ifPresent(LastUseFlushing::close);
       store.close();
       auditFile.ifPresent(AuditLogFile::close);
     }

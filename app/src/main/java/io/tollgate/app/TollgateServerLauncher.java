@@ -17,6 +17,7 @@ import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
 import io.tollgate.core.port.out.TokenStore;
+import io.tollgate.core.service.TokenService;
 import io.tollgate.embedded.guice.TollgateModule;
 import io.tollgate.http.AuditLogFile;
 import io.tollgate.http.HttpModule;
@@ -93,6 +94,7 @@ final class TollgateServerLauncher implements ServerLauncher {
       throw e;
     }
     AuditRetention retention = null;
+    LastUseFlushing lastUse = null;
     try {
       TokenAuthority authority = injector.getInstance(TokenAuthority.class);
       options.adminTokenFile().ifPresent(file -> importTokenFile(authority, file));
@@ -103,10 +105,24 @@ final class TollgateServerLauncher implements ServerLauncher {
             new AuditRetention(store.auditLog(), options.auditRetention().get(), Clock.systemUTC())
                 .start();
       }
-      return ProcessServer.started(server, store, auditFile, Optional.ofNullable(retention));
+      if (options.tracksLastUse()) {
+        lastUse =
+            new LastUseFlushing(
+                    injector.getInstance(TokenService.class), options.lastUsedInterval())
+                .start();
+      }
+      return ProcessServer.started(
+          server,
+          store,
+          auditFile,
+          Optional.ofNullable(retention),
+          Optional.ofNullable(lastUse));
     } catch (RuntimeException e) {
       if (retention != null) {
         retention.close();
+      }
+      if (lastUse != null) {
+        lastUse.close();
       }
       store.close();
       auditFile.ifPresent(AuditLogFile::close);
@@ -120,7 +136,8 @@ final class TollgateServerLauncher implements ServerLauncher {
    */
   private static Module storeModule(ServeOptions options, Optional<AuditLogFile> auditFile) {
     TollgateModule tollgate =
-        new TollgateModule(storeLocation(options), options.allResourceTypes());
+        new TollgateModule(
+            storeLocation(options), options.allResourceTypes(), options.tracksLastUse());
     if (auditFile.isEmpty()) {
       return tollgate;
     }

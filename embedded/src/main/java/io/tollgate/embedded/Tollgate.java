@@ -61,9 +61,16 @@ import java.util.UUID;
  * different data directories are independent. A data directory is owned by one instance at a time:
  * opening it again, in this process or another, fails until the owner is closed.
  *
- * <p><b>Closing.</b> {@link #close()} releases the store's connections and the directory's lock and
- * starts no threads of its own; after it every method except {@link #close()} throws {@link
- * IllegalStateException}.
+ * <p><b>Last use.</b> Each successful authentication notes when the token was used, in memory and
+ * without allocating; listings show it at once ({@link Token#lastUsedAt()}, null for never). A
+ * durable instance writes what changed to its store every {@link
+ * TollgateBuilder#lastUsedInterval(Duration)} (default 60 s) on one daemon thread, in one batch,
+ * and once more on {@link #close()}: a crash loses at most one interval of last-use times. {@link
+ * Duration#ZERO} turns tracking off (and starts no thread).
+ *
+ * <p><b>Closing.</b> {@link #close()} writes the pending last uses, then releases the store's
+ * connections and the directory's lock; after it every method except {@link #close()} throws
+ * {@link IllegalStateException}.
  */
 public final class Tollgate implements TokenAuthority, AutoCloseable {
 
@@ -73,9 +80,21 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   private final TokenService service;
   private final TokenStore store;
   private final String description;
+  private final LastUseSchedule lastUse;
   private volatile boolean closed;
 
-  Tollgate(TokenStore store, Clock clock, ResourceTypes resourceTypes, String description) {
+  /**
+   * @param lastUsedInterval how often last uses are written; zero: not tracked
+   * @param scheduled whether a thread writes them every interval (a durable store), or only {@link
+   *     #flushLastUse()} and {@link #close()} do
+   */
+  Tollgate(
+      TokenStore store,
+      Clock clock,
+      ResourceTypes resourceTypes,
+      String description,
+      Duration lastUsedInterval,
+      boolean scheduled) {
     this.store = store;
     this.description = description;
     this.service =
@@ -84,7 +103,12 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
             new Sha512TokenHasher(),
             new SecureRandomSecretGenerator(),
             clock,
-            resourceTypes);
+            resourceTypes,
+            !lastUsedInterval.isZero());
+    this.lastUse =
+        scheduled && !lastUsedInterval.isZero()
+            ? LastUseSchedule.start(service, lastUsedInterval)
+            : null;
   }
 
   /**
@@ -276,7 +300,21 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   }
 
   /**
-   * Releases the store's connections and the data directory's lock. Idempotent; safe to call from
+   * Writes to the store, now and in one batch, every last use it does not hold yet; the schedule
+   * does the same every interval.
+   *
+   * @return how many tokens' last use it wrote
+   * @throws io.tollgate.core.domain.StoreException if the store fails; the uses stay pending
+   * @throws IllegalStateException if this instance is closed
+   */
+  public int flushLastUse() {
+    return open().flushLastUse();
+  }
+
+  /**
+   * Writes the pending last uses (a failure is reported through {@link System.Logger} and does not
+   * stop the close), then releases the store's connections and the data directory's lock.
+   * Idempotent; safe to call from
    * any thread. Later calls throw {@link IllegalStateException}; a write still running when the
    * store closes fails with a {@link io.tollgate.core.domain.StoreException} and changes nothing.
    * Close only when no request is being served (after stopping your HTTP server).
@@ -292,7 +330,21 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
       }
       closed = true;
     }
-    store.close();
+    try {
+      if (lastUse != null) {
+        lastUse.stop();
+      } else if (service.tracksLastUse()) {
+        service.flushLastUse();
+      }
+    } catch (RuntimeException e) {
+      System.getLogger(Tollgate.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "could not record when tokens were last used ({0})",
+              e.getMessage());
+    } finally {
+      store.close();
+    }
   }
 
   /** Names the store, never a secret. */

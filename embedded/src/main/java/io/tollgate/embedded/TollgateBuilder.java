@@ -8,6 +8,7 @@ import io.tollgate.stores.StoreLocation;
 import io.tollgate.stores.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,32 @@ public final class TollgateBuilder {
   private ResourceTypes resourceTypes = ResourceTypes.builtIn();
   private StoreLocation location;
   private TokenStore store;
+  private Duration lastUsedInterval = DEFAULT_LAST_USED_INTERVAL;
+
+  /** How often a durable instance writes last-use times unless told otherwise: 60 seconds. */
+  public static final Duration DEFAULT_LAST_USED_INTERVAL = Duration.ofSeconds(60);
 
   TollgateBuilder() {}
+
+  /**
+   * How often last-use times are written to a durable store (default 60 s), each time in one batch;
+   * a crash loses at most this much of them. {@link Duration#ZERO} turns last-use tracking off.
+   *
+   * @param interval at least one second, or zero
+   * @return this builder
+   * @throws IllegalArgumentException if {@code interval} is negative or between zero and a second
+   * @throws NullPointerException if {@code interval} is null
+   */
+  public TollgateBuilder lastUsedInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative()
+        || (!interval.isZero() && interval.compareTo(Duration.ofSeconds(1)) < 0)) {
+      throw new IllegalArgumentException(
+          "the last-used interval must be at least 1 second, or zero for off");
+    }
+    this.lastUsedInterval = interval;
+    return this;
+  }
 
   /**
    * Declares a resource type of your application beside the built-in {@code db} and {@code system},
@@ -96,7 +121,13 @@ public final class TollgateBuilder {
     }
     TokenStore opened = store != null ? store : Stores.open(location);
     try {
-      return new Tollgate(opened, clock, resourceTypes, "Tollgate[" + opened + "]");
+      return new Tollgate(
+          opened,
+          clock,
+          resourceTypes,
+          "Tollgate[" + opened + "]",
+          lastUsedInterval,
+          !(opened instanceof InMemoryTokenStore));
     } catch (RuntimeException e) {
       opened.close();
       throw e;

@@ -3,7 +3,7 @@
 // never written to the URL, the title, the console or localStorage. A token the server issues is
 // shown once in the copy dialog and wiped from the page when the dialog closes.
 import {api, ApiError} from './api.js';
-import {expires, kind, timestamp} from './format.js';
+import {expires, kind, lastUsed, timestamp} from './format.js';
 import * as check from './validate.js';
 
 const SESSION_KEY = 'tollgate.console.token';
@@ -168,6 +168,7 @@ const SORT_KEYS = {
   kind: (row) => kind(row),
   created: (row) => row.created_at,
   expires: (row) => row.expiry || '~',
+  used: (row) => row.last_used_at || '',
   status: (row) => row.status,
 };
 
@@ -227,11 +228,10 @@ function tableRow(row, names) {
       cell('Description', row.description || ''),
       cell('Created', `${timestamp(row.created_at)}${by}`),
       cell('Expires', expiry, expiry === 'expired' ? 'expired' : ''),
-      // TODO(issue 15): last use (SPEC section 10) is not recorded yet; show `never` or a
-      // relative time ("5 minutes ago", format.js's relative) once the listing carries it.
-      cell('Last used', '—'),
+      cell('Last used', lastUsed(row.last_used_at)),
       cell('Status', row.status, row.status === 'inactive' ? 'inactive' : ''));
   tr.cells[5].title = row.expiry ? timestamp(row.expiry) : '';
+  tr.cells[6].title = row.last_used_at ? timestamp(row.last_used_at) : '';
   const actions = cell('Actions', '');
   const error = document.createElement('p');
   error.className = 'error';

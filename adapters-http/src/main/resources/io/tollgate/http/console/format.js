@@ -37,6 +37,15 @@ export function expires(expiry, nowMs = Date.now()) {
   return at <= nowMs ? 'expired' : relative(at, nowMs);
 }
 
+/** "never" or "5 minutes ago": when the token last authenticated, as the listing says. */
+export function lastUsed(lastUsedAt, nowMs = Date.now()) {
+  if (!lastUsedAt) {
+    return 'never';
+  }
+  // a use stamped a moment ahead of this browser's clock still reads as past
+  return relative(Math.min(Date.parse(lastUsedAt), nowMs), nowMs);
+}
+
 /** operator (_admin), admin (*:*:*) or resource. */
 export function kind(row) {
   if (row.name === '_admin') {

@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class TollgateCoreModule extends AbstractModule {
 
   private final ResourceTypes resourceTypes;
+  private final boolean trackLastUse;
 
   /**
    * A module with the bindings above, for the built-in resource types {@code db} and {@code
@@ -41,7 +42,19 @@ public final class TollgateCoreModule extends AbstractModule {
    * @throws NullPointerException if {@code resourceTypes} is null
    */
   public TollgateCoreModule(ResourceTypes resourceTypes) {
+    this(resourceTypes, true);
+  }
+
+  /**
+   * As above; {@code trackLastUse} false leaves last use alone. When it is tracked, whoever built
+   * the injector calls {@link TokenService#flushLastUse()} on a schedule and before closing the
+   * store, or the last uses stay in memory.
+   *
+   * @throws NullPointerException if {@code resourceTypes} is null
+   */
+  public TollgateCoreModule(ResourceTypes resourceTypes, boolean trackLastUse) {
     this.resourceTypes = Objects.requireNonNull(resourceTypes, "resourceTypes");
+    this.trackLastUse = trackLastUse;
   }
 
   @Override
@@ -73,6 +86,6 @@ public final class TollgateCoreModule extends AbstractModule {
   @Singleton
   TokenService tokenService(
       TokenStore store, TokenHasher hasher, SecretGenerator generator, Clock clock) {
-    return new TokenService(store, hasher, generator, clock, resourceTypes);
+    return new TokenService(store, hasher, generator, clock, resourceTypes, trackLastUse);
   }
 }

@@ -40,6 +40,7 @@ public final class TollgateModule extends AbstractModule {
 
   private final StoreLocation location;
   private final ResourceTypes resourceTypes;
+  private final boolean trackLastUse;
 
   /**
    * @param dataDir the data directory; the database is {@code dataDir/tollgate.db}
@@ -65,13 +66,24 @@ public final class TollgateModule extends AbstractModule {
    * @throws NullPointerException if an argument is null
    */
   public TollgateModule(StoreLocation location, ResourceTypes resourceTypes) {
+    this(location, resourceTypes, true);
+  }
+
+  /**
+   * As above; {@code trackLastUse} as in {@link TollgateCoreModule#TollgateCoreModule(ResourceTypes,
+   * boolean)}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public TollgateModule(StoreLocation location, ResourceTypes resourceTypes, boolean trackLastUse) {
     this.location = Objects.requireNonNull(location, "location");
     this.resourceTypes = Objects.requireNonNull(resourceTypes, "resourceTypes");
+    this.trackLastUse = trackLastUse;
   }
 
   @Override
   protected void configure() {
-    install(new TollgateCoreModule(resourceTypes));
+    install(new TollgateCoreModule(resourceTypes, trackLastUse));
     install(new Argon2Module());
   }
 
