@@ -121,11 +121,11 @@ class OfflineCommandsTest {
     assertThat(csv.out())
         .isEqualTo(
             "token_id,name,hash,created_at,description,created_by_token_id,updated_at,"
-                + "updated_by_token_id,expiry,permissions,status\n"
+                + "updated_by_token_id,expiry,permissions,status,last_used_at\n"
                 + "0,_admin,012345678,2025-04-18T14:02:45.331Z,,,2025-04-18T14:02:46.331Z,0,,"
-                + "*:*:*,active\n"
+                + "*:*:*,active,\n"
                 + "1,\"ci, \"\"main\"\"\",012345678,2025-04-18T14:02:45.331Z,deploys,0,,,"
-                + "2026-01-01T00:00:00.000Z,*:*:*,active\n");
+                + "2026-01-01T00:00:00.000Z,*:*:*,active,\n");
     assertThat(cli.stores().calls())
         .containsExactly(
             "list " + Path.of("/from-env"),

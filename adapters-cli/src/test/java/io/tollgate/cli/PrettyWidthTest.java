@@ -54,14 +54,14 @@ class PrettyWidthTest {
   }
 
   @Test
-  void at200Columns_theTableFits_theDescriptionCutWithAnEllipsis_namesAndIdsWhole() {
-    Result result = show("200");
+  void at215Columns_theTableFits_theDescriptionCutWithAnEllipsis_namesAndIdsWhole() {
+    Result result = show("215");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(server.requests().get(0).rawQuery()).endsWith("&format=json");
     assertThat(lines(result.out()))
-        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(200));
-    assertThat(lines(result.out())).first().asString().startsWith("+").hasSize(200);
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(215));
+    assertThat(lines(result.out())).first().asString().startsWith("+").hasSize(215);
     assertThat(result.out())
         .contains("| " + NAME + " ")
         .contains("| 12345 ")

@@ -395,7 +395,8 @@ class GoldenResponsesTest {
         200,
         "[{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"13dcea61a\",\"created_at\":\""
             + T0
-            + "\",\"permissions\":\"*:*:*\",\"status\":\"active\"},"
+            + "\",\"permissions\":\"*:*:*\",\"status\":\"active\","
+            + "\"last_used_at\":\"2025-04-18T14:02:46.331Z\"},"
             + "{\"token_id\":1,\"name\":\"ci\",\"hash\":\"4e7c5874f\",\"created_at\":"
             + "\"2025-04-18T14:02:46.331Z\",\"created_by_token_id\":0,"
             + "\"expiry\":\"2025-04-18T14:03:46.331Z\",\"permissions\":\"*:*:*\","
@@ -409,7 +410,9 @@ class GoldenResponsesTest {
     String row =
         "{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"13dcea61a\",\"created_at\":\""
             + T0
-            + "\",\"permissions\":\"*:*:*\",\"status\":\"active\"}";
+            + "\",\"permissions\":\"*:*:*\",\"status\":\"active\",\"last_used_at\":\""
+            + T0
+            + "\"}";
     assertJson(h.get(q, Harness.bearer(S1)), 200, "[" + row + "]");
     assertJson(h.get(q + "&format=json", Harness.bearer(S1)), 200, "[" + row + "]");
     Reply jsonl = h.get(q + "&format=jsonl", Harness.bearer(S1));
@@ -419,26 +422,28 @@ class GoldenResponsesTest {
     assertThat(csv.body())
         .isEqualTo(
             "token_id,name,hash,created_at,description,created_by_token_id,updated_at,"
-                + "updated_by_token_id,expiry,permissions,status\n"
+                + "updated_by_token_id,expiry,permissions,status,last_used_at\n"
                 + "0,_admin,13dcea61a,"
                 + T0
-                + ",,,,,,*:*:*,active\n");
+                + ",,,,,,*:*:*,active,"
+                + T0
+                + "\n");
     assertThat(csv.header("content-type")).startsWith("text/csv");
     Reply pretty = h.get(q + "&format=pretty", Harness.bearer(S1));
     String border =
         "+----------+--------+-----------+--------------------------+-------------+"
             + "---------------------+------------+---------------------+--------+-------------+"
-            + "--------+\n";
+            + "--------+--------------------------+\n";
     assertThat(pretty.body())
         .isEqualTo(
             border
                 + "| token_id | name   | hash      | created_at               | description |"
                 + " created_by_token_id | updated_at | updated_by_token_id | expiry | permissions |"
-                + " status |\n"
+                + " status | last_used_at             |\n"
                 + border
                 + "| 0        | _admin | 13dcea61a | 2025-04-18T14:02:45.331Z |             |"
                 + "                     |            |                     |        | *:*:*       |"
-                + " active |\n"
+                + " active | 2025-04-18T14:02:45.331Z |\n"
                 + border);
   }
 

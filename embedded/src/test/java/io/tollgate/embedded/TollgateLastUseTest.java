@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.core.domain.IssuedToken;
-import io.tollgate.core.domain.Token;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +24,8 @@ class TollgateLastUseTest {
     return tollgate.listTokens().stream()
         .filter(t -> t.id().equals(token.token().id()))
         .findFirst()
-        .map(Token::lastUsedAt)
-        .orElseThrow();
+        .orElseThrow()
+        .lastUsedAt();
   }
 
   @Test
