@@ -12,7 +12,7 @@
 #   ./bench/run.sh start cli        # only some rows (groups below); their table goes to
 #                                   # bench/results/<stamp>/RESULTS.md, not bench/RESULTS.md
 #
-# Row groups: jmh (authenticate, authorize), ping (/ping vs --disable-authz ping), plateau (/ping
+# Row groups: jmh (authenticate, last-use tracking, authorize), ping (/ping vs --disable-authz ping), plateau (/ping
 # plateau and warm-up vs the hello-world), forward-auth (its plateau, direct and nginx rows), start
 # (empty-store start), million (1,000,000-token start; runs start too, its baseline), cli
 # (--version, create token), rate (creation rate), rss, recovery (Argon2id, no budget).
@@ -253,6 +253,21 @@ if want jmh; then
       row "\`$b\` flat: (ns/op ÷ SHA-512) at $n vs at 10 stored tokens" "$(calc "$v" 3)" "$(calc "$base" 3)" \
         "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
     done
+  done
+
+  # ---------------------------------------------------------------------------------------------
+  # 3a. authenticate with last-use tracking vs off (JMH, LastUseBenchmark, SPEC section 10)
+  # ---------------------------------------------------------------------------------------------
+  say "JMH: LastUseBenchmark (storedTokens 10, 100000)"
+  "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" \
+    LastUseBenchmark >"$work/jmh-lastuse.log" 2>&1 || { tail -50 "$work/jmh-lastuse.log"; exit 1; }
+  lastuse_jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh-lastuse.log"; }
+  for n in 10 100000; do
+    on="$(lastuse_jmh authenticateTracked "$n")"
+    off="$(lastuse_jmh authenticateUntracked "$n")"
+    r="$(calc "$on / $off")"
+    row "\`authenticate\` with last-use tracking vs off, $n stored tokens (ns/op)" "$on" "off $off" \
+      "${r}×" "≤ 1.10×" "$(le "$r" 1.10)"
   done
 
   # ---------------------------------------------------------------------------------------------
