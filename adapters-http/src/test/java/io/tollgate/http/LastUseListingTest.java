@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class LastUseListingTest {
 
-  private static final String S1 = GoldenResponsesTest.S1;
-  private static final String S2 = GoldenResponsesTest.S2;
+  private static final String S1 = GoldenWire.S1;
+  private static final String S2 = GoldenWire.S2;
   private static final String SQL = "/api/v3/query_sql?db=_internal&q=";
 
   private Harness h;
