@@ -57,7 +57,9 @@ final class Converters {
     }
   }
 
-  /** {@code --last-used-interval}: a duration of at least one second, or {@code off} / {@code 0}. */
+  /**
+   * {@code --last-used-interval}: a duration of at least one second, or {@code off} / {@code 0}.
+   */
   static final class LastUsedIntervals implements ITypeConverter<java.time.Duration> {
     @Override
     public java.time.Duration convert(String value) {

@@ -47,8 +47,8 @@ import java.util.Set;
  *     means SQLite in {@code dataDir}
  * @param maxStaleness {@code --max-staleness}: with a PostgreSQL store, how long the node may go
  *     without confirming it is current before token checks fail closed (default 10 s)
- * @param lastUsedInterval {@code --last-used-interval}: how often last-use times are written to
- *     the store (default 60 s); {@link Duration#ZERO} turns last-use tracking off
+ * @param lastUsedInterval {@code --last-used-interval}: how often last-use times are written to the
+ *     store (default 60 s); {@link Duration#ZERO} turns last-use tracking off
  */
 public record ServeOptions(
     BindAddress httpBind,

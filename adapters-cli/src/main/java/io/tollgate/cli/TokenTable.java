@@ -50,8 +50,7 @@ final class TokenTable {
           new Column("expiry", t -> t.expiry().asInstant().map(TokenTable::timestamp).orElse(null)),
           new Column("permissions", t -> t.permissions().text()),
           new Column("status", t -> t.status().wireName()),
-          new Column(
-              LAST_USED_AT, t -> t.lastUsedAt() == null ? null : timestamp(t.lastUsedAt())));
+          new Column(LAST_USED_AT, t -> t.lastUsedAt() == null ? null : timestamp(t.lastUsedAt())));
 
   private final JsonFactory json = new JsonFactory();
 

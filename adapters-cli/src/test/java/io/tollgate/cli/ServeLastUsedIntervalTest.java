@@ -39,8 +39,7 @@ class ServeLastUsedIntervalTest {
     assertThat(serve(new CliRunner(home), "--last-used-interval", "1s").lastUsedInterval())
         .isEqualTo(Duration.ofSeconds(1));
     assertThat(
-            serve(new CliRunner(home).env("TOLLGATE_LAST_USED_INTERVAL", "5m"))
-                .lastUsedInterval())
+            serve(new CliRunner(home).env("TOLLGATE_LAST_USED_INTERVAL", "5m")).lastUsedInterval())
         .isEqualTo(Duration.ofMinutes(5));
   }
 

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * One line of a token listing ({@code GET /api/v3/configure/token} and {@code system.tokens}): the
- * first nine hex characters of the hash, never the token string. InfluxDB's columns end with
- * {@code status}; Tollgate's {@code last_used_at} (when the token last authenticated, absent for
- * never, SPEC section 10) follows it.
+ * first nine hex characters of the hash, never the token string. InfluxDB's columns end with {@code
+ * status}; Tollgate's {@code last_used_at} (when the token last authenticated, absent for never,
+ * SPEC section 10) follows it.
  */
 record TokenRow(
     long tokenId,

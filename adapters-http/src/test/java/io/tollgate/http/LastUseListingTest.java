@@ -73,8 +73,7 @@ class LastUseListingTest {
   @Test
   void systemTokens_whereLastUsedAtIsNull_findsTheTokensNeverUsed() {
     Reply rows =
-        h.get(
-            sql("SELECT name FROM system.tokens WHERE last_used_at IS NULL"), Harness.bearer(S1));
+        h.get(sql("SELECT name FROM system.tokens WHERE last_used_at IS NULL"), Harness.bearer(S1));
 
     assertThat(rows.body()).isEqualTo("[{\"name\":\"ci\"}]");
   }
@@ -93,8 +92,7 @@ class LastUseListingTest {
     assertThat(pretty.body())
         .contains("| _admin | 2025-04-18T14:02:46.331Z |")
         .contains("| ci     | never                    |");
-    assertThat(csv.body())
-        .isEqualTo("name,last_used_at\n_admin,2025-04-18T14:02:46.331Z\nci,\n");
+    assertThat(csv.body()).isEqualTo("name,last_used_at\n_admin,2025-04-18T14:02:46.331Z\nci,\n");
   }
 
   @Test
@@ -103,8 +101,7 @@ class LastUseListingTest {
         .isEqualTo(401);
 
     Reply rows =
-        h.get(
-            sql("SELECT name FROM system.tokens WHERE last_used_at IS NULL"), Harness.bearer(S1));
+        h.get(sql("SELECT name FROM system.tokens WHERE last_used_at IS NULL"), Harness.bearer(S1));
 
     assertThat(rows.body()).isEqualTo("[{\"name\":\"ci\"}]");
   }

@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * in-memory index, a million rows on a large store. Each value crossing from the driver costs a
  * native call, so a row whose optional columns all hold their defaults (no update, no expiry, no
  * description, active, SHA-512, admin permissions: almost every row) is recognised by one computed
- * column and read as seven values instead of thirteen; any other row is read in full. The tokens are
- * the same either way.
+ * column and read as seven values instead of thirteen; any other row is read in full. The tokens
+ * are the same either way.
  */
 final class TokenScan {
 
@@ -70,8 +70,8 @@ final class TokenScan {
    * expiring operator token, ...) is reported to {@code problems}, naming its id and the rule,
    * instead of ending the scan: the check of a whole store at the cost of the scan it needs anyway.
    */
-  static List<Token> findAllChecked(
-      Connection connection, int version, Consumer<String> problems) throws SQLException {
+  static List<Token> findAllChecked(Connection connection, int version, Consumer<String> problems)
+      throws SQLException {
     List<Token> tokens = new ArrayList<>();
     Map<String, Permissions> permissions = new HashMap<>();
     String select =

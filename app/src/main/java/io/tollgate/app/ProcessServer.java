@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running server owned by this process. SIGTERM and SIGINT release {@link #awaitShutdown()}, so
  * the CLI closes the server (in-flight requests finish, the last uses are written, the store
- * closes) and exits 0; SIGHUP
- * reloads the TLS certificate and key and reopens the {@code --audit-log} file (for logrotate).
+ * closes) and exits 0; SIGHUP reloads the TLS certificate and key and reopens the {@code
+ * --audit-log} file (for logrotate).
  */
 final class ProcessServer implements RunningServer {
 

@@ -112,11 +112,7 @@ final class TollgateServerLauncher implements ServerLauncher {
                 .start();
       }
       return ProcessServer.started(
-          server,
-          store,
-          auditFile,
-          Optional.ofNullable(retention),
-          Optional.ofNullable(lastUse));
+          server, store, auditFile, Optional.ofNullable(retention), Optional.ofNullable(lastUse));
     } catch (RuntimeException e) {
       if (retention != null) {
         retention.close();

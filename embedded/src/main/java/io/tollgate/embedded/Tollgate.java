@@ -69,8 +69,8 @@ import java.util.UUID;
  * Duration#ZERO} turns tracking off (and starts no thread).
  *
  * <p><b>Closing.</b> {@link #close()} writes the pending last uses, then releases the store's
- * connections and the directory's lock; after it every method except {@link #close()} throws
- * {@link IllegalStateException}.
+ * connections and the directory's lock; after it every method except {@link #close()} throws {@link
+ * IllegalStateException}.
  */
 public final class Tollgate implements TokenAuthority, AutoCloseable {
 
@@ -314,10 +314,10 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   /**
    * Writes the pending last uses (a failure is reported through {@link System.Logger} and does not
    * stop the close), then releases the store's connections and the data directory's lock.
-   * Idempotent; safe to call from
-   * any thread. Later calls throw {@link IllegalStateException}; a write still running when the
-   * store closes fails with a {@link io.tollgate.core.domain.StoreException} and changes nothing.
-   * Close only when no request is being served (after stopping your HTTP server).
+   * Idempotent; safe to call from any thread. Later calls throw {@link IllegalStateException}; a
+   * write still running when the store closes fails with a {@link
+   * io.tollgate.core.domain.StoreException} and changes nothing. Close only when no request is
+   * being served (after stopping your HTTP server).
    *
    * @throws io.tollgate.core.domain.StoreException never for an in-memory instance; for a durable
    *     one only if the store itself fails to close

@@ -70,8 +70,8 @@ public final class TollgateModule extends AbstractModule {
   }
 
   /**
-   * As above; {@code trackLastUse} as in {@link TollgateCoreModule#TollgateCoreModule(ResourceTypes,
-   * boolean)}.
+   * As above; {@code trackLastUse} as in {@link
+   * TollgateCoreModule#TollgateCoreModule(ResourceTypes, boolean)}.
    *
    * @throws NullPointerException if an argument is null
    */
