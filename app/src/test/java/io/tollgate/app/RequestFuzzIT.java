@@ -262,6 +262,8 @@ class RequestFuzzIT {
   private Map<Long, JsonNode> tokens() throws IOException {
     Map<Long, JsonNode> rows = new HashMap<>();
     for (JsonNode row : legit("GET", "/api/v3/configure/token", admin, null)) {
+      // a use of a token (every authenticated request) is not a change of it
+      ((com.fasterxml.jackson.databind.node.ObjectNode) row).remove("last_used_at");
       rows.put(row.get("token_id").asLong(), row);
     }
     return rows;

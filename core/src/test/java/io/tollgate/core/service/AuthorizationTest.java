@@ -242,7 +242,8 @@ class AuthorizationTest {
     assertThatThrownBy(() -> service.regenerateOperatorToken(dashboard.secret()))
         .isInstanceOf(ForbiddenException.class);
 
-    assertThat(service.listTokens()).isEqualTo(before);
+    // presenting dashboard's secret was a use (it authenticated), not a change of any token
+    assertThat(service.listTokens()).map(token -> token.withLastUsedAt(null)).isEqualTo(before);
   }
 
   @Test
