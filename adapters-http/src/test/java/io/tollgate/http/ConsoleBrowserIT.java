@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -91,6 +92,13 @@ class ConsoleBrowserIT {
     assertThat(browser.everythingThePageHolds()).doesNotContain(secret);
     browser.driver.navigate().refresh();
     browser.waitUntil(() -> browser.hasRow("ci-bot"), "the tokens view after a reload");
+    // the GET above used ci-bot: the reloaded listing says how long ago, hover shows the time
+    WebElement lastUsed =
+        browser
+            .row("ci-bot")
+            .findElement(org.openqa.selenium.By.cssSelector("td[data-label='Last used']"));
+    assertThat(lastUsed.getText()).endsWith(" ago");
+    assertThat(lastUsed.getAttribute("title")).endsWith(" UTC");
     assertThat(browser.everythingThePageHolds()).doesNotContain(secret);
     browser.screenshot("tokens");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
