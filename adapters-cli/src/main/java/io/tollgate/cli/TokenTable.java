@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.text.PrettyTable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,6 +45,10 @@ final class TokenTable {
           new Column("expiry", t -> t.expiry().asInstant().map(TokenTable::timestamp).orElse(null)),
           new Column("permissions", t -> t.permissions().text()),
           new Column("status", t -> t.status().wireName()));
+
+  /** Cut to fit a terminal, in this order: the description, then the hash. */
+  static final List<PrettyTable.Shrinkable> SHRINKABLE =
+      List.of(new PrettyTable.Shrinkable("description", 11), new PrettyTable.Shrinkable("hash", 4));
 
   private final JsonFactory json = new JsonFactory();
 
@@ -92,7 +97,7 @@ final class TokenTable {
   private static String pretty(List<Token> tokens, int width) {
     List<List<String>> rows = new ArrayList<>();
     tokens.forEach(token -> rows.add(cells(token)));
-    return PrettyTable.render(header(), rows, width);
+    return PrettyTable.render(header(), rows, width, SHRINKABLE);
   }
 
   /** The column names of {@code system.tokens}, in order. */
