@@ -108,7 +108,9 @@ class ServeTlsOptionsTest {
     Result result = cli.run(withServe(tlsAnd("--tls-key-password", PASSWORD)));
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Unknown option: '--tls-key-password'");
+    assertThat(result.err())
+        .contains("Unknown options: '--tls-key-password'")
+        .contains("--tls-key-password-file");
     assertThat(cli.launched()).isEmpty();
   }
 
