@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Where {@code serve} takes the password of an encrypted {@code --tls-key} from: a file ({@code
  * --tls-key-password-file}) or the variable {@code TOLLGATE_TLS_KEY_PASSWORD}, never the command
- * line (other users of the machine could read it there). {@link #toString()} never shows it.
+ * line (other users of the machine could read it there). No {@code toString()} shows it.
  */
 public sealed interface TlsKeyPassword {
 

@@ -60,7 +60,7 @@ public record TlsFiles(Path certificate, Path privateKey, Optional<KeyPassword> 
   /**
    * Where the password of an encrypted {@code --tls-key} comes from: a file, read again each time
    * the key is (so a renewed key may come with a new password), or a value given once (an
-   * environment variable). {@link #toString()} never shows the password.
+   * environment variable). No {@code toString()} shows the password.
    */
   public sealed interface KeyPassword {
 

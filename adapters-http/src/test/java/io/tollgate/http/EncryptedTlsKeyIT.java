@@ -227,6 +227,19 @@ class EncryptedTlsKeyIT {
   }
 
   @Test
+  void theConfiguration_neverShowsAGivenPassword() {
+    HttpServerConfig config =
+        Harness.localConfig()
+            .tls(rsaCert, rsaKey)
+            .tlsKeyPassword(TlsFiles.KeyPassword.of(PASSWORD, "TOLLGATE_TLS_KEY_PASSWORD"))
+            .build();
+
+    assertThat(config.toString())
+        .contains("TOLLGATE_TLS_KEY_PASSWORD, redacted")
+        .doesNotContain(PASSWORD);
+  }
+
+  @Test
   void encryptedKeyWithoutPassword_namesTheOptionThatGivesIt() {
     assertThatThrownBy(() -> server(rsaCert, rsaKey, null))
         .isInstanceOf(IllegalArgumentException.class)
