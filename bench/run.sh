@@ -890,17 +890,19 @@ cluster_rows() {
   [[ -n "$token_na" ]] || { echo "bench: no operator token from node A" >&2; exit 1; }
 
   # revocation on A -> refused on B, 1,000 tokens
-  say "cluster: 1000 revocations on node A, polling node B"
+  say "cluster: 100 + 1000 revocations on node A, polling node B"
   "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.RevocationLatency "http://127.0.0.1:$port_na" \
-    "http://127.0.0.1:$port_nb" "$token_na" 1000 "$work/revocation-ms.txt" >"$work/revocation.log" 2>&1 ||
+    "http://127.0.0.1:$port_nb" "$token_na" 100 1000 "$work/revocation-ms.txt" >"$work/revocation.log" 2>&1 ||
     { cat "$work/revocation.log"; exit 1; }
-  local p50 p99 pmax others ok
+  local p50 p99 pmax poll99 pollmax others ok
   read -r p50 p99 pmax <<<"$(awk '$1 == "RESULT" {print $2, $3, $4}' "$work/revocation.log")"
+  read -r poll99 pollmax <<<"$(awk '$1 == "POLL" {print $3, $4}' "$work/revocation.log")"
   others="$(awk '$1 == "OTHER" {printf "%s× %s", $3, $2}' "$work/revocation.log")"
   ok="$(le "$p99" 100)"
   [[ -z "$others" ]] || ok=0
-  row "revocation: \`DELETE\` on node A (its 200) → first 401 on node B, 1,000 tokens, p99" \
-    "p99 $p99 ms (p50 $p50 ms, max $pmax ms)${others:+; B also answered $others}" "— (absolute)" "p99 $p99 ms" \
+  row "revocation: \`DELETE\` on node A (its 200) → first 401 on node B, 1,000 tokens after 100 not counted, p99" \
+    "p99 $p99 ms (p50 $p50 ms, max $pmax ms)${others:+; B also answered $others}" \
+    "— (absolute; one poll of B: p99 $poll99 ms, max $pollmax ms)" "p99 $p99 ms" \
     "p99 ≤ 100 ms" "$ok"
 
   # named-token creations/s on node A (B following) vs a plain JDBC insert + commit loop
@@ -985,16 +987,17 @@ LUA
 
   cluster_notes="- Cluster rows (issue 17): PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') from the Debian package, a
   throwaway cluster (initdb, pg_ctl) in the run's log directory, 127.0.0.1, fsync on. Revocation: two
-  \`tollgate serve --store postgresql://… --auth-failure-limit 0\` nodes on one database (the loop's 401s would
-  otherwise be throttled); 1,000 named tokens created on node A and seen
-  on node B, then for each \`DELETE\` on A and, from A's 200, \`GET /ping\` with that token on B in a tight
-  loop (one JDK HttpClient, keep-alive) until the first 401 (\`RevocationLatency\`; samples in
-  \`revocation-ms.txt\`). Creation rate: wrk -t1 -c1 on node A while B follows, after a ${rate_warm_secs} s
-  warm-up, interleaved with \`JdbcInsertLoop\` (one pgjdbc connection, autocommit off, INSERT of a token-sized
-  row into a table with the same unique indexes + COMMIT) on the same database. Authenticate:
-  \`PostgresAuthenticateBenchmark\`, a \`TokenService\` on a \`PostgresStore\` (its change feed running) whose
-  index was loaded from a database seeded by \`SeedPostgres\` (one COPY); it measures the in-memory
-  authenticate path of a cluster node, no database round trip per request (none is made)."
+  \`tollgate serve --store postgresql://… --auth-failure-limit 0\` nodes on one database (the loop's 401s
+  would otherwise be throttled); 1,100 named tokens created on node A and seen on node B, then for each
+  \`DELETE\` on A and, from A's 200, \`GET /ping\` with that token on B in a tight loop (one JDK HttpClient,
+  keep-alive) until the first 401; the first 100 not counted (JIT) (\`RevocationLatency\`; samples in
+  \`revocation-ms.txt\`). \"One poll\" is the round trip of a single request to B: when it is slow, the machine
+  is. Creation rate: wrk -t1 -c1 on node A while B follows, after a ${rate_warm_secs} s warm-up, interleaved
+  with \`JdbcInsertLoop\` (one pgjdbc connection, autocommit off, INSERT of a token-sized row into a table
+  with the same unique indexes + COMMIT) on the same database. Authenticate: \`PostgresAuthenticateBenchmark\`,
+  a \`TokenService\` on a \`PostgresStore\` (its change feed running) whose index was loaded from a database
+  seeded by \`SeedPostgres\` (one COPY); it measures the in-memory authenticate path of a cluster node, which
+  makes no database round trip per request."
 }
 if want cluster; then
   cluster_rows

@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * index loaded from PostgreSQL, the store's change feed listening), next to its baseline, a bare
  * SHA-512 of the same 92-character token in the same fork. The database of each size is seeded
  * beforehand by {@link SeedPostgres}; {@code BENCH_PG_URL} names it, {@code {n}} standing for the
- * stored-token count (for example {@code jdbc:postgresql://127.0.0.1:5432/tollgate_{n}?user=bench}).
+ * stored-token count (for example {@code
+ * jdbc:postgresql://127.0.0.1:5432/tollgate_{n}?user=bench}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

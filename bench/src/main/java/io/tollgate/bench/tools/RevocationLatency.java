@@ -17,14 +17,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How long a revocation on one node takes to be refused on another (SPEC §11). Creates COUNT named
- * admin tokens on node A, waits until node B accepts each of them on {@code GET /ping}, then for
- * each: {@code DELETE} on A, and from A's 200 polls B with that token (one client, keep-alive, no
- * pause) until B answers 401. Writes one latency a line (ms) to SAMPLES and prints {@code RESULT
- * p50 p99 max n} in ms, and {@code OTHER 503 count} when B failed closed while polling. Any other
- * answer stops the run: node B must not throttle the client ({@code --auth-failure-limit 0}).
+ * How long a revocation on one node takes to be refused on another (SPEC §11). Creates WARMUP +
+ * COUNT named admin tokens on node A, waits until node B accepts each of them on {@code GET /ping},
+ * then for each: {@code DELETE} on A, and from A's 200 polls B with that token (one client,
+ * keep-alive, no pause) until B answers 401. The first WARMUP revocations are not counted (JIT of
+ * both nodes and of this client). Writes one latency a line (ms) to SAMPLES and prints {@code
+ * RESULT p50 p99 max n} in ms, {@code POLL p50 p99 max n} for the round trips of the single
+ * requests to B (when those are slow, the machine is, not the propagation), and {@code OTHER 503
+ * count} when B failed closed while polling. Any other answer stops the run: node B must not
+ * throttle the client ({@code --auth-failure-limit 0}).
  *
- * <p>Usage: {@code RevocationLatency NODE_A_URL NODE_B_URL OPERATOR_TOKEN COUNT SAMPLES}
+ * <p>Usage: {@code RevocationLatency NODE_A_URL NODE_B_URL OPERATOR_TOKEN WARMUP COUNT SAMPLES}
  */
 public final class RevocationLatency {
 
@@ -40,6 +43,8 @@ public final class RevocationLatency {
   private final String nodeB;
   private final String operatorToken;
   private final Map<Integer, Integer> otherStatuses = new TreeMap<>();
+  private final List<Double> pollMillis = new ArrayList<>();
+  private boolean counting;
 
   private RevocationLatency(String nodeA, String nodeB, String operatorToken) {
     this.nodeA = nodeA;
@@ -49,27 +54,33 @@ public final class RevocationLatency {
 
   public static void main(String[] args) throws Exception {
     RevocationLatency bench = new RevocationLatency(args[0], args[1], args[2]);
-    int count = Integer.parseInt(args[3]);
-    double[] millis = bench.run(count);
+    int warmup = Integer.parseInt(args[3]);
+    int count = Integer.parseInt(args[4]);
+    double[] millis = bench.run(warmup, count);
     List<String> lines = new ArrayList<>();
     for (double m : millis) {
       lines.add(String.format("%.3f", m));
     }
-    Files.write(Path.of(args[4]), lines);
+    Files.write(Path.of(args[5]), lines);
     Arrays.sort(millis);
     System.out.printf(
         "RESULT %.2f %.2f %.2f %d%n",
         percentile(millis, 0.50), percentile(millis, 0.99), millis[millis.length - 1], count);
+    double[] polls = bench.pollMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.printf(
+        "POLL %.2f %.2f %.2f %d%n",
+        percentile(polls, 0.50), percentile(polls, 0.99), polls[polls.length - 1], polls.length);
     bench.otherStatuses.forEach((status, n) -> System.out.println("OTHER " + status + " " + n));
   }
 
-  private double[] run(int count) throws IOException, InterruptedException {
+  private double[] run(int warmup, int count) throws IOException, InterruptedException {
     String prefix = "bench-revoke-" + Long.toString(System.nanoTime(), 36) + "-";
-    String[] secrets = new String[count];
-    for (int i = 0; i < count; i++) {
+    int total = warmup + count;
+    String[] secrets = new String[total];
+    for (int i = 0; i < total; i++) {
       secrets[i] = create(prefix + i);
     }
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < total; i++) {
       long deadline = System.nanoTime() + GIVE_UP_NANOS;
       while (pingB(secrets[i]) != 200) {
         if (System.nanoTime() > deadline) {
@@ -78,7 +89,8 @@ public final class RevocationLatency {
       }
     }
     double[] millis = new double[count];
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < total; i++) {
+      counting = i >= warmup;
       delete(prefix + i);
       long deleted = System.nanoTime();
       long deadline = deleted + GIVE_UP_NANOS;
@@ -91,14 +103,22 @@ public final class RevocationLatency {
           otherStatuses.merge(status, 1, Integer::sum); // failed closed: still not accepted
         } else if (status != 200) {
           throw new IllegalStateException(
-              "node B answered " + status + " for token " + prefix + i + " (throttled? run it"
+              "node B answered "
+                  + status
+                  + " for token "
+                  + prefix
+                  + i
+                  + " (throttled? run it"
                   + " with --auth-failure-limit 0)");
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("node B still accepts token " + prefix + i + " after 10 s");
+          throw new IllegalStateException(
+              "node B still accepts token " + prefix + i + " after 10 s");
         }
       }
-      millis[i] = (System.nanoTime() - deleted) / 1e6;
+      if (counting) {
+        millis[i - warmup] = (System.nanoTime() - deleted) / 1e6;
+      }
     }
     return millis;
   }
@@ -135,14 +155,20 @@ public final class RevocationLatency {
   }
 
   private int pingB(String secret) throws IOException, InterruptedException {
-    return client
-        .send(
-            HttpRequest.newBuilder(URI.create(nodeB + "/ping"))
-                .header("Authorization", "Bearer " + secret)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    long sent = System.nanoTime();
+    int status =
+        client
+            .send(
+                HttpRequest.newBuilder(URI.create(nodeB + "/ping"))
+                    .header("Authorization", "Bearer " + secret)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+    if (counting) {
+      pollMillis.add((System.nanoTime() - sent) / 1e6);
+    }
+    return status;
   }
 
   /** The nearest-rank percentile of sorted values. */
