@@ -962,9 +962,20 @@ LUA
       { cat "$work/pg-seed-$n.log"; exit 1; }
   done
   say "JMH: PostgresAuthenticateBenchmark (storedTokens 10, 1000000)"
-  BENCH_PG_URL="jdbc:postgresql://127.0.0.1:$pg_port/tollgate_{n}?user=bench" \
-    "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" \
-    PostgresAuthenticateBenchmark >"$work/jmh-postgres.log" 2>&1 || { tail -50 "$work/jmh-postgres.log"; exit 1; }
+  pg_jmh_run() {
+    BENCH_PG_URL="jdbc:postgresql://127.0.0.1:$pg_port/tollgate_{n}?user=bench" \
+      "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.AuthenticateRows "$jmh_rounds" "$jmh_iter" "$jmh_secs" \
+      PostgresAuthenticateBenchmark >"$work/jmh-postgres.log" 2>&1 || { tail -50 "$work/jmh-postgres.log"; exit 1; }
+  }
+  pg_jmh_run
+  # as in the jmh group: the SHA-512 baseline does the same work at both sizes, so medians more than
+  # 30% apart mean load from elsewhere hit the run; it runs once more (the first log is kept)
+  if awk '$1 == "RESULT" && $2 == "sha512Baseline" {v[n++] = $4} END {
+        exit !(v[0] > v[1] * 1.3 || v[1] > v[0] * 1.3)}' "$work/jmh-postgres.log"; then
+    say "SHA-512 baseline differs by more than 30% between sizes (machine busy): JMH again"
+    mv "$work/jmh-postgres.log" "$work/jmh-postgres-1.log"
+    pg_jmh_run
+  fi
   pg_jmh() { awk -v b="$1" -v n="$2" '$1 == "RESULT" && $2 == b && $3 == n {print $4}' "$work/jmh-postgres.log"; }
   local b v sha base
   for n in 10 1000000; do
