@@ -127,7 +127,7 @@ class CrossOriginTest {
           .contains("Authorization", "Content-Type");
       assertThat(allowed.header("access-control-max-age")).isEqualTo("86400");
       assertThat(allowed.header("vary")).isEqualTo("Origin");
-      assertThat(allowed.header("cluster-uuid")).isEqualTo(GoldenResponsesTest.CLUSTER);
+      assertThat(allowed.header("cluster-uuid")).isEqualTo(GoldenWire.CLUSTER);
 
       for (String[] headers :
           new String[][] {

@@ -1,7 +1,7 @@
 package io.tollgate.http;
 
-import static io.tollgate.http.GoldenResponsesTest.assertJson;
-import static io.tollgate.http.GoldenResponsesTest.assertPlain;
+import static io.tollgate.http.GoldenWire.assertJson;
+import static io.tollgate.http.GoldenWire.assertPlain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.http.Harness.Reply;

@@ -81,7 +81,7 @@ class RecoveryListenerIT {
       assertThat(regenerated.status()).isEqualTo(201);
       assertThat(regenerated.field("name")).isEqualTo("_admin");
       assertThat(regenerated.field("id")).isEqualTo("0");
-      assertThat(regenerated.header("cluster-uuid")).isEqualTo(GoldenResponsesTest.CLUSTER);
+      assertThat(regenerated.header("cluster-uuid")).isEqualTo(GoldenWire.CLUSTER);
       String fresh = regenerated.field("token");
 
       awaitClosed(port);

@@ -28,7 +28,7 @@ class ServerModesTest {
         Reply reply = h.send(request[0], request[1], null, "Authorization", "Bearer whatever");
         assertThat(reply.status()).as(request[1]).isEqualTo(405);
         assertThat(reply.body()).isEqualTo("endpoint disabled, started without auth");
-        assertThat(reply.header("cluster-uuid")).isEqualTo(GoldenResponsesTest.CLUSTER);
+        assertThat(reply.header("cluster-uuid")).isEqualTo(GoldenWire.CLUSTER);
       }
       assertThat(h.get("/health").body()).isEqualTo("OK");
       assertThat(h.get("/ping").status()).isEqualTo(200);

@@ -1,12 +1,12 @@
 package io.tollgate.http;
 
-import static io.tollgate.http.GoldenResponsesTest.CLUSTER;
-import static io.tollgate.http.GoldenResponsesTest.S1;
-import static io.tollgate.http.GoldenResponsesTest.S2;
-import static io.tollgate.http.GoldenResponsesTest.T0;
-import static io.tollgate.http.GoldenResponsesTest.UNAUTHENTICATED;
-import static io.tollgate.http.GoldenResponsesTest.assertJson;
-import static io.tollgate.http.GoldenResponsesTest.assertPlain;
+import static io.tollgate.http.GoldenWire.CLUSTER;
+import static io.tollgate.http.GoldenWire.S1;
+import static io.tollgate.http.GoldenWire.S2;
+import static io.tollgate.http.GoldenWire.T0;
+import static io.tollgate.http.GoldenWire.UNAUTHENTICATED;
+import static io.tollgate.http.GoldenWire.assertJson;
+import static io.tollgate.http.GoldenWire.assertPlain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.core.domain.RecoveryCode;

@@ -1,6 +1,6 @@
 package io.tollgate.http;
 
-import static io.tollgate.http.GoldenResponsesTest.assertJson;
+import static io.tollgate.http.GoldenWire.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.http.Harness.Reply;
