@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -263,6 +264,16 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   public StoreStatus checkStore() {
     return open().checkStore();
   }
+  /**
+   * How far behind a store shared by several nodes may be; empty for a store this instance owns.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public OptionalLong storeLagMillis() {
+    return open().storeLagMillis();
+  }
+
 
   /**
    * The identity of the store, created once with it (InfluxDB's {@code cluster-uuid}).
