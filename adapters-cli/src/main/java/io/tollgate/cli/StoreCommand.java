@@ -24,6 +24,7 @@ final class StoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand, e.g. 'tollgate store copy'");
+    throw new ParameterException(
+        spec.commandLine(), "missing subcommand, e.g. 'tollgate store copy'");
   }
 }

@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code serve --store URL} (and a side of {@code store copy}): a PostgreSQL store several nodes
- * share, {@code postgresql://…} (or
- * {@code postgres://…}) or {@code jdbc:postgresql:…}. Only the form is checked here; the store
- * checks the rest when it opens. {@link #toString()} never shows the password.
+ * share, {@code postgresql://…} (or {@code postgres://…}) or {@code jdbc:postgresql:…}. Only the
+ * form is checked here; the store checks the rest when it opens. {@link #toString()} never shows
+ * the password.
  *
  * @param url the URL as given
  */

@@ -46,8 +46,13 @@ class StoreCopyCommandTest {
 
     Result result =
         cli.run(
-            "store", "copy", "--from", "jdbc:postgresql://db/tg?password=" + PASSWORD, "--to",
-            "/srv/new", "--yes");
+            "store",
+            "copy",
+            "--from",
+            "jdbc:postgresql://db/tg?password=" + PASSWORD,
+            "--to",
+            "/srv/new",
+            "--yes");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(cli.stores().calls())

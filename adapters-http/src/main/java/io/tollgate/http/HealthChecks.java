@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * of its own with a short timeout, so that a hung disk answers 503 instead of holding the probe.
  * Concurrent probes share the read in flight: a store that hangs holds one thread, not one per
  * probe. Failures name the check ({@code store}, {@code store_current}) and say what happened in
- * words safe for a client (the store's condition, never its path); the log gets the full message.
- * A store shared by several nodes also reports its lag ({@code lag_ms}) on the {@code store} check.
+ * words safe for a client (the store's condition, never its path); the log gets the full message. A
+ * store shared by several nodes also reports its lag ({@code lag_ms}) on the {@code store} check.
  */
 final class HealthChecks implements AutoCloseable {
   static final String STORE = "store";

@@ -226,8 +226,8 @@ public final class PostgresStore implements TokenStore {
 
   /**
    * Everything this store holds (identity, id counter, tokens, imported hashes, audit log and key,
-   * recovery code), read from one consistent snapshot while writes go on: the source of a {@code store
-   * copy}.
+   * recovery code), read from one consistent snapshot while writes go on: the source of a {@code
+   * store copy}.
    *
    * @throws StoreException if the database cannot be read
    */
@@ -238,10 +238,10 @@ public final class PostgresStore implements TokenStore {
 
   /**
    * Writes {@code snapshot} into this store verbatim (token ids and times, the id counter, the
-   * audit log in order and its key, imported hashes, recovery code) and takes over its cluster id, in one
-   * transaction; every running node is told of every token. Only into an empty store: one with no
-   * token, imported hash, audit line or recovery code, whose id counter is still 0. Other nodes
-   * already open on this database keep the cluster id they read at open until restarted: copy
+   * audit log in order and its key, imported hashes, recovery code) and takes over its cluster id,
+   * in one transaction; every running node is told of every token. Only into an empty store: one
+   * with no token, imported hash, audit line or recovery code, whose id counter is still 0. Other
+   * nodes already open on this database keep the cluster id they read at open until restarted: copy
    * before starting them.
    *
    * @throws StoreException if this store is not empty (nothing is written), or the rows break a

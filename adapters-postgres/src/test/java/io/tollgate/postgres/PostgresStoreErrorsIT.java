@@ -115,7 +115,8 @@ class PostgresStoreErrorsIT {
     try (TestDatabase own = TestPostgres.freshDatabase();
         PostgresStore store = PostgresStores.open(own.url() + "?ApplicationName=" + name, QUICK)) {
       int pooled = 3;
-      java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(pooled);
+      java.util.concurrent.CountDownLatch together =
+          new java.util.concurrent.CountDownLatch(pooled);
       java.util.List<Thread> readers = new java.util.ArrayList<>();
       for (int i = 0; i < pooled; i++) {
         Thread reader =

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreCopyIT {
 
   private static final String ENV = "TOLLGATE_TEST_POSTGRES_URL";
+
   /** Embedded PostgreSQL trusts local connections, so any password works and proves redaction. */
   private static final String EMBEDDED_PASSWORD = "s3cret-copy-pw";
 
@@ -83,7 +84,8 @@ class StoreCopyIT {
             : "";
     try (Connection admin =
             DriverManager.getConnection(
-                "jdbc:postgresql://" + server.getRawAuthority().replaceFirst("^.*@", "")
+                "jdbc:postgresql://"
+                    + server.getRawAuthority().replaceFirst("^.*@", "")
                     + server.getRawPath(),
                 user,
                 password);
@@ -128,8 +130,7 @@ class StoreCopyIT {
   }
 
   @Test
-  void fromOneNodeToPostgres_andBack_theSameTokensAuthenticate_aDeletedOneNever()
-      throws Exception {
+  void fromOneNodeToPostgres_andBack_theSameTokensAuthenticate_aDeletedOneNever() throws Exception {
     Path single = work.resolve("single");
     String admin;
     String ci;
@@ -170,8 +171,9 @@ class StoreCopyIT {
                   "/api/v3/configure/token/named_admin",
                   admin,
                   "{\"token_name\": \"made-in-the-cluster\"}"));
-      assertThat(send(node.url, "DELETE", "/api/v3/configure/token?token_name=ci", admin, null)
-              .statusCode())
+      assertThat(
+              send(node.url, "DELETE", "/api/v3/configure/token?token_name=ci", admin, null)
+                  .statusCode())
           .isEqualTo(200);
       assertThat(check(node.url, ci)).isEqualTo(401);
     }
@@ -187,8 +189,13 @@ class StoreCopyIT {
     assertThat(authenticates(back, gone)).isFalse();
     try (TokenStore store = Stores.open(new StoreLocation.SqliteDirectory(back))) {
       assertThat(store.clusterId()).isEqualTo(identity);
-      assertThat(store.tokens().findByName(TokenName.named("made-in-the-cluster")).orElseThrow()
-              .id().value())
+      assertThat(
+              store
+                  .tokens()
+                  .findByName(TokenName.named("made-in-the-cluster"))
+                  .orElseThrow()
+                  .id()
+                  .value())
           .isEqualTo(3);
       assertThat(store.auditLog().entries()).isNotEmpty();
     }

@@ -26,9 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -264,6 +264,7 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   public StoreStatus checkStore() {
     return open().checkStore();
   }
+
   /**
    * How far behind a store shared by several nodes may be; empty for a store this instance owns.
    *
@@ -273,7 +274,6 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   public OptionalLong storeLagMillis() {
     return open().storeLagMillis();
   }
-
 
   /**
    * The identity of the store, created once with it (InfluxDB's {@code cluster-uuid}).

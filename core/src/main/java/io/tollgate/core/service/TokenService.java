@@ -29,8 +29,8 @@ import io.tollgate.core.port.out.TokenHasher;
 import io.tollgate.core.port.out.TokenStore;
 import java.time.Clock;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -273,11 +273,11 @@ public final class TokenService implements TokenAuthority {
     store.tokens().findByName(TokenName.OPERATOR);
     return store.isCurrent() ? StoreStatus.CURRENT : StoreStatus.STALE;
   }
+
   @Override
   public OptionalLong storeLagMillis() {
     return store.lagMillis();
   }
-
 
   /** How many tokens the in-memory index holds. */
   public int indexedTokenCount() {

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Everything that defines a token store, as rows to copy verbatim from one store to another
- * ({@code tollgate store copy}), whatever the kind of either: the identity, the id counter, the
- * tokens with their ids and times, the hashes imported from token files, the audit log oldest
- * first, the audit's fingerprint key, and the current recovery code's hash, if any. It holds
- * hashes, never a token string; {@link #toString()} shows only counts.
+ * Everything that defines a token store, as rows to copy verbatim from one store to another ({@code
+ * tollgate store copy}), whatever the kind of either: the identity, the id counter, the tokens with
+ * their ids and times, the hashes imported from token files, the audit log oldest first, the
+ * audit's fingerprint key, and the current recovery code's hash, if any. It holds hashes, never a
+ * token string; {@link #toString()} shows only counts.
  *
  * @param clusterId the store's identity, kept by the copy so clients see the same store
  * @param nextTokenId the id the next new token gets: above every id ever used, so ids stay unique

@@ -74,9 +74,9 @@ public interface TokenStore extends AutoCloseable {
   }
 
   /**
-   * Writes {@code snapshot} into this store verbatim (ids, times, id counter, identity, audit log in
-   * order, audit key, imported hashes, recovery code), in one transaction. Only into an empty store:
-   * no token, imported hash, audit line or recovery code, and an id counter still at 0.
+   * Writes {@code snapshot} into this store verbatim (ids, times, id counter, identity, audit log
+   * in order, audit key, imported hashes, recovery code), in one transaction. Only into an empty
+   * store: no token, imported hash, audit line or recovery code, and an id counter still at 0.
    *
    * @throws UnsupportedOperationException if this kind of store cannot be copied into
    * @throws io.tollgate.core.domain.StoreException if the store is not empty, or the rows break a

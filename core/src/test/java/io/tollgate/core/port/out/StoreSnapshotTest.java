@@ -48,10 +48,13 @@ class StoreSnapshotTest {
     StoreSnapshot one = new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key, null);
     key[0] = 0;
 
-    assertThat(one).isEqualTo(new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key(7), null));
+    assertThat(one)
+        .isEqualTo(new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key(7), null));
     assertThat(one.hashCode())
-        .isEqualTo(new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key(7), null).hashCode());
-    assertThat(one).isNotEqualTo(new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key(8), null));
+        .isEqualTo(
+            new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key(7), null).hashCode());
+    assertThat(one)
+        .isNotEqualTo(new StoreSnapshot(ID, 0, List.of(), List.of(), List.of(), key(8), null));
     one.auditKey()[1] = 0;
     assertThat(one.auditKey()).isEqualTo(key(7));
   }
