@@ -56,12 +56,15 @@ class ArchitectureTest {
           "io.tollgate.cli.ServeOptions",
           "io.tollgate.cli.StoreUrl",
           "io.tollgate.cli.TlsKeyPassword",
+          // a side of 'store copy': a data directory or a StoreUrl
+          "io.tollgate.cli.StoreEndpoint",
           "io.tollgate.cli.BindAddress",
           "io.tollgate.cli.ExemptEndpoint",
           "io.tollgate.cli.LogLevel",
           // the one factory that chooses and opens the store
           "io.tollgate.stores.StoreLocation",
           "io.tollgate.stores.Stores",
+          "io.tollgate.stores.StoreCopyReport",
           "io.tollgate.cli.LogFormat",
           "io.tollgate.embedded.Tollgate",
           "io.tollgate.embedded.TollgateBuilder",
