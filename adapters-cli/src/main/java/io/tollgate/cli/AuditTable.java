@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tollgate.core.text.PrettyTable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -149,35 +150,8 @@ final class AuditTable {
   }
 
   private static String pretty(List<Map<String, Object>> rows) {
-    List<List<String>> table = new ArrayList<>();
-    table.add(COLUMNS);
-    rows.forEach(row -> table.add(cells(row)));
-    int[] widths = new int[COLUMNS.size()];
-    for (List<String> line : table) {
-      for (int i = 0; i < widths.length; i++) {
-        widths[i] = Math.max(widths[i], line.get(i).codePointCount(0, line.get(i).length()));
-      }
-    }
-    StringBuilder border = new StringBuilder("+");
-    for (int width : widths) {
-      border.append("-".repeat(width + 2)).append('+');
-    }
-    StringBuilder out = new StringBuilder();
-    out.append(border).append('\n');
-    for (int r = 0; r < table.size(); r++) {
-      out.append('|');
-      for (int i = 0; i < widths.length; i++) {
-        String cell = table.get(r).get(i);
-        out.append(' ')
-            .append(cell)
-            .append(" ".repeat(widths[i] - cell.codePointCount(0, cell.length()) + 1))
-            .append('|');
-      }
-      out.append('\n');
-      if (r == 0 || r == table.size() - 1) {
-        out.append(border).append('\n');
-      }
-    }
-    return out.toString();
+    List<List<String>> cells = new ArrayList<>();
+    rows.forEach(row -> cells.add(cells(row)));
+    return PrettyTable.render(COLUMNS, cells);
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The offline operations on a data directory ({@code tollgate recovery …}, {@code backup}, {@code
- * restore}). Implemented by the composition root ({@code app}) over the SQLite store, so this
- * module depends on neither the store nor core's services. Every method throws a {@link
- * io.tollgate.core.domain.TollgateException} (usually a {@link
+ * restore}) and between stores ({@code store copy}). Implemented by the composition root ({@code
+ * app}) over the SQLite store, so this module depends on neither the store nor core's services.
+ * Every method throws a {@link io.tollgate.core.domain.TollgateException} (usually a {@link
  * io.tollgate.core.domain.StoreException}) with a message naming the directory or file when it
  * cannot do its work; the CLI prints it on one line and exits 1.
  */
@@ -52,4 +52,26 @@ public interface LocalStores {
    * dataDir} is left as it was.
    */
   void restore(Path backup, Path dataDir);
+
+  /**
+   * Copies the whole store at {@code from} into the empty store at {@code to} (either a data
+   * directory or a PostgreSQL URL): tokens, id counter, imported hashes, audit log and key,
+   * recovery code and cluster id, in one transaction on the target, then reads the target back and
+   * compares every token with the source. Refused, with nothing written, when the target is not
+   * empty, a data directory is held by a running server, or the source directory holds no store.
+   *
+   * @return what the target holds afterwards, counts only
+   * @throws IllegalArgumentException if {@code from} and {@code to} are the same store
+   */
+  CopySummary copyStore(StoreEndpoint from, StoreEndpoint to);
+
+  /**
+   * What {@link #copyStore} copied, counts only.
+   *
+   * @param tokens tokens copied
+   * @param importedHashes hashes remembered from token files
+   * @param auditEntries audit lines
+   * @param recoveryCode whether a recovery code's hash was copied
+   */
+  record CopySummary(int tokens, int importedHashes, int auditEntries, boolean recoveryCode) {}
 }

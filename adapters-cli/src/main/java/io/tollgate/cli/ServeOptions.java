@@ -22,6 +22,7 @@ import java.util.Set;
  * @param adminTokenFile a token file to import at startup ({@code --admin-token-file})
  * @param tlsCert PEM certificate chain; present exactly when {@code tlsKey} is
  * @param tlsKey PEM private key; present exactly when {@code tlsCert} is
+ * @param tlsKeyPassword the password of an encrypted {@code tlsKey}, only with it
  * @param logLevel the root log level (default {@code info})
  * @param corsAllowOrigins {@code --cors-allow-origin}: origins allowed cross-origin access, each
  *     {@code scheme://host[:port]} or {@code *}; empty (the default) means no CORS at all
@@ -59,6 +60,7 @@ public record ServeOptions(
     Optional<Path> adminTokenFile,
     Optional<Path> tlsCert,
     Optional<Path> tlsKey,
+    Optional<TlsKeyPassword> tlsKeyPassword,
     LogLevel logLevel,
     List<String> corsAllowOrigins,
     Optional<Path> permissionTokensFile,
@@ -95,6 +97,7 @@ public record ServeOptions(
     Objects.requireNonNull(adminTokenFile, "adminTokenFile");
     Objects.requireNonNull(tlsCert, "tlsCert");
     Objects.requireNonNull(tlsKey, "tlsKey");
+    Objects.requireNonNull(tlsKeyPassword, "tlsKeyPassword");
     Objects.requireNonNull(logLevel, "logLevel");
     corsAllowOrigins = List.copyOf(Objects.requireNonNull(corsAllowOrigins, "corsAllowOrigins"));
     Objects.requireNonNull(permissionTokensFile, "permissionTokensFile");
@@ -123,6 +126,9 @@ public record ServeOptions(
     if (tlsCert.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
+    if (tlsKeyPassword.isPresent() && tlsKey.isEmpty()) {
+      throw new IllegalArgumentException("a TLS key password needs --tls-key");
+    }
   }
 
   /** Options with every default but the listener and the data directory. */
@@ -143,6 +149,7 @@ public record ServeOptions(
     private Optional<Path> adminTokenFile = Optional.empty();
     private Optional<Path> tlsCert = Optional.empty();
     private Optional<Path> tlsKey = Optional.empty();
+    private Optional<TlsKeyPassword> tlsKeyPassword = Optional.empty();
     private LogLevel logLevel = LogLevel.INFO;
     private List<String> corsAllowOrigins = List.of();
     private Optional<Path> permissionTokensFile = Optional.empty();
@@ -188,6 +195,12 @@ public record ServeOptions(
     public Builder tls(Optional<Path> cert, Optional<Path> key) {
       tlsCert = cert;
       tlsKey = key;
+      return this;
+    }
+
+    /** The password of an encrypted {@code --tls-key}. */
+    public Builder tlsKeyPassword(Optional<TlsKeyPassword> value) {
+      tlsKeyPassword = value;
       return this;
     }
 
@@ -282,6 +295,7 @@ public record ServeOptions(
           adminTokenFile,
           tlsCert,
           tlsKey,
+          tlsKeyPassword,
           logLevel,
           corsAllowOrigins,
           permissionTokensFile,

@@ -1,5 +1,6 @@
 package io.tollgate.cli;
 
+import io.tollgate.core.text.PrettyTable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -159,6 +160,6 @@ final class ShowTokensCommand implements Callable<Integer> {
     }
     List<String> names = new ArrayList<>();
     header.forEach(name -> names.add(TerminalText.printable(name)));
-    return Optional.of(PrettyTable.render(names, cells, width));
+    return Optional.of(PrettyTable.render(names, cells, width, TokenTable.SHRINKABLE));
   }
 }

@@ -4,13 +4,14 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * {@code serve --store URL}: a PostgreSQL store several nodes share, {@code postgresql://…} (or
- * {@code postgres://…}) or {@code jdbc:postgresql:…}. Only the form is checked here; the store
- * checks the rest when it opens. {@link #toString()} never shows the password.
+ * {@code serve --store URL} (and a side of {@code store copy}): a PostgreSQL store several nodes
+ * share, {@code postgresql://…} (or {@code postgres://…}) or {@code jdbc:postgresql:…}. Only the
+ * form is checked here; the store checks the rest when it opens. {@link #toString()} never shows
+ * the password.
  *
  * @param url the URL as given
  */
-public record StoreUrl(String url) {
+public record StoreUrl(String url) implements StoreEndpoint {
 
   static final String ACCEPTED_FORMS =
       "expected postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE or"

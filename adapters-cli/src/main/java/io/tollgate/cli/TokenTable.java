@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.text.PrettyTable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -51,6 +52,10 @@ final class TokenTable {
           new Column("permissions", t -> t.permissions().text()),
           new Column("status", t -> t.status().wireName()),
           new Column(LAST_USED_AT, t -> t.lastUsedAt() == null ? null : timestamp(t.lastUsedAt())));
+
+  /** Cut to fit a terminal, in this order: the description, then the hash. */
+  static final List<PrettyTable.Shrinkable> SHRINKABLE =
+      List.of(new PrettyTable.Shrinkable("description", 11), new PrettyTable.Shrinkable("hash", 4));
 
   private final JsonFactory json = new JsonFactory();
 
@@ -99,7 +104,7 @@ final class TokenTable {
   private static String pretty(List<Token> tokens, int width) {
     List<List<String>> rows = new ArrayList<>();
     tokens.forEach(token -> rows.add(prettyCells(token)));
-    return PrettyTable.render(header(), rows, width);
+    return PrettyTable.render(header(), rows, width, SHRINKABLE);
   }
 
   /** The column names of {@code system.tokens}, in order. */

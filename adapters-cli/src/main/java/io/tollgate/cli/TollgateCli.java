@@ -29,6 +29,7 @@ public final class TollgateCli {
           RecoveryCommand.class,
           BackupCommand.class,
           RestoreCommand.class,
+          StoreCommand.class,
           CompletionCommand.class);
 
   private TollgateCli() {}

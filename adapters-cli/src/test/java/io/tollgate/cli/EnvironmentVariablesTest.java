@@ -43,6 +43,7 @@ class EnvironmentVariablesTest {
           Map.entry("--admin-token-file", List.of("/a.json", "/b.json")),
           Map.entry("--tls-cert", List.of("/a-cert.pem", "/b-cert.pem")),
           Map.entry("--tls-key", List.of("/a-key.pem", "/b-key.pem")),
+          Map.entry("--tls-key-password-file", List.of("/a-pass.txt", "/b-pass.txt")),
           Map.entry("--log-level", List.of("warn", "debug")),
           Map.entry("--cors-allow-origin", List.of("https://a.example", "https://b.example")),
           Map.entry("--permission-tokens-file", List.of("/a-perm.json", "/b-perm.json")),

@@ -86,6 +86,12 @@ final class FakeLocalStores implements LocalStores {
     record("restore " + backup + " " + dataDir);
   }
 
+  @Override
+  public CopySummary copyStore(StoreEndpoint from, StoreEndpoint to) {
+    record("copyStore " + from + " " + to);
+    return new CopySummary(3, 1, 7, true);
+  }
+
   private void record(String call) {
     calls.add(call);
     if (failure != null) {

@@ -3,6 +3,7 @@ package io.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cli.CliRunner.Result;
+import io.tollgate.core.text.PrettyTable;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +113,7 @@ class PrettyWidthTest {
     List<String> header = List.of("name", "hash", "description");
     List<List<String>> rows = List.of(List.of("ci-deploy", "4e7c5874f", DESCRIPTION));
     // natural with the description at its narrowest (11): 1 + (9+3) + (9+3) + (11+3) = 39
-    String table = PrettyTable.render(header, rows, 36);
+    String table = PrettyTable.render(header, rows, 36, TokenTable.SHRINKABLE);
 
     assertThat(table)
         .contains("| ci-deploy | 4e7c5\u2026 | " + DESCRIPTION.substring(0, 10) + "\u2026 |");
@@ -121,7 +122,8 @@ class PrettyWidthTest {
 
   @Test
   void noRows_isTheHeaderTableWhateverTheWidth() {
-    String table = PrettyTable.render(List.of("token_id", "name"), List.of(), 10);
+    String table =
+        PrettyTable.render(List.of("token_id", "name"), List.of(), 10, TokenTable.SHRINKABLE);
 
     assertThat(table).isEqualTo("+----------+------+\n| token_id | name |\n+----------+------+\n");
   }

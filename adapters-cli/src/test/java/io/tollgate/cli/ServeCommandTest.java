@@ -3,19 +3,22 @@ package io.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cli.CliRunner.Result;
-import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.failure.FailureLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * {@code serve}'s options and their variables as the launcher receives them; the launcher itself,
+ * the store and TLS have their own tests ({@link ServeLauncherTest}, {@link ServeStoreOptionsTest},
+ * {@link ServeTlsOptionsTest}).
+ */
 class ServeCommandTest {
 
   @TempDir Path home;
@@ -258,148 +261,5 @@ class ServeCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("nowhere");
     assertThat(cli.launched()).isEmpty();
-  }
-
-  @Test
-  void launcher_isWaitedOnThenClosed_andExit0() {
-    AtomicInteger awaited = new AtomicInteger();
-    AtomicInteger closed = new AtomicInteger();
-    CliRunner cli =
-        new CliRunner(home)
-            .launcher(
-                options ->
-                    new RunningServer() {
-                      @Override
-                      public void awaitShutdown() {
-                        awaited.incrementAndGet();
-                      }
-
-                      @Override
-                      public void close() {
-                        closed.incrementAndGet();
-                      }
-                    });
-
-    assertThat(cli.run("serve").exitCode()).isZero();
-    assertThat(awaited).hasValue(1);
-    assertThat(closed).hasValue(1);
-  }
-
-  @Test
-  void launcherFailure_isOneLineOnStderrAndExit1() {
-    CliRunner cli =
-        new CliRunner(home)
-            .launcher(
-                options -> {
-                  throw new IllegalStateException("store is locked by another server");
-                });
-
-    Result result = cli.run("serve");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err())
-        .isEqualTo("error: IllegalStateException: store is locked by another server\n");
-  }
-
-  @Test
-  void launcherFailureWithAMessageOfSeveralLines_isStillOneLineOnStderrAndExit1() {
-    CliRunner cli =
-        new CliRunner(home)
-            .launcher(
-                options -> {
-                  throw new IllegalStateException(
-                      "Unable to provision, see the following errors:\n\n1) the store\n  at X\n");
-                });
-
-    Result result = cli.run("serve");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err())
-        .isEqualTo(
-            "error: IllegalStateException: Unable to provision, see the following errors: 1)"
-                + " the store at X\n");
-  }
-
-  @Test
-  void launcherFailureOfTheDomain_isItsMessageAlone() {
-    CliRunner cli =
-        new CliRunner(home)
-            .launcher(
-                options -> {
-                  throw new StoreException("data directory /x is writable by others");
-                });
-
-    Result result = cli.run("serve");
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: data directory /x is writable by others\n");
-  }
-
-  @Test
-  void store_absentMeansSqliteInTheDataDir_aPostgresUrlReachesTheLauncher() {
-    assertThat(serve(new CliRunner(home)).store()).isEmpty();
-
-    ServeOptions options =
-        serve(
-            new CliRunner(home),
-            "--store",
-            "postgresql://tollgate:s3cretpw@db.example:5432/tollgate",
-            "--max-staleness",
-            "2s");
-
-    assertThat(options.store().orElseThrow().url())
-        .isEqualTo("postgresql://tollgate:s3cretpw@db.example:5432/tollgate");
-    assertThat(options.maxStaleness()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(options.toString())
-        .contains("postgresql://tollgate:***@db.example:5432/tollgate")
-        .doesNotContain("s3cretpw");
-    assertThat(serve(new CliRunner(home)).maxStaleness()).isEqualTo(Duration.ofSeconds(10));
-  }
-
-  @Test
-  void store_acceptsAJdbcUrlFromTheVariable_andHidesItsPasswordParameter() {
-    CliRunner cli =
-        new CliRunner(home)
-            .env("TOLLGATE_STORE", "jdbc:postgresql://db.example/t?user=u&password=s3cretpw")
-            .env("TOLLGATE_MAX_STALENESS", "1m");
-
-    ServeOptions options = serve(cli);
-
-    assertThat(options.store().orElseThrow().url()).endsWith("password=s3cretpw");
-    assertThat(options.store().orElseThrow())
-        .hasToString("jdbc:postgresql://db.example/t?user=u&password=***");
-    assertThat(options.maxStaleness()).isEqualTo(Duration.ofMinutes(1));
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "--store mysql://u:s3cretpw@db/t | Invalid value for option '--store'",
-        "--store /var/lib/tollgate | Invalid value for option '--store'",
-        "--store postgresql://u:s3cretpw@db/t --max-staleness soon"
-            + " | Invalid value for option '--max-staleness'",
-        "--max-staleness 0s | Invalid value for option '--max-staleness'"
-      })
-  void store_anythingButAPostgresUrl_isAUsageErrorNamingTheOption_withoutThePassword(
-      String args, String message) {
-    CliRunner cli = new CliRunner(home);
-
-    Result result = cli.run(("serve " + args).split(" "));
-
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains(message).doesNotContain("s3cretpw");
-    assertThat(cli.launched()).isEmpty();
-  }
-
-  @Test
-  void help_neverShowsTheStorePassword_evenWhenTheVariableIsSet() {
-    CliRunner cli = new CliRunner(home).env("TOLLGATE_STORE", "postgresql://u:s3cretpw@db/t");
-
-    Result result = cli.run("serve", "--help");
-
-    assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("--store", "TOLLGATE_STORE", "--max-staleness");
-    assertThat(result.out() + result.err()).doesNotContain("s3cretpw");
   }
 }

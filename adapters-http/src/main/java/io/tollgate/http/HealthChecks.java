@@ -9,6 +9,7 @@ import io.tollgate.core.port.in.ServiceStatusUseCase.StoreStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * of its own with a short timeout, so that a hung disk answers 503 instead of holding the probe.
  * Concurrent probes share the read in flight: a store that hangs holds one thread, not one per
  * probe. Failures name the check ({@code store}, {@code store_current}) and say what happened in
- * words safe for a client (the store's condition, never its path); the log gets the full message.
+ * words safe for a client (the store's condition, never its path); the log gets the full message. A
+ * store shared by several nodes also reports its lag ({@code lag_ms}) on the {@code store} check.
  */
 final class HealthChecks implements AutoCloseable {
   static final String STORE = "store";
@@ -35,8 +37,15 @@ final class HealthChecks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One check's outcome; {@code detail} is null when it passed. */
-  record Check(String name, String detail) {
+  /**
+   * One check's outcome; {@code detail} is null when it passed; {@code lagMillis} is the store's
+   * lag on the {@code store} check of a store shared by several nodes, else null.
+   */
+  record Check(String name, String detail, Long lagMillis) {
+    Check(String name, String detail) {
+      this(name, detail, null);
+    }
+
     boolean passed() {
       return detail == null;
     }
@@ -48,7 +57,10 @@ final class HealthChecks implements AutoCloseable {
       return checks.stream().allMatch(Check::passed);
     }
 
-    /** {@code {"status":"fail","checks":[{"name":"store","status":"fail","detail":…}]}}. */
+    /**
+     * {@code {"status":"fail","checks":[{"name":"store","status":"fail","detail":…}]}}; the store
+     * check of a shared store carries {@code "lag_ms": N}.
+     */
     byte[] json() {
       ObjectNode body = JSON.createObjectNode();
       body.put("status", healthy() ? "pass" : "fail");
@@ -59,6 +71,9 @@ final class HealthChecks implements AutoCloseable {
         item.put("status", check.passed() ? "pass" : "fail");
         if (!check.passed()) {
           item.put("detail", check.detail());
+        }
+        if (check.lagMillis() != null) {
+          item.put("lag_ms", check.lagMillis().longValue());
         }
       }
       try {
@@ -112,7 +127,7 @@ final class HealthChecks implements AutoCloseable {
     CompletableFuture<StoreStatus> read = sharedRead();
     try {
       StoreStatus result = read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new StoreRead(new Check(STORE, null), result);
+      return new StoreRead(new Check(STORE, null, lag()), result);
     } catch (TimeoutException e) {
       LOG.warn("health: the store did not answer a read within {} ms", timeout.toMillis());
       return failed("the store did not answer within " + timeout.toMillis() + " ms");
@@ -129,8 +144,14 @@ final class HealthChecks implements AutoCloseable {
     }
   }
 
-  private static StoreRead failed(String detail) {
-    return new StoreRead(new Check(STORE, detail), null);
+  private StoreRead failed(String detail) {
+    return new StoreRead(new Check(STORE, detail, lag()), null);
+  }
+
+  /** The store's lag, from memory; null for a store owned by one process. */
+  private Long lag() {
+    OptionalLong lag = status.storeLagMillis();
+    return lag.isPresent() ? lag.getAsLong() : null;
   }
 
   private synchronized CompletableFuture<StoreStatus> sharedRead() {

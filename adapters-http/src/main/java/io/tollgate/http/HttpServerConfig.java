@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * @param withoutAuth {@code --without-auth}: no authentication, the token API answers 405
  * @param disabledAuthz {@code --disable-authz}: endpoints served without authentication
  * @param recoveryBind {@code --admin-token-recovery-http-bind}: the recovery listener, off if empty
- * @param tls {@code --tls-cert} and {@code --tls-key}: serve HTTPS (both listeners) if present
+ * @param tls {@code --tls-cert}, {@code --tls-key} and the key's password: serve HTTPS (both
+ *     listeners) if present
  * @param version the version {@code /ping} reports
  * @param revision the revision {@code /ping} reports
  * @param corsAllowedOrigins {@code --cors-allow-origin}: the origins allowed cross-origin access,
@@ -47,7 +48,7 @@ public record HttpServerConfig(
     boolean withoutAuth,
     Set<AuthzExemption> disabledAuthz,
     Optional<Bind> recoveryBind,
-    Optional<Tls> tls,
+    Optional<TlsFiles> tls,
     String version,
     String revision,
     List<String> corsAllowedOrigins,
@@ -203,36 +204,6 @@ public record HttpServerConfig(
     }
   }
 
-  /**
-   * PEM files for HTTPS: an X.509 certificate chain and its unencrypted private key (RSA or EC;
-   * PKCS#8, PKCS#1 or SEC1), reloaded when either file changes.
-   */
-  public record Tls(Path certificate, Path privateKey) {
-    public Tls {
-      if (certificate == null || privateKey == null) {
-        throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
-      }
-    }
-
-    /**
-     * Both paths or neither: one without the other is a usage error.
-     *
-     * @throws IllegalArgumentException if exactly one is given
-     */
-    public static Optional<Tls> of(Path certificate, Path privateKey) {
-      if (certificate == null && privateKey == null) {
-        return Optional.empty();
-      }
-      if (certificate == null) {
-        throw new IllegalArgumentException("--tls-key was given without --tls-cert");
-      }
-      if (privateKey == null) {
-        throw new IllegalArgumentException("--tls-cert was given without --tls-key");
-      }
-      return Optional.of(new Tls(certificate, privateKey));
-    }
-  }
-
   /** Builds a {@link HttpServerConfig}; not thread-safe. */
   public static final class Builder {
     private Bind bind = DEFAULT_BIND;
@@ -241,6 +212,7 @@ public record HttpServerConfig(
     private Bind recoveryBind;
     private Path tlsCertificate;
     private Path tlsPrivateKey;
+    private TlsFiles.KeyPassword tlsKeyPassword;
     private String version = "unknown";
     private String revision = "unknown";
     private final List<String> corsAllowedOrigins = new ArrayList<>();
@@ -303,6 +275,12 @@ public record HttpServerConfig(
       return this;
     }
 
+    /** The password of an encrypted {@code --tls-key}; null for none. */
+    public Builder tlsKeyPassword(TlsFiles.KeyPassword password) {
+      this.tlsKeyPassword = password;
+      return this;
+    }
+
     /** What {@code /ping} reports. */
     public Builder version(String version, String revision) {
       this.version = version;
@@ -359,7 +337,8 @@ public record HttpServerConfig(
     }
 
     /**
-     * @throws IllegalArgumentException if only one of the TLS files was given
+     * @throws IllegalArgumentException if only one of the TLS files was given, or a key password
+     *     without them
      */
     public HttpServerConfig build() {
       return new HttpServerConfig(
@@ -367,7 +346,7 @@ public record HttpServerConfig(
           withoutAuth,
           disabledAuthz,
           Optional.ofNullable(recoveryBind),
-          Tls.of(tlsCertificate, tlsPrivateKey),
+          TlsFiles.of(tlsCertificate, tlsPrivateKey, tlsKeyPassword),
           version,
           revision,
           corsAllowedOrigins,

@@ -7,8 +7,9 @@ import java.time.Duration;
 /**
  * {@code /health} and {@code /api/v1/health} (the store answers a read), {@code /health/live} (the
  * process answers), {@code /health/ready} (the store answers and is current), {@code /ping} and
- * {@code /metrics}. A healthy probe answers {@code OK} as before; a failing one 503 with a JSON
- * body naming the failed check ({@link HealthChecks.Report#json()}).
+ * {@code /metrics}. A healthy probe answers {@code OK} as before, or, asked with {@code
+ * ?format=json}, 200 with the JSON report (which carries a shared store's {@code lag_ms}); a
+ * failing one 503 with a JSON body naming the failed check ({@link HealthChecks.Report#json()}).
  */
 final class OpsRoutes {
   static final String HEALTH = "/health";
@@ -38,6 +39,11 @@ final class OpsRoutes {
     answer(ctx, health.health());
   }
 
+  /** Whether the probe asked for the JSON report also when healthy. */
+  private static boolean wantsJson(Context ctx) {
+    return "json".equals(ctx.queryParam("format"));
+  }
+
   void live(Context ctx) {
     Responses.plain(ctx, 200, "OK");
   }
@@ -47,7 +53,9 @@ final class OpsRoutes {
   }
 
   private static void answer(Context ctx, HealthChecks.Report report) {
-    if (report.healthy()) {
+    if (report.healthy() && wantsJson(ctx)) {
+      Responses.json(ctx, 200, report.json());
+    } else if (report.healthy()) {
       Responses.plain(ctx, 200, "OK");
     } else {
       Responses.json(ctx, 503, report.json());

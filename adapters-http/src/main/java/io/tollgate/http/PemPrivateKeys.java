@@ -10,6 +10,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +18,10 @@ import java.util.regex.Pattern;
  * Reads the private key of {@code --tls-key} with the JDK alone, in the three forms openssl writes:
  * PKCS#8 ({@code BEGIN PRIVATE KEY}, RSA or EC), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) and SEC1
  * ({@code BEGIN EC PRIVATE KEY}, with or without a leading {@code EC PARAMETERS} block). The last
- * two are wrapped in the PKCS#8 structure the JDK's key factories read. An encrypted key (PKCS#8
- * {@code ENCRYPTED PRIVATE KEY} or a traditional key with {@code Proc-Type: 4,ENCRYPTED}) is
- * refused: the server would need its passphrase in a file or a variable, which protects nothing the
- * key file's own mode does not. Every problem is one line naming the file.
+ * two are wrapped in the PKCS#8 structure the JDK's key factories read. Encrypted PKCS#8 ({@code
+ * BEGIN ENCRYPTED PRIVATE KEY}) is decrypted with its password ({@link EncryptedKeys}); a
+ * traditional encrypted key ({@code Proc-Type: 4,ENCRYPTED}) is refused with the command that
+ * converts it. Every problem is one line naming the file, never the password.
  */
 final class PemPrivateKeys {
   private static final Pattern BLOCK =
@@ -58,16 +59,17 @@ final class PemPrivateKeys {
   /**
    * @param pem the file's content
    * @param path the file, for messages
+   * @param password the password of an encrypted key, if one was given
    * @throws IllegalArgumentException naming the file and what to do
    */
-  static PrivateKey read(String pem, Path path) {
+  static PrivateKey read(String pem, Path path, Optional<TlsFiles.KeyPassword> password) {
     Matcher block = BLOCK.matcher(pem);
     while (block.find()) {
       String label = block.group(1);
       String body = block.group(2);
       switch (label) {
         case "ENCRYPTED PRIVATE KEY":
-          throw encrypted(path);
+          return pkcs8(EncryptedKeys.decrypt(der(body, path), path, password), path);
         case "PRIVATE KEY":
           return pkcs8(der(body, path), path);
         case "RSA PRIVATE KEY":
@@ -85,17 +87,18 @@ final class PemPrivateKeys {
             + " BEGIN EC PRIVATE KEY)");
   }
 
-  private static IllegalArgumentException encrypted(Path path) {
+  private static IllegalArgumentException traditionalEncrypted(Path path) {
     return new IllegalArgumentException(
         "--tls-key "
             + path
-            + " is encrypted; Tollgate reads only unencrypted keys (protect the file with chmod"
-            + " 600 instead): decrypt it with: openssl pkey -in KEY -out key.pem");
+            + " is encrypted in OpenSSL's traditional form (Proc-Type: 4,ENCRYPTED), which Java"
+            + " cannot decrypt; convert it to encrypted PKCS#8 with: openssl pkcs8 -topk8 -v2"
+            + " aes-256-cbc -in KEY -out key.pem");
   }
 
   private static byte[] der(String body, Path path) {
-    if (body.contains("ENCRYPTED")) { // Proc-Type: 4,ENCRYPTED and DEK-Info headers
-      throw encrypted(path);
+    if (body.contains("Proc-Type:")) { // Proc-Type: 4,ENCRYPTED and DEK-Info headers
+      throw traditionalEncrypted(path);
     }
     try {
       return Base64.getMimeDecoder().decode(body.strip());
@@ -178,79 +181,5 @@ final class PemPrivateKeys {
     }
     out.writeBytes(content.toByteArray());
     return out.toByteArray();
-  }
-
-  /**
-   * A position in DER bytes: {@link #next()} reads the element starting there; {@link #content}
-   * enters a constructed element.
-   */
-  private static final class Der {
-    private final byte[] bytes;
-    private final int start;
-    private int length = -1;
-    private int headerLength;
-    private final int limit;
-
-    Der(byte[] bytes, int start) {
-      this(bytes, start, bytes.length);
-    }
-
-    private Der(byte[] bytes, int start, int limit) {
-      this.bytes = bytes;
-      this.start = start;
-      this.limit = limit;
-    }
-
-    boolean hasMore() {
-      return start < limit;
-    }
-
-    byte tag() {
-      return bytes[start];
-    }
-
-    /** This position read as an element (tag, length). */
-    Der next() {
-      if (start + 2 > limit) {
-        throw new IllegalStateException("truncated");
-      }
-      int first = bytes[start + 1] & 0xff;
-      if (first < 0x80) {
-        length = first;
-        headerLength = 2;
-      } else {
-        int count = first & 0x7f;
-        if (count == 0 || count > 3) {
-          throw new IllegalStateException("unsupported length");
-        }
-        length = 0;
-        for (int i = 0; i < count; i++) {
-          length = (length << 8) | (bytes[start + 2 + i] & 0xff);
-        }
-        headerLength = 2 + count;
-      }
-      if (end() > limit) {
-        throw new IllegalStateException("truncated");
-      }
-      return this;
-    }
-
-    int end() {
-      return start + headerLength + length;
-    }
-
-    /** The position right after this element. */
-    Der after() {
-      return new Der(bytes, end(), limit);
-    }
-
-    /** The first position inside this element, which must have {@code tag}. */
-    Der content(byte tag) {
-      next();
-      if (tag() != tag) {
-        throw new IllegalStateException("unexpected tag");
-      }
-      return new Der(bytes, start + headerLength, end());
-    }
   }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.http;
 
-import io.tollgate.http.HttpServerConfig.Tls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Loads {@code --tls-cert} and {@code --tls-key} PEM files with the JDK alone into an in-memory key
- * store for Jetty. The key, unencrypted, RSA or EC, in any form openssl writes (see {@link
- * PemPrivateKeys}), must belong to the first certificate; every problem is an {@link
- * IllegalArgumentException} naming the file and what to do.
+ * store for Jetty. The key, RSA or EC, in any form openssl writes (see {@link PemPrivateKeys}),
+ * encrypted PKCS#8 with its password, must belong to the first certificate; every problem is an
+ * {@link IllegalArgumentException} naming the file and what to do.
  */
 final class PemTls {
   private static final char[] STORE_PASSWORD = "tollgate-in-memory".toCharArray();
@@ -31,7 +30,7 @@ final class PemTls {
 
   private PemTls() {}
 
-  static SslContextFactory.Server sslContextFactory(Tls tls) {
+  static SslContextFactory.Server sslContextFactory(TlsFiles tls) {
     SslContextFactory.Server factory = new SslContextFactory.Server();
     factory.setKeyStore(keyStore(tls));
     factory.setKeyStorePassword(new String(STORE_PASSWORD));
@@ -41,9 +40,9 @@ final class PemTls {
     return factory;
   }
 
-  static KeyStore keyStore(Tls tls) {
+  static KeyStore keyStore(TlsFiles tls) {
     List<X509Certificate> chain = certificates(tls.certificate());
-    PrivateKey key = privateKey(tls.privateKey());
+    PrivateKey key = privateKey(tls);
     requireMatchingPair(chain.get(0), key, tls);
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
@@ -72,12 +71,14 @@ final class PemTls {
     return certificates.stream().map(X509Certificate.class::cast).toList();
   }
 
-  private static PrivateKey privateKey(Path path) {
+  private static PrivateKey privateKey(TlsFiles tls) {
+    Path path = tls.privateKey();
     return PemPrivateKeys.read(
-        new String(read(path, "--tls-key"), StandardCharsets.US_ASCII), path);
+        new String(read(path, "--tls-key"), StandardCharsets.US_ASCII), path, tls.keyPassword());
   }
 
-  private static void requireMatchingPair(X509Certificate certificate, PrivateKey key, Tls tls) {
+  private static void requireMatchingPair(
+      X509Certificate certificate, PrivateKey key, TlsFiles tls) {
     String algorithm = "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
     try {
       byte[] probe = new byte[32];

@@ -1,11 +1,15 @@
 package io.tollgate.http;
 
+import io.tollgate.core.text.PrettyTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The output formats of {@code /api/v3/query_sql}: json, jsonl, csv and pretty. */
+/**
+ * The output formats of {@code /api/v3/query_sql}: json, jsonl, csv and pretty (the natural table
+ * of {@link PrettyTable}, the renderer the CLI fits to a terminal).
+ */
 enum RowFormat {
   JSON("json", Responses.JSON) {
     @Override
@@ -35,32 +39,11 @@ enum RowFormat {
   PRETTY("pretty", Responses.PLAIN) {
     @Override
     byte[] render(List<TokenRow> rows, List<TokenRow.Column> columns, TokenJson json) {
-      List<List<String>> table = new ArrayList<>();
       List<String> header = new ArrayList<>();
       columns.forEach(column -> header.add(column.name()));
-      table.add(header);
-      rows.forEach(row -> table.add(prettyCells(row, columns)));
-      int[] widths = new int[header.size()];
-      for (List<String> line : table) {
-        for (int i = 0; i < widths.length; i++) {
-          widths[i] = Math.max(widths[i], width(line.get(i)));
-        }
-      }
-      StringBuilder border = new StringBuilder("+");
-      for (int width : widths) {
-        border.append("-".repeat(width + 2)).append('+');
-      }
-      StringBuilder out = new StringBuilder();
-      out.append(border).append('\n');
-      appendPrettyLine(out, header, widths);
-      out.append(border).append('\n');
-      for (int i = 1; i < table.size(); i++) {
-        appendPrettyLine(out, table.get(i), widths);
-      }
-      if (table.size() > 1) {
-        out.append(border).append('\n');
-      }
-      return out.toString().getBytes(StandardCharsets.UTF_8);
+      List<List<String>> cells = new ArrayList<>();
+      rows.forEach(row -> cells.add(prettyCells(row, columns)));
+      return PrettyTable.render(header, cells).getBytes(StandardCharsets.UTF_8);
     }
   };
 
@@ -126,18 +109,5 @@ enum RowFormat {
       }
     }
     out.append('\n');
-  }
-
-  private static void appendPrettyLine(StringBuilder out, List<String> cells, int[] widths) {
-    out.append('|');
-    for (int i = 0; i < widths.length; i++) {
-      String cell = cells.get(i);
-      out.append(' ').append(cell).append(" ".repeat(widths[i] - width(cell) + 1)).append('|');
-    }
-    out.append('\n');
-  }
-
-  private static int width(String cell) {
-    return cell.codePointCount(0, cell.length());
   }
 }

@@ -15,9 +15,9 @@ import java.util.function.ToLongFunction;
 /**
  * The meters of the process rather than of a request: Micrometer's JVM and process binders (memory,
  * GC, threads, CPU, uptime, open files), {@code tollgate_tokens{kind}} and {@code
- * tollgate_build_info{version,revision} 1}. Every value is read when {@code /metrics} is rendered
- * (at most once a second, see {@link ScrapeCache}); the token counts come from memory, never from
- * the store.
+ * tollgate_build_info{version,revision} 1}, and for a store shared by several nodes {@code
+ * tollgate_store_lag_seconds}. Every value is read when {@code /metrics} is rendered (at most once
+ * a second, see {@link ScrapeCache}); the token counts come from memory, never from the store.
  */
 final class ServerMeters implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -36,6 +36,14 @@ final class ServerMeters implements AutoCloseable {
     tokens(registry, status, "operator", TokenCounts::operator);
     tokens(registry, status, "admin", TokenCounts::admin);
     tokens(registry, status, "resource", TokenCounts::resource);
+    if (status.storeLagMillis().isPresent()) {
+      Gauge.builder("tollgate.store.lag", status, s -> s.storeLagMillis().orElse(0) / 1000.0)
+          .description(
+              "Seconds since this node last confirmed it has every change other nodes committed")
+          .baseUnit("seconds")
+          .strongReference(true)
+          .register(registry);
+    }
     Gauge.builder("tollgate.build.info", () -> 1)
         .description("The running Tollgate's version and revision (always 1)")
         .tag("version", version)

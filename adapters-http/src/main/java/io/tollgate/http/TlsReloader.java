@@ -1,14 +1,15 @@
 package io.tollgate.http;
 
-import io.tollgate.http.HttpServerConfig.Tls;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,23 +20,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the listeners' certificate current without a restart: every {@link #POLL_INTERVAL} it
- * compares the content of {@code --tls-cert} and {@code --tls-key} with what was last read and,
- * when either changed, loads the pair again; {@link #reload()} does so at once (SIGHUP). A pair
- * that does not load (half written, mismatched, unreadable) is reported once as a warning and the
- * previous certificate keeps serving; the next change is tried again. New connections get the new
- * certificate; open ones keep theirs.
+ * compares the content of {@code --tls-cert} and {@code --tls-key} (and {@code
+ * --tls-key-password-file}) with what was last read and, when either changed, loads the pair again;
+ * {@link #reload()} does so at once (SIGHUP). A pair that does not load (half written, mismatched,
+ * unreadable) is reported once as a warning and the previous certificate keeps serving; the next
+ * change is tried again. New connections get the new certificate; open ones keep theirs.
  */
 final class TlsReloader implements AutoCloseable {
   static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsReloader.class);
 
-  private final Tls tls;
+  private final TlsFiles tls;
   private final List<SslContextFactory.Server> factories = new CopyOnWriteArrayList<>();
   private byte[] lastRead;
   private ScheduledExecutorService poller;
 
-  TlsReloader(Tls tls) {
+  TlsReloader(TlsFiles tls) {
     this.tls = tls;
     this.lastRead = digest();
   }
@@ -98,13 +99,21 @@ final class TlsReloader implements AutoCloseable {
     return true;
   }
 
-  /** SHA-256 over both files; null if one cannot be read right now. */
+  /**
+   * SHA-256 over both files and the key's password file if there is one (a renewed key may come
+   * with a new password, written after it); null if one cannot be read right now.
+   */
   private byte[] digest() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(Files.readAllBytes(tls.certificate()));
       sha.update((byte) 0);
       sha.update(Files.readAllBytes(tls.privateKey()));
+      Optional<Path> passwordFile = tls.keyPassword().flatMap(TlsFiles.KeyPassword::path);
+      if (passwordFile.isPresent()) {
+        sha.update((byte) 0);
+        sha.update(Files.readAllBytes(passwordFile.get()));
+      }
       return sha.digest();
     } catch (IOException e) {
       return null;

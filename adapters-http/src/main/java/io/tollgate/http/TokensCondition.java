@@ -7,7 +7,6 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
@@ -38,9 +37,6 @@ interface TokensCondition {
   static TokensCondition compile(Expression expression) {
     if (expression instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
       return compile(list.get(0));
-    }
-    if (expression instanceof Parenthesis parenthesis) {
-      return compile(parenthesis.getExpression());
     }
     if (expression instanceof AndExpression and) {
       TokensCondition left = compile(and.getLeftExpression());

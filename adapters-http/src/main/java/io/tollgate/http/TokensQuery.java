@@ -187,10 +187,8 @@ record TokensQuery(
     if (limit == null) {
       return Long.MAX_VALUE;
     }
-    if (limit.getOffset() != null
-        || limit.isLimitAll()
-        || limit.isLimitNull()
-        || !(limit.getRowCount() instanceof LongValue count)) {
+    // LIMIT ALL and LIMIT NULL are rejected too: their row count is not a LongValue
+    if (limit.getOffset() != null || !(limit.getRowCount() instanceof LongValue count)) {
       throw unsupported("LIMIT takes one whole number of rows");
     }
     return count.getValue();

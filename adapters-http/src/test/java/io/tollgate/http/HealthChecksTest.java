@@ -93,4 +93,58 @@ class HealthChecksTest {
                   + "\"the store cannot confirm this node has every committed change\"}]}");
     }
   }
+
+  /** A shared store that is readable and current or stale, and reports {@code lag}. */
+  private static ServiceStatusUseCase sharedStore(StoreStatus status, long lag) {
+    return new ServiceStatusUseCase() {
+      @Override
+      public TokenCounts tokenCounts() {
+        return new TokenCounts(0, 0, 0);
+      }
+
+      @Override
+      public StoreStatus checkStore() {
+        return status;
+      }
+
+      @Override
+      public java.util.OptionalLong storeLagMillis() {
+        return java.util.OptionalLong.of(lag);
+      }
+    };
+  }
+
+  @Test
+  void aSharedStore_reportsItsLagOnTheStoreCheck() {
+    try (HealthChecks checks =
+        new HealthChecks(sharedStore(StoreStatus.STALE, 12_345), Duration.ofSeconds(2))) {
+      HealthChecks.Report ready = checks.ready();
+
+      assertThat(ready.checks().get(0).lagMillis()).isEqualTo(12_345L);
+      assertThat(new String(ready.json(), java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith(
+              "{\"status\":\"fail\",\"checks\":[{\"name\":\"store\",\"status\":\"pass\","
+                  + "\"lag_ms\":12345},{\"name\":\"store_current\"");
+    }
+    try (HealthChecks checks =
+        new HealthChecks(sharedStore(StoreStatus.CURRENT, 40), Duration.ofSeconds(2))) {
+      assertThat(new String(checks.health().json(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(
+              "{\"status\":\"pass\",\"checks\":[{\"name\":\"store\",\"status\":\"pass\","
+                  + "\"lag_ms\":40}]}");
+    }
+  }
+
+  @Test
+  void aStoreOwnedByOneProcess_reportsNoLag() {
+    HangingStore store = new HangingStore();
+    store.release.countDown();
+    try (HealthChecks checks = new HealthChecks(store, Duration.ofSeconds(2))) {
+      HealthChecks.Report health = checks.health();
+
+      assertThat(health.checks().get(0).lagMillis()).isNull();
+      assertThat(new String(health.json(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("{\"status\":\"pass\",\"checks\":[{\"name\":\"store\",\"status\":\"pass\"}]}");
+    }
+  }
 }

@@ -28,6 +28,22 @@ class HealthEndpointsTest {
   }
 
   @Test
+  void aHealthyProbe_askedForJson_answersTheReport_withoutALagForALocalStore() throws Exception {
+    try (Harness h = Harness.start()) {
+      String admin = h.createOperator();
+      for (String path : new String[] {"/health?format=json", "/health/ready?format=json"}) {
+        Reply reply = h.get(path, Harness.bearer(admin));
+        assertThat(reply.status()).as(path).isEqualTo(200);
+        assertThat(reply.header("content-type")).startsWith("application/json");
+        JsonNode body = new ObjectMapper().readTree(reply.body());
+        assertThat(body.get("status").asText()).isEqualTo("pass");
+        assertThat(body.get("checks").get(0).get("name").asText()).isEqualTo("store");
+        assertThat(body.get("checks").get(0).has("lag_ms")).isFalse();
+      }
+    }
+  }
+
+  @Test
   void unreadableStore_is503NamingTheStoreCheck_withoutItsPath_whileLiveStays200()
       throws Exception {
     try (Harness h = Harness.start()) {

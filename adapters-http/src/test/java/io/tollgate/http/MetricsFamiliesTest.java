@@ -55,6 +55,11 @@ class MetricsFamiliesTest {
   }
 
   @Test
+  void storeLagGauge_isAbsent_forAStoreOwnedByOneProcess() {
+    assertThat(metrics).doesNotContain("tollgate_store_lag");
+  }
+
+  @Test
   void buildInfo_isOneWithTheVersionAndRevision() {
     assertThat(value("tollgate_build_info{revision=\"abc123\",version=\"3.0.0-test\"}"))
         .isEqualTo(1.0);

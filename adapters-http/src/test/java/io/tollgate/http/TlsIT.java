@@ -43,8 +43,6 @@ class TlsIT {
   static Path sec1Key;
   static Path ecparamCert;
   static Path ecparamKey;
-  static Path encryptedPkcs8;
-  static Path encryptedPkcs1;
 
   @BeforeAll
   static void generate() throws Exception {
@@ -134,33 +132,6 @@ class TlsIT {
                 "/CN=127.0.0.1",
                 "-addext",
                 "subjectAltName=IP:127.0.0.1"))
-        .isZero();
-    encryptedPkcs8 = dir.resolve("encrypted-pkcs8.pem");
-    assertThat(
-            run(
-                "openssl",
-                "pkcs8",
-                "-topk8",
-                "-in",
-                rsaKey.toString(),
-                "-passout",
-                "pass:secret",
-                "-out",
-                encryptedPkcs8.toString()))
-        .isZero();
-    encryptedPkcs1 = dir.resolve("encrypted-pkcs1.pem");
-    assertThat(
-            run(
-                "openssl",
-                "rsa",
-                "-in",
-                rsaKey.toString(),
-                "-traditional",
-                "-aes256",
-                "-passout",
-                "pass:secret",
-                "-out",
-                encryptedPkcs1.toString()))
         .isZero();
   }
 
@@ -260,21 +231,6 @@ class TlsIT {
       } finally {
         server.stop();
       }
-    }
-  }
-
-  @Test
-  void tls_encryptedKeys_areRefusedWithOneClearLine() throws IOException {
-    assertThat(Files.readString(encryptedPkcs8)).contains("BEGIN ENCRYPTED PRIVATE KEY");
-    assertThat(Files.readString(encryptedPkcs1)).contains("Proc-Type: 4,ENCRYPTED");
-    for (Path key : new Path[] {encryptedPkcs8, encryptedPkcs1}) {
-      assertThatThrownBy(() -> server(rsaCert, key))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage(
-              "--tls-key "
-                  + key
-                  + " is encrypted; Tollgate reads only unencrypted keys (protect the file with"
-                  + " chmod 600 instead): decrypt it with: openssl pkey -in KEY -out key.pem");
     }
   }
 

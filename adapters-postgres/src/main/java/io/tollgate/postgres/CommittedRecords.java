@@ -45,8 +45,6 @@ final class CommittedRecords {
    */
   static AuditLog auditLog(PostgresStore store) {
     return new AuditLog() {
-      private volatile byte[] fingerprintKey;
-
       @Override
       public void record(List<AuditEntry> entries) {
         List<AuditEntry> batch = List.copyOf(entries);
@@ -87,13 +85,13 @@ final class CommittedRecords {
 
       @Override
       public byte[] fingerprintKey() {
-        byte[] key = fingerprintKey;
+        byte[] key = store.cachedAuditKey();
         if (key == null) {
           key = store.read("cannot read the audit key", Migrations::auditKey);
           if (key == null || key.length != Migrations.AUDIT_KEY_BYTES) {
             throw new StoreException("the store has no audit fingerprint key");
           }
-          fingerprintKey = key;
+          store.cacheAuditKey(key);
         }
         return key.clone();
       }

@@ -5,12 +5,14 @@ import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.port.out.StoreSnapshot;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.port.out.TokenStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,6 +46,7 @@ public final class PostgresStore implements TokenStore {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private volatile UUID clusterId;
+  private volatile byte[] auditKey;
   private final ChangeFeed feed;
   private final TokenRepository tokens;
   private final RecoveryCodeRepository recoveryCodes;
@@ -221,8 +224,9 @@ public final class PostgresStore implements TokenStore {
   }
 
   /** Milliseconds since this node last confirmed it is current: the lag {@code /health} reports. */
-  public long lagMillis() {
-    return feed.lagMillis();
+  @Override
+  public OptionalLong lagMillis() {
+    return OptionalLong.of(feed.lagMillis());
   }
 
   /** The staleness after which {@link #isCurrent()} turns false. */
@@ -236,34 +240,49 @@ public final class PostgresStore implements TokenStore {
   }
 
   /**
-   * Everything this store holds (identity, id counter, tokens, imported hashes, audit log, recovery
-   * code), read from one consistent snapshot while writes go on: the source of a {@code store
-   * copy}.
+   * Everything this store holds (identity, id counter, tokens, imported hashes, audit log and key,
+   * recovery code), read from one consistent snapshot while writes go on: the source of a {@code
+   * store copy}.
    *
    * @throws StoreException if the database cannot be read
    */
+  @Override
   public StoreSnapshot exportSnapshot() {
     return SnapshotCopy.export(this);
   }
 
   /**
    * Writes {@code snapshot} into this store verbatim (token ids and times, the id counter, the
-   * audit log in order, imported hashes, recovery code) and takes over its cluster id, in one
-   * transaction; every running node is told of every token. Only into an empty store: one with no
-   * token, imported hash, audit line or recovery code, whose id counter is still 0. Other nodes
-   * already open on this database keep the cluster id they read at open until restarted: copy
+   * audit log in order and its key, imported hashes, recovery code) and takes over its cluster id,
+   * in one transaction; every running node is told of every token. Only into an empty store: one
+   * with no token, imported hash, audit line or recovery code, whose id counter is still 0. Other
+   * nodes already open on this database keep the cluster id they read at open until restarted: copy
    * before starting them.
    *
    * @throws StoreException if this store is not empty (nothing is written), or the rows break a
    *     rule of the schema (two tokens of one name or hash), or the database fails
    */
+  @Override
   public void importSnapshot(StoreSnapshot snapshot) {
     SnapshotCopy.importInto(this, snapshot);
   }
 
-  /** After {@link #importSnapshot}: this store now carries the copied store's identity. */
-  void tookOverClusterId(UUID copied) {
+  /**
+   * After {@link #importSnapshot}: this store now carries the copied store's identity and audit key
+   * (read again on next use).
+   */
+  void tookOverIdentity(UUID copied) {
     clusterId = copied;
+    auditKey = null;
+  }
+
+  /** The audit's fingerprint key as last read, or null before the first read. */
+  byte[] cachedAuditKey() {
+    return auditKey;
+  }
+
+  void cacheAuditKey(byte[] key) {
+    auditKey = key;
   }
 
   /** The feed's server process id, 0 while disconnected; for tests that cut it. */

@@ -5,6 +5,7 @@ import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.port.out.StoreSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +51,7 @@ final class SnapshotCopy {
                                       Instant.ofEpochMilli(rs.getLong(4))))
                           .list();
                   List<AuditEntry> audit = AuditSql.findAll(tx);
+                  byte[] auditKey = Migrations.auditKey(tx);
                   StoreSnapshot.RecoveryCode recoveryCode =
                       RecoveryCodeSql.currentHash(tx)
                           .map(
@@ -58,12 +60,12 @@ final class SnapshotCopy {
                                       hash, RecoveryCodeSql.issuedAt(tx).orElseThrow()))
                           .orElse(null);
                   return new StoreSnapshot(
-                      clusterId, nextTokenId, tokens, imported, audit, recoveryCode);
+                      clusterId, nextTokenId, tokens, imported, audit, auditKey, recoveryCode);
                 }));
   }
 
   /**
-   * Writes {@code snapshot} verbatim (ids, times, identity, id counter, audit order) in one
+   * Writes {@code snapshot} verbatim (ids, times, identity, id counter, audit order and key) in one
    * transaction, with a change-log row per token; refuses a store that holds anything already.
    */
   static void importInto(PostgresStore store, StoreSnapshot snapshot) {
@@ -76,7 +78,9 @@ final class SnapshotCopy {
                 Handle handle = tx.handle();
                 requireEmpty(handle, store);
                 handle.execute(
-                    "UPDATE meta SET cluster_uuid = ? WHERE id = 0", snapshot.clusterId());
+                    "UPDATE meta SET cluster_uuid = ?, audit_key = ? WHERE id = 0",
+                    snapshot.clusterId(),
+                    snapshot.auditKey());
                 insertTokens(handle, snapshot.tokens());
                 insertImported(handle, snapshot.importedTokens());
                 for (AuditEntry entry : snapshot.auditEntries()) {
@@ -96,7 +100,7 @@ final class SnapshotCopy {
           snapshot.tokens().forEach(token -> tx.changed(token.id()));
           return null;
         });
-    store.tookOverClusterId(snapshot.clusterId());
+    store.tookOverIdentity(snapshot.clusterId());
   }
 
   private static void requireEmpty(Handle handle, PostgresStore store) {

@@ -107,4 +107,52 @@ class PostgresStoreErrorsIT {
           .containsExactly("after");
     }
   }
+
+  @Test
+  void connectionsKilledWhileIdle_areDiscardedAtCheckout_soTheNextWriteSucceedsAtOnce()
+      throws Exception {
+    String name = "idle-kill";
+    try (TestDatabase own = TestPostgres.freshDatabase();
+        PostgresStore store = PostgresStores.open(own.url() + "?ApplicationName=" + name, QUICK)) {
+      int pooled = 3;
+      java.util.concurrent.CountDownLatch together =
+          new java.util.concurrent.CountDownLatch(pooled);
+      java.util.List<Thread> readers = new java.util.ArrayList<>();
+      for (int i = 0; i < pooled; i++) {
+        Thread reader =
+            new Thread(
+                () ->
+                    store.read(
+                        "hold a connection",
+                        handle -> {
+                          together.countDown();
+                          try {
+                            together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return handle.createQuery("SELECT 1").mapTo(Integer.class).one();
+                        }));
+        reader.start();
+        readers.add(reader);
+      }
+      for (Thread reader : readers) {
+        reader.join(10_000);
+      }
+
+      long killed =
+          own.queryLong(
+              "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                  + " WHERE application_name = '"
+                  + name
+                  + "'");
+      // past HikariCP's 500 ms window in which a connection just returned is not validated again
+      Thread.sleep(700);
+
+      assertThat(killed).isGreaterThanOrEqualTo(pooled);
+      assertThat(store.tokens().insert(newToken("after-kill")).name().value())
+          .isEqualTo("after-kill");
+      assertThat(store.tokens().findAll()).extracting(t -> t.name().value()).contains("after-kill");
+    }
+  }
 }

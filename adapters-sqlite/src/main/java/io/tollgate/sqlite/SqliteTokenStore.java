@@ -5,6 +5,7 @@ import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.port.out.AuditLog;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
+import io.tollgate.core.port.out.StoreSnapshot;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class SqliteTokenStore implements SqliteStore {
   private final TokenDao writerTokens;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReaderPool readers;
-  private final UUID clusterId;
+  private volatile UUID clusterId;
   private final Object fileKey;
   private final StoreReads reads;
   private final StoreAuditLog auditLog;
@@ -179,6 +180,36 @@ final class SqliteTokenStore implements SqliteStore {
           ((SqliteTransaction) tx).recordLastUse(lastUse);
           return null;
         });
+  }
+
+  /**
+   * Everything this store holds, read in one read transaction while writes go on: the source of a
+   * {@code store copy}.
+   */
+  @Override
+  public StoreSnapshot exportSnapshot() {
+    return SnapshotCopy.export(this);
+  }
+
+  /**
+   * Writes {@code snapshot} into this store, which must be empty, in one transaction, and takes
+   * over its identity, id counter and audit key.
+   */
+  @Override
+  public void importSnapshot(StoreSnapshot snapshot) {
+    SnapshotCopy.importInto(this, snapshot);
+  }
+
+  /** After {@link #importSnapshot}: the copied store's identity, id counter and audit key. */
+  void tookOverIdentity(UUID copied, long nextTokenId) {
+    writeLock.lock();
+    try {
+      clusterId = copied;
+      idFloor = Math.max(idFloor, nextTokenId);
+      auditLog.forgetKey();
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   @Override

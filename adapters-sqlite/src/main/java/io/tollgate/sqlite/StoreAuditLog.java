@@ -104,6 +104,11 @@ final class StoreAuditLog implements AuditLog {
     return key.clone();
   }
 
+  /** After a copy replaced the key: read it again on next use. */
+  void forgetKey() {
+    fingerprintKey = null;
+  }
+
   /** The audit log's rows, oldest first. */
   List<AuditRow> rows() {
     return store.read(

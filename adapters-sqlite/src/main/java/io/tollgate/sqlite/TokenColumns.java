@@ -21,7 +21,8 @@ record TokenColumns(
     Long expiry,
     String description,
     String status,
-    String permissions) {
+    String permissions,
+    Long lastUsedAt) {
 
   static TokenColumns of(Token token) {
     return new TokenColumns(
@@ -36,7 +37,8 @@ record TokenColumns(
         token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null),
         token.description() == null ? null : token.description().value(),
         token.status().wireName(),
-        token.permissions().text());
+        token.permissions().text(),
+        millisOrNull(token.lastUsedAt()));
   }
 
   static Long idOrNull(TokenId id) {

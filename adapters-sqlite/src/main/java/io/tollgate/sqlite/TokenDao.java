@@ -55,16 +55,17 @@ interface TokenDao extends SqlObject {
         row.expiry(),
         row.description(),
         row.status(),
-        row.permissions());
+        row.permissions(),
+        row.lastUsedAt());
   }
 
   // Bound one by one: Jdbi's @BindMethods sees only public types, and TokenColumns is not one.
   @SqlUpdate(
       """
       INSERT INTO tokens (id, name, hash_algorithm, hash, created_at, created_by, updated_at,
-                          updated_by, expiry, description, status, permissions)
+                          updated_by, expiry, description, status, permissions, last_used_at)
       VALUES (:id, :name, :hashAlgorithm, :hash, :createdAt, :createdBy, :updatedAt,
-              :updatedBy, :expiry, :description, :status, :permissions)
+              :updatedBy, :expiry, :description, :status, :permissions, :lastUsedAt)
       """)
   void insert(
       @Bind("id") long id,
@@ -78,7 +79,8 @@ interface TokenDao extends SqlObject {
       @Bind("expiry") Long expiry,
       @Bind("description") String description,
       @Bind("status") String status,
-      @Bind("permissions") String permissions);
+      @Bind("permissions") String permissions,
+      @Bind("lastUsedAt") Long lastUsedAt);
 
   @SqlUpdate(
       """

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -82,6 +83,11 @@ final class AuditMirroringStore implements TokenStore {
   @Override
   public void onChangeElsewhere(Consumer<TokenId> changed) {
     store.onChangeElsewhere(changed);
+  }
+
+  @Override
+  public OptionalLong lagMillis() {
+    return store.lagMillis();
   }
 
   @Override

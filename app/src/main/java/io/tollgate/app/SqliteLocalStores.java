@@ -1,6 +1,8 @@
 package io.tollgate.app;
 
 import io.tollgate.cli.LocalStores;
+import io.tollgate.cli.StoreEndpoint;
+import io.tollgate.cli.StoreUrl;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
@@ -11,6 +13,7 @@ import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.out.TokenStore;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.sqlite.SqliteStores;
+import io.tollgate.stores.StoreCopyReport;
 import io.tollgate.stores.StoreLocation;
 import io.tollgate.stores.Stores;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import java.util.List;
  * so name it: listing and backup through read-only connections (fine while a server runs), restore
  * under the directory's lock ({@link SqliteStores}); operator recovery through core's {@link
  * TokenService} on the store, opened exclusively by {@link Stores} like any other (its changes are
- * audited as offline recovery).
+ * audited as offline recovery). {@code store copy} goes between any two kinds of store, through
+ * {@link Stores#copy}.
  */
 final class SqliteLocalStores implements LocalStores {
 
@@ -76,5 +80,19 @@ final class SqliteLocalStores implements LocalStores {
   @Override
   public void restore(Path backup, Path dataDir) {
     SqliteStores.restore(backup, dataDir);
+  }
+
+  @Override
+  public CopySummary copyStore(StoreEndpoint from, StoreEndpoint to) {
+    StoreCopyReport report = Stores.copy(location(from), location(to));
+    return new CopySummary(
+        report.tokens(), report.importedHashes(), report.auditEntries(), report.recoveryCode());
+  }
+
+  private static StoreLocation location(StoreEndpoint endpoint) {
+    if (endpoint instanceof StoreUrl url) {
+      return new StoreLocation.PostgresUrl(url.url());
+    }
+    return new StoreLocation.SqliteDirectory(((StoreEndpoint.DataDirectory) endpoint).dir());
   }
 }

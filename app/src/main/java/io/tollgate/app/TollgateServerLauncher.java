@@ -13,6 +13,7 @@ import io.tollgate.cli.ExemptEndpoint;
 import io.tollgate.cli.RunningServer;
 import io.tollgate.cli.ServeOptions;
 import io.tollgate.cli.ServerLauncher;
+import io.tollgate.cli.TlsKeyPassword;
 import io.tollgate.core.domain.TollgateException;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.TokenAuthority;
@@ -22,6 +23,7 @@ import io.tollgate.embedded.guice.TollgateModule;
 import io.tollgate.http.AuditLogFile;
 import io.tollgate.http.HttpModule;
 import io.tollgate.http.HttpServerConfig;
+import io.tollgate.http.TlsFiles;
 import io.tollgate.http.TollgateHttpServer;
 import io.tollgate.stores.StoreLocation;
 import io.tollgate.stores.Stores;
@@ -180,8 +182,25 @@ final class TollgateServerLauncher implements ServerLauncher {
     builder.shutdownGrace(options.shutdownGrace());
     if (options.tlsEnabled()) {
       builder.tls(options.tlsCert().orElseThrow(), options.tlsKey().orElseThrow());
+      options.tlsKeyPassword().ifPresent(password -> builder.tlsKeyPassword(keyPassword(password)));
     }
     return builder.build();
+  }
+
+  /** The HTTP adapter's view of the password; a password file readable by others is warned of. */
+  static TlsFiles.KeyPassword keyPassword(TlsKeyPassword password) {
+    if (password instanceof TlsKeyPassword.File file) {
+      if (AdminTokenFile.looselyReadable(file.path())) {
+        LoggerFactory.getLogger(TollgateServerLauncher.class)
+            .warn(
+                "TLS key password file {} is readable by group or others; restrict it with chmod"
+                    + " 600",
+                file.path());
+      }
+      return TlsFiles.KeyPassword.file(file.path());
+    }
+    return TlsFiles.KeyPassword.of(
+        ((TlsKeyPassword.Variable) password).value(), TlsKeyPassword.VARIABLE);
   }
 
   private static void importTokenFile(TokenAuthority authority, java.nio.file.Path file) {

@@ -43,6 +43,7 @@ class ArchitectureTest {
           "io.tollgate.http.AuditLogFile",
           "io.tollgate.http.HttpModule",
           "io.tollgate.http.HttpServerConfig",
+          "io.tollgate.http.TlsFiles",
           "io.tollgate.http.TollgateHttpServer",
           "io.tollgate.http.TollgateJavalin",
           "io.tollgate.http.TollgatePrincipal",
@@ -54,12 +55,16 @@ class ArchitectureTest {
           "io.tollgate.cli.RunningServer",
           "io.tollgate.cli.ServeOptions",
           "io.tollgate.cli.StoreUrl",
+          "io.tollgate.cli.TlsKeyPassword",
+          // a side of 'store copy': a data directory or a StoreUrl
+          "io.tollgate.cli.StoreEndpoint",
           "io.tollgate.cli.BindAddress",
           "io.tollgate.cli.ExemptEndpoint",
           "io.tollgate.cli.LogLevel",
           // the one factory that chooses and opens the store
           "io.tollgate.stores.StoreLocation",
           "io.tollgate.stores.Stores",
+          "io.tollgate.stores.StoreCopyReport",
           "io.tollgate.cli.LogFormat",
           "io.tollgate.embedded.Tollgate",
           "io.tollgate.embedded.TollgateBuilder",
@@ -123,12 +128,14 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             describe(
-                "core classes outside port, domain and crypto",
+                "core classes outside port, domain, crypto and text",
                 (JavaClass c) ->
                     c.getPackageName().startsWith("io.tollgate.core")
                         && !c.getPackageName().startsWith("io.tollgate.core.port")
                         && !c.getPackageName().startsWith("io.tollgate.core.domain")
-                        && !c.getPackageName().startsWith("io.tollgate.core.crypto")))
+                        && !c.getPackageName().startsWith("io.tollgate.core.crypto")
+                        // the one pretty-table renderer the server and the CLI share
+                        && !c.getPackageName().startsWith("io.tollgate.core.text")))
         .check(tollgate);
   }
 

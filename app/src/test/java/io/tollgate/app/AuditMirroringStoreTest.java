@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.memory.InMemoryTokenStore;
+import io.tollgate.core.port.out.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The {@code --audit-log} wrapper hands on committed entries only; retention prunes in batches. */
@@ -75,5 +77,20 @@ class AuditMirroringStoreTest {
 
     assertThat(pruned).isEqualTo(2L * AuditRetention.BATCH + 5);
     assertThat(store.auditLog().entries()).extracting(AuditEntry::tokenName).containsExactly("new");
+  }
+
+  @Test
+  void theWrappedStoresLag_isReportedThrough() {
+    TokenStore lagging =
+        (TokenStore)
+            java.lang.reflect.Proxy.newProxyInstance(
+                TokenStore.class.getClassLoader(),
+                new Class<?>[] {TokenStore.class},
+                (proxy, method, args) ->
+                    method.getName().equals("lagMillis") ? OptionalLong.of(1234) : null);
+
+    assertThat(new AuditMirroringStore(lagging, mirrored::addAll).lagMillis())
+        .isEqualTo(OptionalLong.of(1234));
+    assertThat(store.lagMillis()).isEmpty();
   }
 }

@@ -185,12 +185,18 @@ final class Gateway implements AutoCloseable {
     }
   }
 
+  /** Stops the gateway; an interruption is kept as the thread's interrupt status. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
     }
     assertThat(process.isAlive()).isFalse();
   }

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -286,6 +287,16 @@ public final class Tollgate implements TokenAuthority, AutoCloseable {
   @Override
   public StoreStatus checkStore() {
     return open().checkStore();
+  }
+
+  /**
+   * How far behind a store shared by several nodes may be; empty for a store this instance owns.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  @Override
+  public OptionalLong storeLagMillis() {
+    return open().storeLagMillis();
   }
 
   /**

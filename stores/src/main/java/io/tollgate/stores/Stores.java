@@ -37,4 +37,26 @@ public final class Stores {
     // unreachable while StoreLocation is sealed and every permitted location has a branch above
     throw new IllegalArgumentException("no store can be opened at " + location);
   }
+
+  /**
+   * Copies the whole store at {@code from} into the empty store at {@code to} ({@code tollgate
+   * store copy}): tokens with their ids, hashes, permissions, status and times, the id counter (ids
+   * stay never reused), the imported hashes, the audit log and its fingerprint key, the recovery
+   * code's hash, and the identity (cluster id), so every token authenticates against the copy as
+   * against the source. Written in one transaction on the target, then read back and compared token
+   * by token. Both stores are opened here as by {@link #open}: a SQLite directory is locked for the
+   * copy, so one a running server holds is refused. The source is only read.
+   *
+   * @return the counts the target holds after the copy
+   * @throws IllegalArgumentException if {@code from} and {@code to} are the same store
+   * @throws io.tollgate.core.domain.StoreException if the source directory holds no store, either
+   *     store cannot be opened (in use, unreachable), the target is not empty (nothing is written),
+   *     the write fails (the target stays empty), or the target read back differs from the source;
+   *     messages never show a password
+   */
+  public static StoreCopyReport copy(StoreLocation from, StoreLocation to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return StoreCopy.copy(from, to);
+  }
 }

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -319,6 +320,11 @@ public final class TokenService implements TokenAuthority {
   public StoreStatus checkStore() {
     store.tokens().findByName(TokenName.OPERATOR);
     return store.isCurrent() ? StoreStatus.CURRENT : StoreStatus.STALE;
+  }
+
+  @Override
+  public OptionalLong storeLagMillis() {
+    return store.lagMillis();
   }
 
   /** How many tokens the in-memory index holds. */

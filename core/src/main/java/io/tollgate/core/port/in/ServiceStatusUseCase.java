@@ -1,5 +1,7 @@
 package io.tollgate.core.port.in;
 
+import java.util.OptionalLong;
+
 /**
  * What operations endpoints ask ({@code /metrics}, {@code /health}): cheap enough to be called
  * every second, whatever the number of tokens.
@@ -27,4 +29,13 @@ public interface ServiceStatusUseCase {
    *     cannot be read
    */
   StoreStatus checkStore();
+
+  /**
+   * How far behind this node may be: milliseconds since it last confirmed it has every change
+   * committed by other nodes; empty for a store owned by one process (never behind). From memory:
+   * no store access.
+   */
+  default OptionalLong storeLagMillis() {
+    return OptionalLong.empty();
+  }
 }

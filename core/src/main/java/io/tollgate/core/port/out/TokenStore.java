@@ -3,6 +3,7 @@ package io.tollgate.core.port.out;
 import io.tollgate.core.domain.TokenId;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,6 +64,38 @@ public interface TokenStore extends AutoCloseable {
    * listener.
    */
   default void onChangeElsewhere(Consumer<TokenId> listener) {}
+
+  /**
+   * How far behind this node may be: milliseconds since it last confirmed it has applied every
+   * change committed elsewhere. Empty for a store owned by one process, which is never behind.
+   */
+  default OptionalLong lagMillis() {
+    return OptionalLong.empty();
+  }
+
+  /**
+   * Everything this store holds, read from one consistent state: the source of a {@code store
+   * copy}.
+   *
+   * @throws UnsupportedOperationException if this kind of store cannot be copied
+   * @throws io.tollgate.core.domain.StoreException if the store cannot be read
+   */
+  default StoreSnapshot exportSnapshot() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be copied");
+  }
+
+  /**
+   * Writes {@code snapshot} into this store verbatim (ids, times, id counter, identity, audit log
+   * in order, audit key, imported hashes, recovery code), in one transaction. Only into an empty
+   * store: no token, imported hash, audit line or recovery code, and an id counter still at 0.
+   *
+   * @throws UnsupportedOperationException if this kind of store cannot be copied into
+   * @throws io.tollgate.core.domain.StoreException if the store is not empty, or the rows break a
+   *     rule of its schema, or it fails; nothing is written then
+   */
+  default void importSnapshot(StoreSnapshot snapshot) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be copied into");
+  }
 
   /** Releases connections and files. Idempotent. */
   @Override

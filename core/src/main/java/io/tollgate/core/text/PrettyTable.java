@@ -1,42 +1,69 @@
-package io.tollgate.cli;
+package io.tollgate.core.text;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * The pretty token table, fitted to a width: the {@code +---+} table {@code influxdb3} prints when
- * it fits; else the description column is cut, then the hash shortened, each with {@code …}; and
- * when even that is too wide, one record per token, {@code column | value} a line (as psql's
- * expanded display), the description cut to the line. Names, ids and every other value are never
- * cut. With no rows the header table is printed whatever the width.
+ * The one renderer of Tollgate's pretty tables: {@code query_sql}'s {@code format=pretty} on the
+ * server, {@code tollgate show tokens} and {@code tollgate show audit} in the CLI. At its natural
+ * width it is the {@code +---+} table {@code influxdb3} prints. Fitted to a narrower width, the
+ * {@link Shrinkable} columns are cut in their order, each with {@code …}; and when even that is too
+ * wide, one record per row, {@code column | value} a line (as psql's expanded display), the
+ * shrinkable values cut to the line. Other values are never cut. With no rows the header table is
+ * printed whatever the width. Cells are printed as given: the caller removes what could act on a
+ * terminal.
  */
-final class PrettyTable {
+public final class PrettyTable {
 
-  static final String ELLIPSIS = "\u2026";
+  /** The mark at the end of a cut value. */
+  public static final String ELLIPSIS = "\u2026";
 
-  /** The columns that may be cut, and the narrowest each may get (its header, or 3 + …). */
-  private static final Map<String, Integer> SHRINKABLE = Map.of("description", 11, "hash", 4);
+  /** A width that fits any table: the natural table. */
+  public static final int UNLIMITED = Integer.MAX_VALUE;
 
-  /** Shrunk in this order. */
-  private static final List<String> SHRINK_ORDER = List.of("description", "hash");
+  /**
+   * A column that may be cut to fit a width.
+   *
+   * @param column its name in the header
+   * @param narrowest the fewest characters it may keep, {@code …} included
+   */
+  public record Shrinkable(String column, int narrowest) {
+    public Shrinkable {
+      Objects.requireNonNull(column, "column");
+      if (narrowest < 1) {
+        throw new IllegalArgumentException("narrowest must be at least 1");
+      }
+    }
+  }
 
   private PrettyTable() {}
 
-  static String render(List<String> header, List<List<String>> rows, int width) {
+  /** The natural table: every cell whole. */
+  public static String render(List<String> header, List<List<String>> rows) {
+    return table(header, rows, naturalWidths(header, rows));
+  }
+
+  /**
+   * The table fitted to {@code width} characters a line.
+   *
+   * @param shrinkable the columns that may be cut, in the order they are cut
+   */
+  public static String render(
+      List<String> header, List<List<String>> rows, int width, List<Shrinkable> shrinkable) {
     int[] widths = naturalWidths(header, rows);
-    int excess = total(widths) - width;
-    for (String name : SHRINK_ORDER) {
-      int i = header.indexOf(name);
+    long excess = total(widths) - (long) width;
+    for (Shrinkable column : shrinkable) {
+      int i = header.indexOf(column.column());
       if (excess <= 0 || i < 0) {
         continue;
       }
-      int narrowest = Math.min(widths[i], SHRINKABLE.get(name));
-      int cut = Math.min(excess, widths[i] - narrowest);
+      int narrowest = Math.min(widths[i], column.narrowest());
+      int cut = (int) Math.min(excess, widths[i] - narrowest);
       widths[i] -= cut;
       excess -= cut;
     }
     if (excess > 0 && !rows.isEmpty()) {
-      return records(header, rows, width);
+      return records(header, rows, width, shrinkable);
     }
     return table(header, rows, excess > 0 ? naturalWidths(header, rows) : widths);
   }
@@ -53,10 +80,10 @@ final class PrettyTable {
   }
 
   /** {@code | a | b |}: each column and its two spaces, and the bars. */
-  private static int total(int[] widths) {
-    int total = 1;
+  private static long total(int[] widths) {
+    long total = 1;
     for (int width : widths) {
-      total += width + 3;
+      total += width + 3L;
     }
     return total;
   }
@@ -88,7 +115,8 @@ final class PrettyTable {
     out.append('\n');
   }
 
-  private static String records(List<String> header, List<List<String>> rows, int width) {
+  private static String records(
+      List<String> header, List<List<String>> rows, int width, List<Shrinkable> shrinkable) {
     int label = 0;
     for (String name : header) {
       label = Math.max(label, width(name));
@@ -103,8 +131,10 @@ final class PrettyTable {
       for (int i = 0; i < header.size(); i++) {
         String name = header.get(i);
         String value = row.get(i);
-        if (SHRINKABLE.containsKey(name)) {
-          value = cut(value, Math.max(valueWidth, Math.min(width(value), SHRINKABLE.get(name))));
+        for (Shrinkable column : shrinkable) {
+          if (column.column().equals(name)) {
+            value = cut(value, Math.max(valueWidth, Math.min(width(value), column.narrowest())));
+          }
         }
         out.append(name).append(" ".repeat(label - width(name))).append(" |");
         if (!value.isEmpty()) {
@@ -117,7 +147,7 @@ final class PrettyTable {
   }
 
   /** {@code text} in at most {@code width} characters, ending in … when cut. */
-  static String cut(String text, int width) {
+  public static String cut(String text, int width) {
     if (width(text) <= width) {
       return text;
     }
@@ -125,7 +155,8 @@ final class PrettyTable {
     return text.substring(0, text.offsetByCodePoints(0, keep)) + ELLIPSIS;
   }
 
-  static int width(String text) {
+  /** The width of {@code text} in characters (code points). */
+  public static int width(String text) {
     return text.codePointCount(0, text.length());
   }
 }
