@@ -281,9 +281,21 @@ class StoreFilesTest {
     jdbi.registerRowMapper(Token.class, new TokenRowMapper());
     try (Handle handle = jdbi.open()) {
       Migrations.migrate(handle, old, 1);
-      TokenDao tokens = handle.attach(TokenDao.class);
-      tokens.insert(TokenColumns.of(operator));
-      tokens.setNextTokenId(4);
+      // the columns of schema version 1, as a Tollgate of that version wrote them
+      TokenColumns row = TokenColumns.of(operator);
+      handle
+          .createUpdate(
+              "INSERT INTO tokens (id, name, hash_algorithm, hash, created_at, status, permissions)"
+                  + " VALUES (:id, :name, :hashAlgorithm, :hash, :createdAt, :status, :permissions)")
+          .bind("id", row.id())
+          .bind("name", row.name())
+          .bind("hashAlgorithm", row.hashAlgorithm())
+          .bind("hash", row.hash())
+          .bind("createdAt", row.createdAt())
+          .bind("status", row.status())
+          .bind("permissions", row.permissions())
+          .execute();
+      handle.attach(TokenDao.class).setNextTokenId(4);
     }
     assertThat(SqliteStores.verifyBackup(old)).isEqualTo(1);
     seed(data(), "_admin", "newer-data");
