@@ -5,6 +5,8 @@ import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuditQuery;
 import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.TokenId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +30,76 @@ final class AuditSql {
   private static final String INSERT =
       "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /**
+   * An insert of the entries bound by {@link #bindArrays}, one array per column, in the arrays'
+   * order; for a {@code WITH} part of the statement that finishes a transaction.
+   */
+  static final String INSERT_FROM_ARRAYS =
+      "INSERT INTO audit_log ("
+          + COLUMNS
+          + ") SELECT "
+          + COLUMNS
+          + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],"
+          + " ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) WITH ORDINALITY AS a("
+          + COLUMNS
+          + ", n) ORDER BY n";
+
   private AuditSql() {}
+
+  /**
+   * Binds {@code entries} as the eleven column arrays of {@link #INSERT_FROM_ARRAYS} from parameter
+   * {@code first} on; returns the index of the next parameter.
+   */
+  static int bindArrays(
+      Connection connection, PreparedStatement statement, int first, List<AuditEntry> entries)
+      throws SQLException {
+    int size = entries.size();
+    Long[] at = new Long[size];
+    String[] action = new String[size];
+    String[] actorLabel = new String[size];
+    Long[] actorTokenId = new Long[size];
+    String[] tokenName = new String[size];
+    String[] clientAddress = new String[size];
+    String[] method = new String[size];
+    String[] path = new String[size];
+    String[] requestId = new String[size];
+    String[] credentialFp = new String[size];
+    Long[] count = new Long[size];
+    for (int i = 0; i < size; i++) {
+      AuditEntry entry = entries.get(i);
+      RequestOrigin origin = entry.origin();
+      at[i] = entry.at().toEpochMilli();
+      action[i] = entry.action();
+      actorLabel[i] = entry.actor().label();
+      actorTokenId[i] = TokenSql.idOrNull(entry.actor().tokenId());
+      tokenName[i] = entry.tokenName();
+      clientAddress[i] = origin == null ? null : origin.clientAddress();
+      method[i] = origin == null ? null : origin.method();
+      path[i] = origin == null ? null : origin.path();
+      requestId[i] = origin == null ? null : origin.requestId();
+      credentialFp[i] = entry.credentialFp();
+      count[i] = entry.count();
+    }
+    Object[][] columns = {
+      at,
+      action,
+      actorLabel,
+      actorTokenId,
+      tokenName,
+      clientAddress,
+      method,
+      path,
+      requestId,
+      credentialFp,
+      count
+    };
+    int index = first;
+    for (Object[] column : columns) {
+      String type = column instanceof Long[] ? "bigint" : "text";
+      statement.setArray(index++, connection.createArrayOf(type, column));
+    }
+    return index;
+  }
 
   static void append(Handle handle, AuditEntry entry) {
     appendAll(handle, List.of(entry));

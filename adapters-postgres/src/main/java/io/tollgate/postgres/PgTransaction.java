@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +33,9 @@ import org.jdbi.v3.core.Handle;
  * between writers (one lock, taken first). Tollgate's writes are few and small; reads never take
  * the lock.
  *
- * <p>Before commit, {@link #finish()} writes the id counter, one change-log row per changed token
- * and one {@code pg_notify('tollgate_changes', <last seq>)}, all in this transaction.
+ * <p>Audit lines wait for {@link #finish()}, which before commit writes the id counter, the audit
+ * lines, one change-log row per changed token and one {@code pg_notify('tollgate_changes', <last
+ * seq>)}, all in this transaction and in one round trip.
  */
 final class PgTransaction implements StoreTransaction {
 
@@ -44,6 +47,7 @@ final class PgTransaction implements StoreTransaction {
   private final TokenRepository tokens;
   private final RecoveryCodeRepository recoveryCodes;
   private final Set<Long> changedTokens = new LinkedHashSet<>();
+  private final List<AuditEntry> audits = new ArrayList<>();
   private final Thread owner = Thread.currentThread();
   private boolean locked;
   private long nextTokenId;
@@ -68,14 +72,11 @@ final class PgTransaction implements StoreTransaction {
     return recoveryCodes;
   }
 
+  /** Keeps {@code entry} for {@link #finish()}, which writes it with the change it records. */
   @Override
   public void audit(AuditEntry entry) {
-    run(
-        "cannot write the audit log",
-        () -> {
-          AuditSql.append(handle, entry);
-          return null;
-        });
+    handle();
+    audits.add(entry);
   }
 
   UUID clusterId() {
@@ -139,8 +140,27 @@ final class PgTransaction implements StoreTransaction {
    * handed out again; never below the counter (which an import of a copy may have moved).
    */
   long nextTokenId() {
-    lockForWrite();
-    long drawn = handle().createQuery("SELECT nextval('token_ids')").mapTo(Long.class).one();
+    long drawn;
+    if (locked) {
+      drawn = handle().createQuery("SELECT nextval('token_ids')").mapTo(Long.class).one();
+    } else {
+      // The lock and the draw in one round trip (the first write of most transactions is an
+      // insert). The locking part is materialized, so that the id is drawn once the lock is held:
+      // drawn beside the lock, it would be drawn again whenever the wait for the lock ended on a
+      // newer row, and ids would have gaps.
+      long[] lockedAndDrawn =
+          handle()
+              .createQuery(
+                  "WITH locked AS MATERIALIZED"
+                      + " (SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE)"
+                      + " SELECT next_token_id, nextval('token_ids') FROM locked")
+              .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+              .findOne()
+              .orElseThrow(() -> new IllegalStateException("the meta row is missing"));
+      nextTokenId = lockedAndDrawn[0];
+      locked = true;
+      drawn = lockedAndDrawn[1];
+    }
     if (drawn < nextTokenId) {
       drawn = nextTokenId;
       handle().createQuery("SELECT setval('token_ids', ?)").bind(0, drawn).mapTo(Long.class).one();
@@ -160,17 +180,15 @@ final class PgTransaction implements StoreTransaction {
   }
 
   /**
-   * Writes the counter, the change log and the notification, in one statement (one round trip); the
-   * last step before commit.
+   * Writes the counter, the audit lines, the change log and the notification, in one statement (one
+   * round trip); the last step before commit.
    */
   void finish() {
     run(
-        "cannot record the change",
+        audits.isEmpty() ? "cannot record the change" : "cannot write the audit log",
         () -> {
-          if (!changedTokens.isEmpty()) {
+          if (!changedTokens.isEmpty() || !audits.isEmpty() || nextTokenIdChanged) {
             appendChanges();
-          } else if (nextTokenIdChanged) {
-            handle.execute("UPDATE meta SET next_token_id = ? WHERE id = 0", nextTokenId);
           }
           return null;
         });
@@ -183,25 +201,31 @@ final class PgTransaction implements StoreTransaction {
   }
 
   /**
-   * The id counter (when an insert moved it), one change-log row per changed token in the order of
-   * the changes, and the notification carrying the last row's number. Data-modifying {@code WITH}
-   * parts run once and to completion whether or not the outer query reads them.
+   * The id counter (when an insert moved it), the audit lines in their order, one change-log row
+   * per changed token in the order of the changes, and, when there is one, the notification
+   * carrying the last change-log row's number. Data-modifying {@code WITH} parts run once and to
+   * completion whether or not the outer query reads them.
    */
   private void appendChanges() {
     Connection connection = handle.getConnection();
     try (PreparedStatement statement =
         connection.prepareStatement(
             "WITH counter AS (UPDATE meta SET next_token_id = ? WHERE id = 0 AND ?),"
+                + " audited AS ("
+                + AuditSql.INSERT_FROM_ARRAYS
+                + "),"
                 + " added AS (INSERT INTO change_log (token_id)"
                 + " SELECT id FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n) ORDER BY n"
                 + " RETURNING seq)"
                 + " SELECT pg_notify('"
                 + CHANNEL
-                + "', (SELECT max(seq) FROM added)::text)")) {
+                + "', last.seq::text) FROM (SELECT max(seq) AS seq FROM added) last"
+                + " WHERE last.seq IS NOT NULL")) {
       statement.setLong(1, nextTokenId);
       statement.setBoolean(2, nextTokenIdChanged);
+      int next = AuditSql.bindArrays(connection, statement, 3, audits);
       Array ids = connection.createArrayOf("bigint", changedTokens.toArray(new Long[0]));
-      statement.setArray(3, ids);
+      statement.setArray(next, ids);
       statement.execute();
     } catch (SQLException e) {
       throw new ChangeLogFailure(e);
