@@ -130,30 +130,7 @@ final class ServeCommand implements Callable<Integer> {
           "Import a token file written by 'tollgate create token --admin --offline' at startup.")
   String adminTokenFile;
 
-  @Env({"TOLLGATE_TLS_CERT", "INFLUXDB3_TLS_CERT"})
-  @Option(
-      names = "--tls-cert",
-      paramLabel = "FILE",
-      description = "PEM certificate chain; serve https.")
-  String tlsCert;
-
-  @Env({"TOLLGATE_TLS_KEY", "INFLUXDB3_TLS_KEY"})
-  @Option(
-      names = "--tls-key",
-      paramLabel = "FILE",
-      description = "PEM private key for --tls-cert; encrypted PKCS#8 needs its password.")
-  String tlsKey;
-
-  @Env({"TOLLGATE_TLS_KEY_PASSWORD_FILE"})
-  @Option(
-      names = "--tls-key-password-file",
-      paramLabel = "FILE",
-      description =
-          "The password of an encrypted --tls-key (BEGIN ENCRYPTED PRIVATE KEY): the file's first"
-              + " line (keep it chmod 600). Or set the password itself in "
-              + TlsKeyPassword.VARIABLE
-              + "; never on the command line.")
-  String tlsKeyPasswordFile;
+  @Mixin ServeTlsOptions tls;
 
   @Env({"TOLLGATE_LOG_LEVEL", "INFLUXDB3_LOG_FILTER", "LOG_FILTER"})
   @Option(
@@ -315,13 +292,10 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   ServeOptions options() {
-    if ((tlsCert == null) != (tlsKey == null)) {
-      throw new ParameterException(
-          spec.commandLine(), "--tls-cert and --tls-key must be given together");
-    }
     Path home = context.env().userHome();
     Path dir = dataDir == null ? home.resolve(".tollgate") : Converters.expandHome(dataDir, home);
-    return ServeOptions.builder(httpBind, dir)
+    ServeOptions.Builder options = tls.applyTo(ServeOptions.builder(httpBind, dir), context.env());
+    return options
         .withoutAuth(withoutAuth)
         .disableAuthz(
             disableAuthz == null || disableAuthz.isEmpty()
@@ -330,10 +304,6 @@ final class ServeCommand implements Callable<Integer> {
         .adminTokenRecoveryHttpBind(Optional.ofNullable(adminTokenRecoveryHttpBind))
         .adminTokenFile(
             Optional.ofNullable(adminTokenFile).map(f -> Converters.expandHome(f, home)))
-        .tls(
-            Optional.ofNullable(tlsCert).map(f -> Converters.expandHome(f, home)),
-            Optional.ofNullable(tlsKey).map(f -> Converters.expandHome(f, home)))
-        .tlsKeyPassword(tlsKeyPassword(home))
         .logLevel(logLevel)
         .corsAllowOrigins(corsAllowOrigins == null ? List.of() : corsAllowOrigins)
         .permissionTokensFile(
@@ -352,30 +322,6 @@ final class ServeCommand implements Callable<Integer> {
         .maxStaleness(maxStaleness)
         .lastUsedInterval(lastUsedInterval)
         .build();
-  }
-
-  /** {@code --tls-key-password-file} or {@code TOLLGATE_TLS_KEY_PASSWORD}: one, and with a key. */
-  private Optional<TlsKeyPassword> tlsKeyPassword(Path home) {
-    Optional<String> variable = context.env().variable(TlsKeyPassword.VARIABLE);
-    if (variable.isPresent() && tlsKeyPasswordFile != null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--tls-key-password-file and "
-              + TlsKeyPassword.VARIABLE
-              + " are both set; give the password of --tls-key once");
-    }
-    Optional<TlsKeyPassword> password =
-        variable.isPresent()
-            ? Optional.of(new TlsKeyPassword.Variable(variable.get()))
-            : Optional.ofNullable(tlsKeyPasswordFile)
-                .map(f -> new TlsKeyPassword.File(Converters.expandHome(f, home)));
-    if (password.isPresent() && tlsKey == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          (variable.isPresent() ? TlsKeyPassword.VARIABLE + " is set" : "--tls-key-password-file")
-              + " but no --tls-key is given: the password is for an encrypted --tls-key");
-    }
-    return password;
   }
 
   private Duration retention(String text) {
