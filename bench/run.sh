@@ -118,10 +118,12 @@ calc() { awk "BEGIN {printf \"%.${2:-2}f\", $1}"; }
 exec {nap_fd}<> <(:) # a pipe nobody writes: read -t on it sleeps without forking
 nap() { read -r -t "$1" -u "$nap_fd" _ || true; }
 
+# a port no server listens on, below the kernel's ephemeral range (from 32768), where the local ends
+# of the run's own client connections (wrk's, and those lingering in TIME_WAIT) never are
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % 22000))
     if ! { : 2>/dev/null 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
       echo "$port"
       return
