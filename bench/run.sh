@@ -4,7 +4,7 @@
 # it to bench/RESULTS.md. Logs and raw samples go to bench/results/ (git-ignored). The rows of each
 # group are in bench/groups/GROUP.sh, which this script sources after its helpers.
 #
-#   ./bench/run.sh                  # the full run (about 15 minutes on 2 cores)
+#   ./bench/run.sh                  # the full run (about 40 minutes on 2 cores)
 #   BENCH_QUICK=1 ./bench/run.sh    # fewer rounds and shorter runs, to try the script out
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./bench/run.sh   # on another JDK (every JVM,
 #                                   # the launcher's included, and the build)

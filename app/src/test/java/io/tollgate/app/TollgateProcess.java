@@ -25,10 +25,35 @@ final class TollgateProcess {
 
   record Result(int exitCode, String stdout, String stderr) {}
 
+  /**
+   * A prefix that gives the child SIGHUP's default disposition: a test run started with SIGHUP
+   * ignored ({@code nohup}, some CI runners) passes that on to every child, and the JVM then leaves
+   * the signal alone, so the tests of reloading on SIGHUP would fail for the way they were started.
+   * Empty where {@code env} cannot do it ({@code env --default-signal}, GNU coreutils 8.31+).
+   */
+  private static final List<String> SIGNALS_AS_DEFAULT = signalsAsDefault();
+
   private TollgateProcess() {}
 
+  private static List<String> signalsAsDefault() {
+    List<String> prefix = List.of("env", "--default-signal=HUP");
+    try {
+      List<String> probe = new ArrayList<>(prefix);
+      probe.add("true");
+      Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+      process.getInputStream().readAllBytes();
+      return process.waitFor() == 0 ? prefix : List.of();
+    } catch (java.io.IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
   static ProcessBuilder builder(Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+    List<String> command = new ArrayList<>(SIGNALS_AS_DEFAULT);
+    command.add(JAVA.toString());
     command.addAll(launcherJvmOptions());
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
