@@ -33,7 +33,17 @@ final class Signals {
                 }
                 return objectMethod(proxy, method, args);
               });
-      signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
+      Object previous =
+          signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
+      if (previous == handlerType.getField("SIG_IGN").get(null)) {
+        // the JVM installs nothing for a signal the process was started ignoring (nohup does
+        // that to SIGHUP), so the action would never run: say so rather than seem to listen
+        LoggerFactory.getLogger(Signals.class)
+            .warn(
+                "SIG{} was ignored when this process started (nohup does that to SIGHUP) and"
+                    + " stays ignored: sending it does nothing",
+                name);
+      }
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
       Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
       LoggerFactory.getLogger(Signals.class)
