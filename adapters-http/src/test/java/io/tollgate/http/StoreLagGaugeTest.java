@@ -33,12 +33,15 @@ class StoreLagGaugeTest {
           }
         };
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (ServerMeters meters = ServerMeters.bindTo(registry, shared, "1", "r")) {
+    ServerMeters meters = ServerMeters.bindTo(registry, shared, "1", "r");
+    try {
       assertThat(registry.scrape()).contains("tollgate_store_lag_seconds 1.5");
       lag.set(250);
       assertThat(registry.scrape())
           .contains("# TYPE tollgate_store_lag_seconds gauge")
           .contains("tollgate_store_lag_seconds 0.25");
+    } finally {
+      meters.close();
     }
   }
 }

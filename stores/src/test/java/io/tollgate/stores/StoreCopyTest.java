@@ -126,6 +126,7 @@ class StoreCopyTest {
       assertThatThrownBy(() -> Stores.copy(dir(source), dir(target)))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(source.toString());
+      assertThat(running.tokens().findAll()).isNotEmpty();
     }
     try (TokenStore running = Stores.open(dir(target))) {
       assertThatThrownBy(() -> Stores.copy(dir(source), dir(target)))
