@@ -35,14 +35,14 @@ final class Signals {
               });
       Object previous =
           signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
-      if (previous == handlerType.getField("SIG_IGN").get(null)) {
-        // the JVM installs nothing for a signal the process was started ignoring (nohup does
-        // that to SIGHUP), so the action would never run: say so rather than seem to listen
+      // The JVM installs nothing for a signal the process was started ignoring, so the action
+      // never runs. For SIGHUP (ignored under nohup), the only way to ask for a reload, say so;
+      // SIGINT is ignored in every background job of a shell, and SIGTERM still stops the server.
+      if ("HUP".equals(name) && previous == handlerType.getField("SIG_IGN").get(null)) {
         LoggerFactory.getLogger(Signals.class)
             .warn(
-                "SIG{} was ignored when this process started (nohup does that to SIGHUP) and"
-                    + " stays ignored: sending it does nothing",
-                name);
+                "SIGHUP was ignored when this process started (nohup does that) and stays"
+                    + " ignored: sending it does nothing");
       }
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
       Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
