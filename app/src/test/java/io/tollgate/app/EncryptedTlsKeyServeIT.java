@@ -1,26 +1,18 @@
 package io.tollgate.app;
 
+import static io.tollgate.app.TlsTestSupport.ping;
+import static io.tollgate.app.TlsTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +26,6 @@ class EncryptedTlsKeyServeIT {
   private static final String PASSWORD = "pw-3c9d-never-printed";
 
   @TempDir Path dir;
-
-  private static int run(String... command) throws IOException, InterruptedException {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
-    } catch (IOException e) {
-      return -1;
-    }
-  }
 
   private static void openssl(String... arguments) throws Exception {
     List<String> command = new ArrayList<>(List.of("openssl"));
@@ -95,31 +77,6 @@ class EncryptedTlsKeyServeIT {
     Path file = Files.writeString(dir.resolve(name), content + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
     return file;
-  }
-
-  private static int ping(Path trusted, String url) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(trusted)) {
-      trust.setCertificateEntry(
-          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    try {
-      return HttpClient.newBuilder()
-          .sslContext(context)
-          .build()
-          .send(
-              HttpRequest.newBuilder(URI.create(url + "/health/live")).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .statusCode();
-    } catch (IOException e) {
-      return -1; // the handshake failed
-    }
   }
 
   @Test

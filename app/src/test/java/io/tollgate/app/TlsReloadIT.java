@@ -1,22 +1,13 @@
 package io.tollgate.app;
 
+import static io.tollgate.app.TlsTestSupport.ping;
+import static io.tollgate.app.TlsTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsReloadIT {
   @TempDir Path dir;
-
-  private static int run(String... command) throws IOException, InterruptedException {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
-    } catch (IOException e) {
-      return -1;
-    }
-  }
 
   /** A self-signed certificate for 127.0.0.1 and its key in the traditional PKCS#1 form. */
   private Path[] pair(String name) throws Exception {
@@ -65,30 +46,6 @@ class TlsReloadIT {
             run("openssl", "rsa", "-in", pkcs8.toString(), "-traditional", "-out", key.toString()))
         .isZero();
     return new Path[] {cert, key};
-  }
-
-  private static int ping(Path trusted, String url) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(trusted)) {
-      trust.setCertificateEntry(
-          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    HttpClient client = HttpClient.newBuilder().sslContext(context).build();
-    try {
-      return client
-          .send(
-              HttpRequest.newBuilder(URI.create(url + "/health/live")).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .statusCode();
-    } catch (IOException e) {
-      return -1; // the handshake failed: the server's certificate is not the trusted one
-    }
   }
 
   @Test
