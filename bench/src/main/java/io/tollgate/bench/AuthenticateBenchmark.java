@@ -3,18 +3,12 @@ package io.tollgate.bench;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.AuthenticationResult;
-import io.tollgate.core.domain.Expiry;
-import io.tollgate.core.domain.NewToken;
-import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,25 +50,7 @@ public class AuthenticateBenchmark {
     InMemoryTokenStore store = new InMemoryTokenStore();
     Sha512TokenHasher hasher = new Sha512TokenHasher();
     SecureRandomSecretGenerator generator = new SecureRandomSecretGenerator();
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    SplittableRandom pick = new SplittableRandom(42);
-    int chosen = pick.nextInt(storedTokens);
-    for (int i = 0; i < storedTokens; i++) {
-      TokenSecret secret = generator.generate();
-      store
-          .tokens()
-          .insert(
-              new NewToken(
-                  TokenName.of("token-" + i),
-                  hasher.hash(secret.value()),
-                  now,
-                  null,
-                  Expiry.NEVER,
-                  null));
-      if (i == chosen) {
-        validToken = secret.value();
-      }
-    }
+    validToken = SeededTokens.seed(store, hasher, generator, storedTokens);
     unknownToken = generator.generate().value();
     service = new TokenService(store, hasher, generator, Clock.systemUTC());
     sha512 = MessageDigest.getInstance("SHA-512");

@@ -3,16 +3,10 @@ package io.tollgate.bench;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.AuthenticationResult;
-import io.tollgate.core.domain.Expiry;
-import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.ResourceTypes;
-import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.domain.TokenSecret;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,24 +48,7 @@ public class LastUseBenchmark {
     InMemoryTokenStore store = new InMemoryTokenStore();
     Sha512TokenHasher hasher = new Sha512TokenHasher();
     SecureRandomSecretGenerator generator = new SecureRandomSecretGenerator();
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    int chosen = new SplittableRandom(42).nextInt(storedTokens);
-    for (int i = 0; i < storedTokens; i++) {
-      TokenSecret secret = generator.generate();
-      store
-          .tokens()
-          .insert(
-              new NewToken(
-                  TokenName.of("token-" + i),
-                  hasher.hash(secret.value()),
-                  now,
-                  null,
-                  Expiry.NEVER,
-                  null));
-      if (i == chosen) {
-        validToken = secret.value();
-      }
-    }
+    validToken = SeededTokens.seed(store, hasher, generator, storedTokens);
     Clock clock = Clock.systemUTC();
     tracked = new TokenService(store, hasher, generator, clock, ResourceTypes.builtIn(), true);
     untracked = new TokenService(store, hasher, generator, clock, ResourceTypes.builtIn(), false);
