@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,10 +33,14 @@ import org.slf4j.LoggerFactory;
  * any failure it reconnects with a backoff of 50 ms doubling to 1 s, and catches up again.
  *
  * <p>A round that read the log to its end confirms the node current as of the moment its query was
- * sent; {@link #isCurrent()} is false once no round has confirmed it for the maximum staleness.
- * Changes made by this node are delivered as well: subscribers re-read the token by id, so a
- * repeated id costs one read and changes nothing. A subscriber that throws stops the round before
- * that change counts as applied: it is delivered again after the backoff.
+ * sent; {@link #isCurrent()} is false once no round has confirmed it for the maximum staleness, and
+ * at once when the connection fails while a notification announced a change not yet read (the node
+ * knows it is behind), until a round reads the log to its end again. Changes this node committed
+ * itself ({@link #appliedHere}) are passed over: its own state has them already; when the
+ * notification covers nothing else, no query is sent. A change of its own that the feed reads
+ * before the committing thread reported it is delivered: subscribers re-read the token by id, so a
+ * repeat costs one read and changes nothing. A subscriber that throws stops the round before that
+ * change counts as applied: it is delivered again after the backoff.
  *
  * <p>Until the first subscriber arrives, rounds only confirm currency and keep the starting point,
  * so a subscriber that loaded its state after the store opened still gets every change since.
@@ -54,8 +60,18 @@ final class ChangeFeed implements AutoCloseable {
   private final List<Consumer<TokenId>> subscribers = new CopyOnWriteArrayList<>();
   private final Thread thread;
 
+  /** Change-log ranges (first → last number) this node committed and applied itself. */
+  private final ConcurrentSkipListMap<Long, Long> appliedHere = new ConcurrentSkipListMap<>();
+
   private volatile long lastApplied;
   private volatile long confirmedAtNanos;
+
+  /** The highest change-log number a notification announced. */
+  private volatile long announced;
+
+  /** Set when the connection failed with an announced change unread; cleared by a full round. */
+  private volatile boolean knownBehind;
+
   private volatile boolean closed;
   private volatile boolean wake;
   private volatile Connection connection;
@@ -90,9 +106,20 @@ final class ChangeFeed implements AutoCloseable {
     wake = true;
   }
 
+  /**
+   * Records that this node committed change-log rows {@code first} to {@code last} and applied them
+   * to its own state, so that the feed passes over them. Kept only while someone subscribes: until
+   * then the feed does not move past anything.
+   */
+  void appliedHere(long first, long last) {
+    if (!subscribers.isEmpty() && last > lastApplied) {
+      appliedHere.put(first, last);
+    }
+  }
+
   /** Whether a round confirmed this node current within the maximum staleness. */
   boolean isCurrent() {
-    return !closed && System.nanoTime() - confirmedAtNanos < maxStalenessNanos;
+    return !closed && !knownBehind && System.nanoTime() - confirmedAtNanos < maxStalenessNanos;
   }
 
   /** Milliseconds since a round last confirmed this node current. */
@@ -138,6 +165,10 @@ final class ChangeFeed implements AutoCloseable {
         if (closed) {
           break;
         }
+        if (announced > lastApplied) {
+          knownBehind =
+              true; // a change was announced that this node could not read: fail closed now
+        }
         if (downSince == 0) {
           downSince = System.nanoTime();
           LOG.warn(
@@ -175,12 +206,51 @@ final class ChangeFeed implements AutoCloseable {
       int wait = (int) Math.max(1, Math.min(SLICE_MILLIS, untilPoll));
       PGNotification[] notifications = pg.getNotifications(wait);
       boolean notified = notifications != null && notifications.length > 0;
+      long notifiedUpTo = notified ? lastNotified(notifications) : 0;
+      if (notifiedUpTo > announced && notifiedUpTo != Long.MAX_VALUE) {
+        announced = notifiedUpTo;
+      }
+      if (notified && !wake && passAppliedHere() >= notifiedUpTo) {
+        continue; // only changes of this node's own: nothing to read
+      }
       if (notified || wake || System.nanoTime() - nextPoll >= 0) {
         wake = false;
         catchUp(c, changes);
         nextPoll = System.nanoTime() + pollNanos;
       }
     }
+  }
+
+  /** The highest change-log number the notifications carry; unknown (max) for a foreign payload. */
+  private static long lastNotified(PGNotification[] notifications) {
+    long last = 0;
+    for (PGNotification notification : notifications) {
+      try {
+        last = Math.max(last, Long.parseLong(notification.getParameter()));
+      } catch (NumberFormatException e) {
+        return Long.MAX_VALUE; // not Tollgate's: read the log
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Moves the last applied change past this node's own changes that follow it without a gap, and
+   * forgets those behind it; returns the last applied change.
+   */
+  private long passAppliedHere() {
+    Map.Entry<Long, Long> next;
+    while ((next = appliedHere.firstEntry()) != null && next.getKey() <= lastApplied + 1) {
+      appliedHere.remove(next.getKey());
+      lastApplied = Math.max(lastApplied, next.getValue());
+    }
+    return lastApplied;
+  }
+
+  /** Whether change {@code seq} is one this node committed and applied itself. */
+  private boolean isAppliedHere(long seq) {
+    Map.Entry<Long, Long> range = appliedHere.floorEntry(seq);
+    return range != null && range.getValue() >= seq;
   }
 
   /** Reads the log from the last applied change to its end, delivering each change. */
@@ -192,6 +262,7 @@ final class ChangeFeed implements AutoCloseable {
           ping.execute("SELECT 1");
         }
         confirmedAtNanos = sentAt;
+        knownBehind = false;
         return;
       }
       List<long[]> rows = new ArrayList<>();
@@ -202,11 +273,16 @@ final class ChangeFeed implements AutoCloseable {
         }
       }
       for (long[] row : rows) {
-        deliver(TokenId.of(row[1]));
+        if (!isAppliedHere(row[0])) {
+          deliver(TokenId.of(row[1]));
+        }
         lastApplied = row[0];
       }
+      passAppliedHere();
       if (rows.size() < BATCH) {
         confirmedAtNanos = sentAt;
+        knownBehind = false;
+        announced = lastApplied; // every announcement so far was of a row this round could read
         return;
       }
     }

@@ -1,6 +1,8 @@
 package io.tollgate.postgres;
 
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.NewToken;
+import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.StoreTransaction;
@@ -8,6 +10,7 @@ import io.tollgate.core.port.out.TokenRepository;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +36,9 @@ import org.jdbi.v3.core.Handle;
  * between writers (one lock, taken first). Tollgate's writes are few and small; reads never take
  * the lock.
  *
- * <p>Audit lines wait for {@link #finish()}, which before commit writes the id counter, the audit
- * lines, one change-log row per changed token and one {@code pg_notify('tollgate_changes', <last
- * seq>)}, all in this transaction and in one round trip.
+ * <p>Audit lines wait for {@link #finish()}, which writes the id counter, the audit lines, one
+ * change-log row per changed token and one {@code pg_notify('tollgate_changes', <last seq>)}, and
+ * commits, all in one round trip.
  */
 final class PgTransaction implements StoreTransaction {
 
@@ -51,6 +54,8 @@ final class PgTransaction implements StoreTransaction {
   private final Thread owner = Thread.currentThread();
   private boolean locked;
   private long nextTokenId;
+  private long refusedDraw = -1;
+  private long[] loggedChanges;
   private boolean nextTokenIdChanged;
   private boolean open = true;
 
@@ -163,9 +168,65 @@ final class PgTransaction implements StoreTransaction {
     }
     if (drawn < nextTokenId) {
       drawn = nextTokenId;
-      handle().createQuery("SELECT setval('token_ids', ?)").bind(0, drawn).mapTo(Long.class).one();
+      setSequence(drawn, true);
     }
     return drawn;
+  }
+
+  /**
+   * Stores {@code token} under a new id in one statement: the write lock, the id drawn under it and
+   * the insert ({@link TokenSql#LOCK_DRAW_INSERT}).
+   *
+   * @return the stored token, or empty when a unique constraint refused the row (see {@link
+   *     #handBackRefusedId()})
+   */
+  Optional<Token> insertUnderNewId(NewToken token) {
+    Token draft = token.withId(TokenId.of(0));
+    long[] result =
+        TokenSql.bindAfterId(handle().createQuery(TokenSql.LOCK_DRAW_INSERT), draft, 0)
+            .map(
+                (rs, ctx) ->
+                    new long[] {
+                      rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : 0
+                    })
+            .findOne()
+            .orElseThrow(() -> new IllegalStateException("the meta row is missing"));
+    long drawn = result[1];
+    long id = result[2];
+    nextTokenId = Math.max(nextTokenId, result[0]);
+    locked = true;
+    if (result[3] == 0) {
+      refusedDraw = id == drawn ? drawn : -1;
+      return Optional.empty();
+    }
+    if (drawn < id) {
+      setSequence(id, true); // the sequence was behind the counter (an imported copy moved it)
+    }
+    usedTokenId(id);
+    changed(TokenId.of(id));
+    return Optional.of(token.withId(TokenId.of(id)));
+  }
+
+  /**
+   * Returns the id drawn for the row just refused to the sequence, so that the next insert gets it:
+   * for a refusal by name or hash, which leaves no trace then. This transaction holds the lock, so
+   * no one has drawn since. Not for a refusal by id (a counter changed by hand), which drawing on
+   * gets past.
+   */
+  void handBackRefusedId() {
+    if (refusedDraw >= 0) {
+      setSequence(refusedDraw, false);
+      refusedDraw = -1;
+    }
+  }
+
+  private void setSequence(long value, boolean called) {
+    handle()
+        .createQuery("SELECT setval('token_ids', ?, ?)")
+        .bind(0, value)
+        .bind(1, called)
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Records that {@code id} was used, so the counter moves past it at commit. */
@@ -180,19 +241,34 @@ final class PgTransaction implements StoreTransaction {
   }
 
   /**
-   * Writes the counter, the audit lines, the change log and the notification, in one statement (one
-   * round trip); the last step before commit.
+   * Writes the counter, the audit lines, the change log and the notification, and commits, in one
+   * round trip; the last step of a transaction that changed something. A transaction that changed
+   * nothing is left to the caller's commit.
    */
   void finish() {
-    run(
-        audits.isEmpty() ? "cannot record the change" : "cannot write the audit log",
-        () -> {
-          if (!changedTokens.isEmpty() || !audits.isEmpty() || nextTokenIdChanged) {
-            appendChanges();
-          }
-          return null;
-        });
+    handle();
+    if (!changedTokens.isEmpty() || !audits.isEmpty() || nextTokenIdChanged) {
+      try {
+        appendChangesAndCommit();
+      } catch (ChangeLogFailure e) {
+        String state = String.valueOf(((SQLException) e.getCause()).getSQLState());
+        throw PgErrors.translate(
+            e,
+            url,
+            state.startsWith("08") || state.startsWith("57P")
+                ? "cannot commit (if the connection was lost, the change may or may not be stored)"
+                : audits.isEmpty() ? "cannot record the change" : "cannot write the audit log");
+      }
+    }
     open = false;
+  }
+
+  /**
+   * The first and last change-log numbers this transaction wrote, once {@link #finish()} committed
+   * it; null when it wrote none.
+   */
+  long[] loggedChanges() {
+    return loggedChanges;
   }
 
   /** Ends this transaction's use; any later call through it fails. */
@@ -203,10 +279,13 @@ final class PgTransaction implements StoreTransaction {
   /**
    * The id counter (when an insert moved it), the audit lines in their order, one change-log row
    * per changed token in the order of the changes, and, when there is one, the notification
-   * carrying the last change-log row's number. Data-modifying {@code WITH} parts run once and to
-   * completion whether or not the outer query reads them.
+   * carrying the last change-log row's number; then {@code COMMIT}. Data-modifying {@code WITH}
+   * parts run once and to completion whether or not the outer query reads them. The driver sends
+   * both statements with one sync: when the first fails, the server skips the {@code COMMIT}, and
+   * the caller's rollback ends the transaction. After the {@code COMMIT} the connection is out of
+   * the transaction, so the driver's {@code commit()} that follows sends nothing.
    */
-  private void appendChanges() {
+  private void appendChangesAndCommit() {
     Connection connection = handle.getConnection();
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -217,16 +296,23 @@ final class PgTransaction implements StoreTransaction {
                 + " added AS (INSERT INTO change_log (token_id)"
                 + " SELECT id FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n) ORDER BY n"
                 + " RETURNING seq)"
-                + " SELECT pg_notify('"
+                + " SELECT logged.first, logged.last, pg_notify('"
                 + CHANNEL
-                + "', last.seq::text) FROM (SELECT max(seq) AS seq FROM added) last"
-                + " WHERE last.seq IS NOT NULL")) {
+                + "', logged.last::text)"
+                + " FROM (SELECT min(seq) AS first, max(seq) AS last FROM added) logged"
+                + " WHERE logged.last IS NOT NULL;"
+                + " COMMIT")) {
       statement.setLong(1, nextTokenId);
       statement.setBoolean(2, nextTokenIdChanged);
       int next = AuditSql.bindArrays(connection, statement, 3, audits);
       Array ids = connection.createArrayOf("bigint", changedTokens.toArray(new Long[0]));
       statement.setArray(next, ids);
       statement.execute();
+      try (ResultSet logged = statement.getResultSet()) {
+        if (logged.next()) {
+          loggedChanges = new long[] {logged.getLong(1), logged.getLong(2)};
+        }
+      }
     } catch (SQLException e) {
       throw new ChangeLogFailure(e);
     }

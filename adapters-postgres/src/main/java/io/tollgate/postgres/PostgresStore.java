@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * TokenRepository#replaceHash} a compare-and-set of which exactly one of concurrent callers wins.
  *
  * <p>Each node follows the change log ({@link #onChangeElsewhere}, on one thread of its own, in
- * commit order; this node's own changes are delivered too, which a subscriber that re-reads by id
- * does not notice) and answers {@link #isCurrent()} false when it has not confirmed it is current
- * for {@link PostgresOptions#maxStaleness()}.
+ * commit order; changes committed through this store object are passed over, as the port says,
+ * though one may come through again, which a subscriber that re-reads by id does not notice) and
+ * answers {@link #isCurrent()} false when it has not confirmed it is current for {@link
+ * PostgresOptions#maxStaleness()}.
  */
 public final class PostgresStore implements TokenStore {
 
@@ -113,6 +114,10 @@ public final class PostgresStore implements TokenStore {
       T result = work.apply(tx);
       tx.finish();
       commit(handle);
+      long[] logged = tx.loggedChanges();
+      if (logged != null) {
+        feed.appliedHere(logged[0], logged[1]);
+      }
       return result;
     } catch (RuntimeException | Error e) {
       tx.close();
@@ -212,11 +217,12 @@ public final class PostgresStore implements TokenStore {
   }
 
   /**
-   * Calls {@code listener} with the id of every changed token after the change committed, in commit
-   * order, on the store's change-feed thread; changes made through this store are delivered too
-   * (re-reading the token by id makes a repeat harmless). Every change committed after this store
-   * was opened is delivered, even one committed before this call. A listener that throws gets the
-   * same change again, after a short backoff, and the store is not current meanwhile.
+   * Calls {@code listener} with the id of every token changed elsewhere after the change committed,
+   * in commit order, on the store's change-feed thread. Changes committed through this store object
+   * are left out (the caller applied them), though one the feed reads before its commit returned
+   * can come through (re-reading the token by id makes that harmless). Every change committed after
+   * this store was opened is delivered, even one committed before this call. A listener that throws
+   * gets the same change again, after a short backoff, and the store is not current meanwhile.
    */
   @Override
   public void onChangeElsewhere(Consumer<TokenId> listener) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -36,6 +37,24 @@ final class TokenSql {
       "INSERT INTO tokens ("
           + COLUMNS
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  /**
+   * Takes the write lock, draws the next id under it and inserts the token with that id, in one
+   * statement (one round trip). The lock sits in a materialized part, so that the id is drawn once
+   * the lock is held; the id is the drawn one, or the counter when the sequence is behind it (after
+   * an import). Taking the lock again in a transaction that holds it costs nothing. Parameters: the
+   * token's columns but the id, as {@link #bindAfterId}; result: the counter, the drawn value, the
+   * id, whether the row was inserted (false: a unique constraint refused it).
+   */
+  static final String LOCK_DRAW_INSERT =
+      "WITH locked AS MATERIALIZED (SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE),"
+          + " drawn AS MATERIALIZED (SELECT next_token_id AS floor, nextval('token_ids') AS seq"
+          + " FROM locked),"
+          + " added AS (INSERT INTO tokens ("
+          + COLUMNS
+          + ") SELECT greatest(seq, floor), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM drawn"
+          + " ON CONFLICT DO NOTHING RETURNING id)"
+          + " SELECT floor, seq, greatest(seq, floor), EXISTS (SELECT 1 FROM added) FROM drawn";
 
   /** Raises one token's last use, never lowers it; a token that no longer exists is skipped. */
   static final String RECORD_LAST_USE =
@@ -97,20 +116,27 @@ final class TokenSql {
   }
 
   static Update bind(Update update, Token token) {
-    return update
-        .bind(0, token.id().value())
-        .bind(1, token.name().value())
-        .bind(2, token.hash().algorithm())
-        .bind(3, token.hash().digest())
-        .bind(4, token.createdAt().toEpochMilli())
-        .bind(5, idOrNull(token.createdBy()))
-        .bind(6, millisOrNull(token.updatedAt()))
-        .bind(7, idOrNull(token.updatedBy()))
-        .bind(8, token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null))
-        .bind(9, token.description() == null ? null : token.description().value())
-        .bind(10, token.status().wireName())
-        .bind(11, token.permissions().text())
-        .bind(12, millisOrNull(token.lastUsedAt()));
+    return bindAfterId(update.bind(0, token.id().value()), token, 1);
+  }
+
+  /**
+   * Binds every column of {@code token} but the id, in {@link #COLUMNS} order, from position {@code
+   * first}.
+   */
+  static <S extends SqlStatement<S>> S bindAfterId(S statement, Token token, int first) {
+    return statement
+        .bind(first, token.name().value())
+        .bind(first + 1, token.hash().algorithm())
+        .bind(first + 2, token.hash().digest())
+        .bind(first + 3, token.createdAt().toEpochMilli())
+        .bind(first + 4, idOrNull(token.createdBy()))
+        .bind(first + 5, millisOrNull(token.updatedAt()))
+        .bind(first + 6, idOrNull(token.updatedBy()))
+        .bind(first + 7, token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null))
+        .bind(first + 8, token.description() == null ? null : token.description().value())
+        .bind(first + 9, token.status().wireName())
+        .bind(first + 10, token.permissions().text())
+        .bind(first + 11, millisOrNull(token.lastUsedAt()));
   }
 
   /** Raises the last use of every token given that still exists, in ascending id order. */

@@ -44,9 +44,20 @@ final class TransactionTokens implements TokenRepository {
     return tx.run(
         "cannot store token " + token.name(),
         () -> {
+          if (!imported) {
+            Optional<Token> stored = tx.insertUnderNewId(token);
+            if (stored.isPresent()) {
+              return stored.get();
+            }
+            RuntimeException refused = refusal(tx.handle(), token.name(), token.hash(), null);
+            if (!(refused instanceof IdCounterBehind)) {
+              tx.handBackRefusedId();
+            }
+            throw refused;
+          }
           Handle handle = tx.handle();
           long id = tx.nextTokenId();
-          if (imported && TokenSql.wasImported(handle, token.hash())) {
+          if (TokenSql.wasImported(handle, token.hash())) {
             throw new StoreException(
                 "the token store's database refused the token",
                 "cannot store token "
@@ -56,17 +67,15 @@ final class TransactionTokens implements TokenRepository {
           }
           Token stored = token.withId(TokenId.of(id));
           if (!TokenSql.insertIfAbsent(handle, stored)) {
-            throw refusal(handle, stored);
+            throw refusal(handle, stored.name(), stored.hash(), stored.id());
           }
-          if (imported) {
-            handle.execute(
-                "INSERT INTO imported_tokens (hash_algorithm, hash, name, imported_at)"
-                    + " VALUES (?, ?, ?, ?)",
-                token.hash().algorithm(),
-                token.hash().digest(),
-                token.name().value(),
-                token.createdAt().toEpochMilli());
-          }
+          handle.execute(
+              "INSERT INTO imported_tokens (hash_algorithm, hash, name, imported_at)"
+                  + " VALUES (?, ?, ?, ?)",
+              token.hash().algorithm(),
+              token.hash().digest(),
+              token.name().value(),
+              token.createdAt().toEpochMilli());
           tx.usedTokenId(id);
           tx.changed(stored.id());
           return stored;
@@ -74,24 +83,34 @@ final class TransactionTokens implements TokenRepository {
   }
 
   /** Why an insert that conflicted was refused: the name, the hash, or a broken id counter. */
-  private RuntimeException refusal(Handle handle, Token refused) {
-    if (TokenSql.findByName(handle, refused.name()).isPresent()) {
-      return new TokenNameAlreadyExistsException(refused.name());
+  private static RuntimeException refusal(
+      Handle handle, TokenName name, TokenHash hash, TokenId id) {
+    if (TokenSql.findByName(handle, name).isPresent()) {
+      return new TokenNameAlreadyExistsException(name);
     }
-    if (TokenSql.findByHash(handle, refused.hash()).isPresent()) {
+    if (TokenSql.findByHash(handle, hash).isPresent()) {
       return new StoreException(
           "a constraint of the token store's database was violated",
-          "cannot store token " + refused.name() + ": a token with the same hash exists already",
+          "cannot store token " + name + ": a token with the same hash exists already",
           null);
     }
-    return new StoreException(
-        "a constraint of the token store's database was violated",
-        "cannot store token "
-            + refused.name()
-            + ": the id counter ("
-            + refused.id()
-            + ") is not above every token id; the meta row was changed by hand",
-        null);
+    return new IdCounterBehind(name, id);
+  }
+
+  /** A refusal by id: the counter is not above every token id (the meta row changed by hand). */
+  private static final class IdCounterBehind extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    IdCounterBehind(TokenName name, TokenId id) {
+      super(
+          "a constraint of the token store's database was violated",
+          "cannot store token "
+              + name
+              + ": the id counter"
+              + (id == null ? "" : " (" + id + ")")
+              + " is not above every token id; the meta row was changed by hand",
+          null);
+    }
   }
 
   @Override
