@@ -28,6 +28,9 @@ final class TokenIndex {
   private final ConcurrentHashMap<TokenId, Entry> byId;
   private final AtomicLongArray countsByKind = new AtomicLongArray(3);
 
+  /** From this many tokens on, the two maps are filled on two threads. */
+  static final int PARALLEL_LOAD = 50_000;
+
   /** A token and its last use: one object per token, so the index costs no more per token. */
   static final class Entry extends LastUse {
     final Token token;
@@ -45,7 +48,48 @@ final class TokenIndex {
     int capacity = Math.max(16, committed.size());
     byHash = new ConcurrentHashMap<>(capacity);
     byId = new ConcurrentHashMap<>(capacity);
-    committed.forEach(this::put);
+    if (committed.size() < PARALLEL_LOAD) {
+      committed.forEach(this::put);
+      return;
+    }
+    // A large store (the start of a server holding a million tokens) fills the two maps at once,
+    // one on a thread of its own: ids are unique in a store, and so are hashes, so each map is the
+    // same as the one put() would make. join() publishes the other thread's map to this one.
+    Entry[] entries = new Entry[committed.size()];
+    int i = 0;
+    for (Token token : committed) {
+      entries[i++] = new Entry(token);
+    }
+    Throwable[] failure = new Throwable[1];
+    Thread byHashFiller =
+        new Thread(
+            () -> {
+              try {
+                for (Entry entry : entries) {
+                  byHash.put(entry.token.hash(), entry);
+                }
+              } catch (Throwable t) { // rethrown on the loading thread below
+                failure[0] = t;
+              }
+            },
+            "tollgate-index-load");
+    byHashFiller.start();
+    for (Entry entry : entries) {
+      byId.put(entry.token.id(), entry);
+      count(entry.token, 1);
+    }
+    try {
+      byHashFiller.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the token index", e);
+    }
+    if (failure[0] instanceof Error error) {
+      throw error;
+    }
+    if (failure[0] != null) {
+      throw new IllegalStateException("loading the token index failed", failure[0]);
+    }
   }
 
   Entry find(TokenHash hash) {
