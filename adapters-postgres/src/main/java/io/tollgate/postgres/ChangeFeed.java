@@ -66,7 +66,7 @@ final class ChangeFeed implements AutoCloseable {
   private volatile long lastApplied;
   private volatile long confirmedAtNanos;
 
-  /** The highest change-log number a notification announced. */
+  /** The highest change-log number a notification announced or a round read. */
   private volatile long announced;
 
   /** Set when the connection failed with an announced change unread; cleared by a full round. */
@@ -166,8 +166,8 @@ final class ChangeFeed implements AutoCloseable {
           break;
         }
         if (announced > lastApplied) {
-          knownBehind =
-              true; // a change was announced that this node could not read: fail closed now
+          // a change is known that this node could not read or apply: fail closed now
+          knownBehind = true;
         }
         if (downSince == 0) {
           downSince = System.nanoTime();
@@ -271,6 +271,10 @@ final class ChangeFeed implements AutoCloseable {
         while (rs.next()) {
           rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
         }
+      }
+      if (!rows.isEmpty() && rows.get(rows.size() - 1)[0] > announced) {
+        announced =
+            rows.get(rows.size() - 1)[0]; // read, so known: a failure from here on is behind
       }
       for (long[] row : rows) {
         if (!isAppliedHere(row[0])) {
