@@ -69,7 +69,7 @@ final class ChangeFeed implements AutoCloseable {
   /** The highest change-log number a notification announced or a round read. */
   private volatile long announced;
 
-  /** Set when the connection failed with an announced change unread; cleared by a full round. */
+  /** Set when a failure left a known change unapplied; cleared by a full round. */
   private volatile boolean knownBehind;
 
   private volatile boolean closed;
@@ -210,10 +210,11 @@ final class ChangeFeed implements AutoCloseable {
       if (notifiedUpTo > announced && notifiedUpTo != Long.MAX_VALUE) {
         announced = notifiedUpTo;
       }
-      if (notified && !wake && passAppliedHere() >= notifiedUpTo) {
-        continue; // only changes of this node's own: nothing to read
+      boolean pollDue = System.nanoTime() - nextPoll >= 0;
+      if (notified && !wake && !pollDue && passAppliedHere() >= notifiedUpTo) {
+        continue; // only changes of this node's own: nothing to read until the next poll
       }
-      if (notified || wake || System.nanoTime() - nextPoll >= 0) {
+      if (notified || wake || pollDue) {
         wake = false;
         catchUp(c, changes);
         nextPoll = System.nanoTime() + pollNanos;
@@ -272,9 +273,9 @@ final class ChangeFeed implements AutoCloseable {
           rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
         }
       }
-      if (!rows.isEmpty() && rows.get(rows.size() - 1)[0] > announced) {
-        announced =
-            rows.get(rows.size() - 1)[0]; // read, so known: a failure from here on is behind
+      long lastRead = rows.isEmpty() ? 0 : rows.get(rows.size() - 1)[0];
+      if (lastRead > announced) {
+        announced = lastRead; // read, so known: a failure from here on leaves the node behind
       }
       for (long[] row : rows) {
         if (!isAppliedHere(row[0])) {
