@@ -82,21 +82,6 @@ class PostgresChangeFeedIT {
   }
 
   @Test
-  void aNodeWritingWithoutPause_staysCurrent_forLongerThanItsMaximumStaleness() throws Exception {
-    Duration staleness = Duration.ofMillis(600);
-    try (PostgresStore busy =
-        PostgresStores.open(database.url(), PostgresOptions.DEFAULTS.withMaxStaleness(staleness))) {
-      busy.onChangeElsewhere(id -> {});
-      long until = System.nanoTime() + staleness.multipliedBy(4).toNanos();
-      int written = 0;
-      while (System.nanoTime() < until) {
-        busy.tokens().insert(newToken("busy" + written++));
-        assertThat(busy.isCurrent()).as("current after %d writes of its own", written).isTrue();
-      }
-    }
-  }
-
-  @Test
   void aNodeThatCannotApplyAnAnnouncedChange_failsClosedAtOnce_andIsCurrentOnceItHas()
       throws Exception {
     AtomicBoolean failing = new AtomicBoolean(true);
