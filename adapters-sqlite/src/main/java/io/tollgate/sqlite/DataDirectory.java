@@ -2,6 +2,8 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.StoreException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -56,6 +58,25 @@ final class DataDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
 
   private DataDirectory() {}
+
+  /**
+   * Deletes the {@link #STORE_FILES} in {@code dir} (a link is deleted, not its target), then
+   * {@code dir} itself when asked and empty; a directory that holds anything else is kept.
+   */
+  static void discard(Path dir, boolean directoryToo) {
+    try {
+      for (String name : STORE_FILES) {
+        Files.deleteIfExists(dir.resolve(name));
+      }
+      if (directoryToo) {
+        Files.deleteIfExists(dir);
+      }
+    } catch (DirectoryNotEmptyException e) {
+      LOG.debug("kept {}: it holds files Tollgate did not create", dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the new store in " + dir, e);
+    }
+  }
 
   /**
    * Creates {@code dir} owner-only when absent, then {@link #check checks} it.

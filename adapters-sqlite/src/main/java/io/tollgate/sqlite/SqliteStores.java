@@ -94,4 +94,16 @@ public final class SqliteStores {
   public static void restore(Path backup, Path dataDir) {
     StoreFiles.restore(backup, dataDir);
   }
+
+  /**
+   * Removes a store {@link #open} created in {@code dataDir} that is closed again and must leave no
+   * trace (the target of a failed {@code tollgate store copy}): the files Tollgate and SQLite
+   * created there (a symbolic link among them is removed, never followed), then, with {@code
+   * directoryToo}, the directory itself when nothing else is left in it.
+   *
+   * @throws java.io.UncheckedIOException if a file cannot be removed
+   */
+  public static void discardNew(Path dataDir, boolean directoryToo) {
+    DataDirectory.discard(dataDir, directoryToo);
+  }
 }

@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code tollgate store copy}: the whole store at one location written into an empty store at
@@ -21,22 +22,51 @@ final class StoreCopy {
   private StoreCopy() {}
 
   static StoreCopyReport copy(StoreLocation from, StoreLocation to) {
+    return copy(from, to, Stores::open);
+  }
+
+  /**
+   * As {@link #copy(StoreLocation, StoreLocation)}, opening both stores with {@code opener}. A
+   * SQLite target the copy created (no database there before) is removed again when the copy fails,
+   * with its directory when that did not exist either: a failed copy leaves no trace.
+   */
+  static StoreCopyReport copy(
+      StoreLocation from, StoreLocation to, Function<StoreLocation, TokenStore> opener) {
     requireDifferent(from, to);
     if (from instanceof StoreLocation.SqliteDirectory sqlite) {
       requireExistingStore(sqlite.dataDir());
     }
-    try (TokenStore source = Stores.open(from);
-        TokenStore target = Stores.open(to)) {
-      StoreSnapshot snapshot = source.exportSnapshot();
-      target.importSnapshot(snapshot);
-      StoreSnapshot written = target.exportSnapshot();
-      verify(snapshot, written, describe(to));
-      return new StoreCopyReport(
-          written.tokens().size(),
-          written.importedTokens().size(),
-          written.auditEntries().size(),
-          written.recoveryCode() != null);
+    NewSqliteTarget created = NewSqliteTarget.before(to);
+    try (TokenStore source = opener.apply(from)) {
+      TokenStore target = opener.apply(to);
+      StoreCopyReport report;
+      try {
+        report = copyBetween(source, target, to);
+      } catch (RuntimeException e) {
+        try {
+          target.close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        created.discard(e);
+        throw e;
+      }
+      target.close();
+      return report;
     }
+  }
+
+  private static StoreCopyReport copyBetween(
+      TokenStore source, TokenStore target, StoreLocation to) {
+    StoreSnapshot snapshot = source.exportSnapshot();
+    target.importSnapshot(snapshot);
+    StoreSnapshot written = target.exportSnapshot();
+    verify(snapshot, written, describe(to));
+    return new StoreCopyReport(
+        written.tokens().size(),
+        written.importedTokens().size(),
+        written.auditEntries().size(),
+        written.recoveryCode() != null);
   }
 
   /** Where a store is, for messages: a directory, or a URL without its password. */

@@ -52,7 +52,9 @@ public final class Stores {
    * @throws io.tollgate.core.domain.StoreException if the source directory holds no store, either
    *     store cannot be opened (in use, unreachable), the target is not empty (nothing is written),
    *     the write fails (the target stays empty), or the target read back differs from the source;
-   *     messages never show a password
+   *     messages never show a password. When the copy fails after it created a SQLite store (the
+   *     target directory held no database), it removes that store again, and the directory when the
+   *     copy created it too
    */
   public static StoreCopyReport copy(StoreLocation from, StoreLocation to) {
     Objects.requireNonNull(from, "from");
