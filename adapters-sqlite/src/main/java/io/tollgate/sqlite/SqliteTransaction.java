@@ -148,10 +148,20 @@ final class SqliteTransaction implements StoreTransaction, TokenRepository, Reco
     return run("cannot read token " + name, null, () -> tokens.findByName(name.value()));
   }
 
+  /** Through {@link TokenInserter}'s kept statement: every management call reads its actor. */
   @Override
   public Optional<Token> findById(TokenId id) {
     requireOpen();
-    return run("cannot read token " + id, null, () -> tokens.findById(id.value()));
+    return run(
+        "cannot read token " + id,
+        null,
+        () -> {
+          try {
+            return statements.findById(id.value());
+          } catch (SQLException e) {
+            throw new StoreSqlFailure(e);
+          }
+        });
   }
 
   @Override

@@ -9,14 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.Optional;
 
 /**
  * The writer's kept statements for what every unit of work does, and for the one write on a hot
  * path (every creation over HTTP): {@code BEGIN IMMEDIATE} / {@code COMMIT} / {@code ROLLBACK}, the
  * insert of a token (read the next id, insert the row, advance the id in {@code meta}) and the
- * append to the audit log, prepared once rather than built by Jdbi at every call. After a failure
- * the driver may have closed a statement, so the caller discards the inserter and prepares a new
- * one. Not thread-safe: used under the store's write lock only.
+ * append to the audit log, and the read of a token by id (the acting token, which core reads again
+ * in every management transaction), prepared once rather than built by Jdbi at every call. After a
+ * failure the driver may have closed a statement, so the caller discards the inserter and prepares
+ * a new one. Not thread-safe: used under the store's write lock only.
  */
 final class TokenInserter implements AutoCloseable {
 
@@ -28,6 +30,7 @@ final class TokenInserter implements AutoCloseable {
   private final PreparedStatement setNextId;
   private final PreparedStatement audit;
   private final PreparedStatement rememberImport;
+  private final PreparedStatement findById;
 
   TokenInserter(Connection writer) throws SQLException {
     this.writer = writer;
@@ -53,6 +56,7 @@ final class TokenInserter implements AutoCloseable {
         writer.prepareStatement(
             "INSERT INTO imported_tokens (hash_algorithm, hash, name, imported_at)"
                 + " VALUES (?, ?, ?, ?)");
+    findById = writer.prepareStatement("SELECT " + TokenDao.COLUMNS + " FROM tokens WHERE id = ?");
   }
 
   /** Starts the unit of work: takes the database's write lock up front. */
@@ -63,6 +67,14 @@ final class TokenInserter implements AutoCloseable {
   /** Commits the unit of work, synced to disk. */
   void commit() throws SQLException {
     commit.executeUpdate();
+  }
+
+  /** The token stored under {@code id}, as the running transaction sees it. */
+  Optional<Token> findById(long id) throws SQLException {
+    findById.setLong(1, id);
+    try (ResultSet rs = findById.executeQuery()) {
+      return rs.next() ? Optional.of(TokenRowMapper.token(rs)) : Optional.empty();
+    }
   }
 
   /** The id the next token takes, as {@code meta} keeps it. */
@@ -168,7 +180,9 @@ final class TokenInserter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     for (PreparedStatement statement :
-        new PreparedStatement[] {begin, commit, nextId, insert, setNextId, audit, rememberImport}) {
+        new PreparedStatement[] {
+          begin, commit, nextId, insert, setNextId, audit, rememberImport, findById
+        }) {
       statement.close();
     }
   }

@@ -22,6 +22,11 @@ final class TokenRowMapper implements RowMapper<Token> {
 
   @Override
   public Token map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return token(rs);
+  }
+
+  /** The token of the current row, outside Jdbi (a kept statement's result). */
+  static Token token(ResultSet rs) throws SQLException {
     long id = rs.getLong(1);
     String name = rs.getString(2);
     TokenHash hash = new TokenHash(shared(rs.getString(3), TokenHash.SHA512), rs.getBytes(4));
