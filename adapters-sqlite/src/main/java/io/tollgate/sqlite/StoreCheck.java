@@ -34,14 +34,18 @@ final class StoreCheck {
    * @throws StoreException naming what is wrong, if anything is
    */
   static List<Token> requireTollgateStore(
-      Connection connection, int version, String refusal, String outcome) {
+      Connection connection,
+      int version,
+      TokenScan.SecondConnection second,
+      String refusal,
+      String outcome) {
     List<String> problems;
     try {
       problems = new ArrayList<>(StoreSchema.differences(connection, version));
     } catch (SQLException e) {
       throw new StoreException(refusal + "its schema cannot be read" + outcome, e);
     }
-    StoreRows.Checked rows = StoreRows.check(connection, version);
+    StoreRows.Checked rows = StoreRows.check(connection, version, second);
     problems.addAll(rows.problems());
     if (problems.isEmpty()) {
       return rows.tokens();

@@ -107,7 +107,7 @@ final class StoreFiles {
                 + "); it is damaged");
       }
       int version = requireTollgateSchema(connection, input, "cannot restore");
-      StoreCheck.requireTollgateStore(connection, version, refusal, "");
+      StoreCheck.requireTollgateStore(connection, version, null, refusal, "");
       return version;
     } catch (SQLException e) {
       throw SqliteErrors.translate(

@@ -34,6 +34,7 @@ final class StoreOpening {
           StoreCheck.requireTollgateStore(
               writer.getConnection(),
               version,
+              connections::openReader,
               "cannot open the token store " + databaseFile + ": ",
               "; it was left unchanged (restore a good backup)");
       enableWal(writer, databaseFile);

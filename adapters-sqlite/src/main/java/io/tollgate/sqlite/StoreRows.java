@@ -39,13 +39,16 @@ final class StoreRows {
   /** Every token, read while checking, and what breaks Tollgate's rules. */
   record Checked(List<Token> tokens, List<String> problems) {}
 
-  /** What breaks Tollgate's rules in a database at schema {@code version}. */
-  static Checked check(Connection connection, int version) {
+  /**
+   * What breaks Tollgate's rules in a database at schema {@code version}; a {@code second}
+   * connection (or null) lets a large token table be read in two halves at once.
+   */
+  static Checked check(Connection connection, int version, TokenScan.SecondConnection second) {
     List<String> problems = new ArrayList<>();
     List<List<Token>> tokens = new ArrayList<>();
     if (version >= 1) {
       check(problems, "meta", () -> meta(connection, problems));
-      check(problems, "tokens", () -> tokens.add(tokens(connection, version, problems)));
+      check(problems, "tokens", () -> tokens.add(tokens(connection, version, problems, second)));
     }
     if (version >= 3) {
       check(problems, "recovery_code", () -> recoveryCode(connection, problems));
@@ -104,7 +107,8 @@ final class StoreRows {
     }
   }
 
-  private static List<Token> tokens(Connection connection, int version, List<String> problems)
+  private static List<Token> tokens(
+      Connection connection, int version, List<String> problems, TokenScan.SecondConnection second)
       throws SQLException {
     long operators = longOf(connection, "SELECT count(*) FROM tokens WHERE name = '_admin'");
     if (operators > 1) {
@@ -119,7 +123,8 @@ final class StoreRows {
               if (broken[0]++ < SHOWN) {
                 problems.add(problem);
               }
-            });
+            },
+            second);
     if (broken[0] > SHOWN) {
       problems.add((broken[0] - SHOWN) + " more tokens break a rule");
     }

@@ -85,6 +85,22 @@ class TokenScanTest {
   }
 
   @Test
+  void findAll_givesConsecutiveTokensOfOneCreatorOneSharedCreatorId() {
+    try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
+      store.tokens().insert(newToken("a", "apiv3_a", TokenId.of(7), Expiry.NEVER));
+      store.tokens().insert(newToken("b", "apiv3_b", TokenId.of(7), Expiry.NEVER));
+      store.tokens().insert(newToken("c", "apiv3_c", TokenId.of(8), Expiry.NEVER));
+      store.tokens().insert(newToken("d", "apiv3_d", null, Expiry.NEVER));
+
+      List<Token> all = store.tokens().findAll();
+
+      assertThat(all.get(0).createdBy()).isEqualTo(TokenId.of(7)).isSameAs(all.get(1).createdBy());
+      assertThat(all.get(2).createdBy()).isEqualTo(TokenId.of(8));
+      assertThat(all.get(3).createdBy()).isNull();
+    }
+  }
+
+  @Test
   void findAll_ofAnEmptyStoreIsEmpty() {
     try (SqliteStore store = SqliteStores.open(tempDir.resolve("data"))) {
       assertThat(store.tokens().findAll()).isEmpty();
