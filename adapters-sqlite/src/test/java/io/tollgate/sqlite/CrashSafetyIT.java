@@ -21,9 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSafetyIT {
 
-  private static final int MIN_KILLS = 50;
-  private static final int TARGET_KILLS = 55;
-  private static final Duration TIME_BUDGET = Duration.ofSeconds(110);
+  private static final int KILLS = 50;
+
+  /**
+   * Only a guard against a child that hangs: the kill count is the goal, however slow the machine
+   * (a loaded CI machine took 2.5 s a round where this one takes 1.5 s).
+   */
+  private static final Duration HANG_GUARD = Duration.ofMinutes(8);
 
   @TempDir Path tempDir;
 
@@ -37,7 +41,10 @@ class CrashSafetyIT {
     int acknowledged = 0;
     int inFlight = 0;
     long start = System.nanoTime();
-    while (kills < TARGET_KILLS && System.nanoTime() - start < TIME_BUDGET.toNanos()) {
+    while (kills < KILLS) {
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("%d of %d kills done (seed %d)", kills, KILLS, seed)
+          .isLessThan(HANG_GUARD);
       ChildJvm child = ChildJvm.start(tempDir, "work", dataDir.toString(), seed + "" + kills);
       child.awaitLine("READY", Duration.ofSeconds(30));
       Thread.sleep(random.nextInt(250));
@@ -57,7 +64,6 @@ class CrashSafetyIT {
         "crash safety: %d SIGKILLs in %.1f s, %d acknowledged writes all present,"
             + " %d kills during a write, %d tokens at the end (seed %d)%n",
         kills, took.toMillis() / 1000.0, acknowledged, inFlight, model.live.size(), seed);
-    assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
     assertThat(acknowledged).isPositive();
   }
 
