@@ -95,4 +95,14 @@ public class PostgresAuthenticateBenchmark {
   public AuthenticationResult authenticateUnknown() {
     return service.authenticate(unknownToken);
   }
+
+  /** The three above in turn, one per iteration ({@link Rotation}), all in one fork. */
+  @Benchmark
+  public Object interleaved(Rotation rotation) {
+    return switch (rotation.current) {
+      case 0 -> sha512Baseline();
+      case 1 -> authenticateValid();
+      default -> authenticateUnknown();
+    };
+  }
 }

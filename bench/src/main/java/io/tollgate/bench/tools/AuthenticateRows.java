@@ -1,12 +1,14 @@
 package io.tollgate.bench.tools;
 
 import io.tollgate.bench.AuthenticateBenchmark;
+import io.tollgate.bench.Rotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -20,6 +22,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * all measurement iterations of all rounds in ns/op, then min and max. Usage: {@code
  * AuthenticateRows [ROUNDS [ITERATIONS [SECONDS [BENCHMARK_CLASS]]]]}, the class by its simple name
  * in {@code io.tollgate.bench} ({@code AuthenticateBenchmark} by default).
+ *
+ * <p>A class with an {@code interleaved} benchmark runs only that one, its operations taking turns
+ * by iteration ({@link Rotation}); each operation gets {@code ITERATIONS} measurement iterations
+ * per round all the same. It then also prints, per operation other than the baseline, a {@code
+ * RATIO} line: the median, min and max over every turn of the operation's score divided by the
+ * baseline's score of the same turn, which ran just before it in the same fork.
  */
 public final class AuthenticateRows {
 
@@ -31,39 +39,76 @@ public final class AuthenticateRows {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String benchmarkClass =
         args.length > 3 ? "io.tollgate.bench." + args[3] : AuthenticateBenchmark.class.getName();
+    boolean interleave = hasInterleaved(benchmarkClass);
+    int turns = interleave ? Rotation.OPERATIONS.size() : 1;
     Map<String, List<Double>> scores = new TreeMap<>();
+    Map<String, List<Double>> ratios = new TreeMap<>();
     for (int round = 0; round < rounds; round++) {
       Options options =
           new OptionsBuilder()
-              .include(benchmarkClass + "\\.")
-              .warmupIterations(2)
+              .include(benchmarkClass + (interleave ? "\\.interleaved$" : "\\."))
+              .warmupIterations(interleave ? turns : 2)
               .warmupTime(TimeValue.seconds(seconds))
-              .measurementIterations(iterations)
+              .measurementIterations(iterations * turns)
               .measurementTime(TimeValue.seconds(seconds))
               .forks(1)
               .build();
       for (RunResult result : new Runner(options).run()) {
         String benchmark = result.getParams().getBenchmark();
-        String key =
-            benchmark.substring(benchmark.lastIndexOf('.') + 1)
-                + " "
-                + result.getParams().getParam("storedTokens");
+        String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        String size = " " + result.getParams().getParam("storedTokens");
         for (BenchmarkResult benchmarkResult : result.getBenchmarkResults()) {
-          for (IterationResult iteration : benchmarkResult.getIterationResults()) {
-            scores
-                .computeIfAbsent(key, k -> new ArrayList<>())
-                .add(iteration.getPrimaryResult().getScore());
+          List<Double> values =
+              benchmarkResult.getIterationResults().stream()
+                  .map(IterationResult::getPrimaryResult)
+                  .map(Result::getScore)
+                  .toList();
+          if (interleave) {
+            collectTurns(values, size, scores, ratios);
+          } else {
+            scores.computeIfAbsent(name + size, k -> new ArrayList<>()).addAll(values);
           }
         }
       }
     }
-    scores.forEach(
-        (key, values) -> {
-          double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-          System.out.printf(
-              "RESULT %s %.2f %.2f %.2f%n",
-              key, median(sorted), sorted[0], sorted[sorted.length - 1]);
+    print("RESULT %s %.2f %.2f %.2f%n", scores);
+    print("RATIO %s %.4f %.4f %.4f%n", ratios);
+  }
+
+  /** Splits an interleaved run's iterations by operation, and divides each turn by its baseline. */
+  private static void collectTurns(
+      List<Double> values,
+      String size,
+      Map<String, List<Double>> scores,
+      Map<String, List<Double>> ratios) {
+    int turns = Rotation.OPERATIONS.size();
+    for (int i = 0; i < values.size(); i++) {
+      String operation = Rotation.OPERATIONS.get(i % turns);
+      scores.computeIfAbsent(operation + size, k -> new ArrayList<>()).add(values.get(i));
+      if (i % turns != 0) {
+        double baseline = values.get(i - i % turns);
+        ratios
+            .computeIfAbsent(operation + size, k -> new ArrayList<>())
+            .add(values.get(i) / baseline);
+      }
+    }
+  }
+
+  private static void print(String format, Map<String, List<Double>> values) {
+    values.forEach(
+        (key, list) -> {
+          double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+          System.out.printf(format, key, median(sorted), sorted[0], sorted[sorted.length - 1]);
         });
+  }
+
+  private static boolean hasInterleaved(String benchmarkClass) throws ClassNotFoundException {
+    for (var method : Class.forName(benchmarkClass).getMethods()) {
+      if (method.getName().equals("interleaved")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static double median(double[] sorted) {
