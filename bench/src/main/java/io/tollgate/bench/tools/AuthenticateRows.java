@@ -76,7 +76,7 @@ public final class AuthenticateRows {
   }
 
   /** Splits an interleaved run's iterations by operation, and divides each turn by its baseline. */
-  private static void collectTurns(
+  static void collectTurns(
       List<Double> values,
       String size,
       Map<String, List<Double>> scores,
