@@ -14,6 +14,7 @@ import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,6 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Benchmark)
 public class AuthorizeBenchmark {
+
+  /** The operations of {@link #interleaved}, in the order they take turns; the baseline first. */
+  public static final List<String> TURNS =
+      List.of("authenticateResourceToken", "authorizePermitted");
 
   private static final Permission PING = Permission.required("system", "ping", "read");
   private static final Permission WRITE = Permission.required("db", "metrics", "write");
@@ -111,5 +116,14 @@ public class AuthorizeBenchmark {
   @Benchmark
   public AuthorizationResult authorizeForbidden() {
     return service.authorize(validToken, HEALTH);
+  }
+
+  /** The operations of {@link #TURNS}, one per iteration ({@link Rotation}), all in one fork. */
+  @Benchmark
+  public Object interleaved(Rotation rotation) {
+    return switch (rotation.turn(TURNS.size())) {
+      case 0 -> authenticateResourceToken();
+      default -> authorizePermitted();
+    };
   }
 }

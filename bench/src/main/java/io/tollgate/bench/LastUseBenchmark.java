@@ -7,6 +7,7 @@ import io.tollgate.core.domain.ResourceTypes;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,6 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Benchmark)
 public class LastUseBenchmark {
+
+  /** The operations of {@link #interleaved}, in the order they take turns; the baseline first. */
+  public static final List<String> TURNS = List.of("authenticateUntracked", "authenticateTracked");
 
   @Param({"10", "100000"})
   int storedTokens;
@@ -66,5 +70,14 @@ public class LastUseBenchmark {
   @Benchmark
   public AuthenticationResult authenticateUntracked() {
     return untracked.authenticate(validToken);
+  }
+
+  /** The operations of {@link #TURNS}, one per iteration ({@link Rotation}), all in one fork. */
+  @Benchmark
+  public Object interleaved(Rotation rotation) {
+    return switch (rotation.turn(TURNS.size())) {
+      case 0 -> authenticateUntracked();
+      default -> authenticateTracked();
+    };
   }
 }

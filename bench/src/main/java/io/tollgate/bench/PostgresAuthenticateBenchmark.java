@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,6 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Benchmark)
 public class PostgresAuthenticateBenchmark {
+
+  /** The operations of {@link #interleaved}, in the order they take turns; the baseline first. */
+  public static final List<String> TURNS =
+      List.of("sha512Baseline", "authenticateValid", "authenticateUnknown");
 
   @Param({"10", "1000000"})
   int storedTokens;
@@ -96,10 +101,10 @@ public class PostgresAuthenticateBenchmark {
     return service.authenticate(unknownToken);
   }
 
-  /** The three above in turn, one per iteration ({@link Rotation}), all in one fork. */
+  /** The operations of {@link #TURNS}, one per iteration ({@link Rotation}), all in one fork. */
   @Benchmark
   public Object interleaved(Rotation rotation) {
-    return switch (rotation.current) {
+    return switch (rotation.turn(TURNS.size())) {
       case 0 -> sha512Baseline();
       case 1 -> authenticateValid();
       default -> authenticateUnknown();

@@ -23,11 +23,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * AuthenticateRows [ROUNDS [ITERATIONS [SECONDS [BENCHMARK_CLASS]]]]}, the class by its simple name
  * in {@code io.tollgate.bench} ({@code AuthenticateBenchmark} by default).
  *
- * <p>A class with an {@code interleaved} benchmark runs only that one, its operations taking turns
- * by iteration ({@link Rotation}); each operation gets {@code ITERATIONS} measurement iterations
- * per round all the same. It then also prints, per operation other than the baseline, a {@code
- * RATIO} line: the median, min and max over every turn of the operation's score divided by the
- * baseline's score of the same turn, which ran just before it in the same fork.
+ * <p>A class with {@code TURNS} runs only its {@code interleaved} benchmark, its operations taking
+ * turns by iteration ({@link Rotation}); each operation gets {@code ITERATIONS} measurement
+ * iterations per round all the same. It then also prints, per operation other than the baseline
+ * (the first turn), a {@code RATIO} line: the median, min and max over every turn of the
+ * operation's score divided by the baseline's score of the same turn, which ran just before it in
+ * the same fork.
  */
 public final class AuthenticateRows {
 
@@ -39,8 +40,9 @@ public final class AuthenticateRows {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String benchmarkClass =
         args.length > 3 ? "io.tollgate.bench." + args[3] : AuthenticateBenchmark.class.getName();
-    boolean interleave = hasInterleaved(benchmarkClass);
-    int turns = interleave ? Rotation.OPERATIONS.size() : 1;
+    List<String> operations = turnsOf(benchmarkClass);
+    boolean interleave = !operations.isEmpty();
+    int turns = interleave ? operations.size() : 1;
     Map<String, List<Double>> scores = new TreeMap<>();
     Map<String, List<Double>> ratios = new TreeMap<>();
     for (int round = 0; round < rounds; round++) {
@@ -64,7 +66,7 @@ public final class AuthenticateRows {
                   .map(Result::getScore)
                   .toList();
           if (interleave) {
-            collectTurns(values, size, scores, ratios);
+            collectTurns(operations, values, size, scores, ratios);
           } else {
             scores.computeIfAbsent(name + size, k -> new ArrayList<>()).addAll(values);
           }
@@ -77,13 +79,14 @@ public final class AuthenticateRows {
 
   /** Splits an interleaved run's iterations by operation, and divides each turn by its baseline. */
   static void collectTurns(
+      List<String> operations,
       List<Double> values,
       String size,
       Map<String, List<Double>> scores,
       Map<String, List<Double>> ratios) {
-    int turns = Rotation.OPERATIONS.size();
+    int turns = operations.size();
     for (int i = 0; i < values.size(); i++) {
-      String operation = Rotation.OPERATIONS.get(i % turns);
+      String operation = operations.get(i % turns);
       scores.computeIfAbsent(operation + size, k -> new ArrayList<>()).add(values.get(i));
       if (i % turns != 0) {
         double baseline = values.get(i - i % turns);
@@ -102,13 +105,15 @@ public final class AuthenticateRows {
         });
   }
 
-  private static boolean hasInterleaved(String benchmarkClass) throws ClassNotFoundException {
-    for (var method : Class.forName(benchmarkClass).getMethods()) {
-      if (method.getName().equals("interleaved")) {
-        return true;
+  /** The class's {@code TURNS} ({@link Rotation}), or an empty list when it has none. */
+  @SuppressWarnings("unchecked")
+  private static List<String> turnsOf(String benchmarkClass) throws ReflectiveOperationException {
+    for (var field : Class.forName(benchmarkClass).getFields()) {
+      if (field.getName().equals("TURNS")) {
+        return (List<String>) field.get(null);
       }
     }
-    return false;
+    return List.of();
   }
 
   static double median(double[] sorted) {

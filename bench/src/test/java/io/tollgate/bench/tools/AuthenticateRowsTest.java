@@ -16,7 +16,11 @@ class AuthenticateRowsTest {
     Map<String, List<Double>> ratios = new TreeMap<>();
 
     AuthenticateRows.collectTurns(
-        List.of(100.0, 150.0, 120.0, 200.0, 260.0, 220.0), " 10", scores, ratios);
+        List.of("sha512Baseline", "authenticateValid", "authenticateUnknown"),
+        List.of(100.0, 150.0, 120.0, 200.0, 260.0, 220.0),
+        " 10",
+        scores,
+        ratios);
 
     assertThat(scores)
         .containsOnlyKeys("sha512Baseline 10", "authenticateValid 10", "authenticateUnknown 10");
