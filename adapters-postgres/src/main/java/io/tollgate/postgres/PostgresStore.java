@@ -74,7 +74,7 @@ public final class PostgresStore implements TokenStore {
   }
 
   /**
-   * {@inheritDoc}
+   * Runs {@code work} in one PostgreSQL transaction, as {@link TokenStore#inTransaction} describes.
    *
    * <p>Not reentrant: a unit of work may not start another on its thread (nor write through {@link
    * #tokens()}, which is one); that would wait for the write lock its own transaction holds.
