@@ -3,18 +3,13 @@ package io.tollgate.bench;
 import io.tollgate.bench.tools.SeedPostgres;
 import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
-import io.tollgate.core.domain.AuthenticationResult;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.postgres.PostgresStore;
 import io.tollgate.postgres.PostgresStores;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -44,20 +39,12 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xmx2g"})
 @State(Scope.Benchmark)
-public class PostgresAuthenticateBenchmark {
-
-  /** The operations of {@link #interleaved}, in the order they take turns; the baseline first. */
-  public static final List<String> TURNS =
-      List.of("sha512Baseline", "authenticateValid", "authenticateUnknown");
+public class PostgresAuthenticateBenchmark extends AuthenticateTurns {
 
   @Param({"10", "1000000"})
   int storedTokens;
 
   private PostgresStore store;
-  private TokenService service;
-  private String validToken;
-  private String unknownToken;
-  private MessageDigest sha512;
 
   @Setup(Level.Trial)
   public void setUp() throws NoSuchAlgorithmException {
@@ -67,47 +54,20 @@ public class PostgresAuthenticateBenchmark {
     }
     store = PostgresStores.open(template.replace("{n}", Integer.toString(storedTokens)));
     SecureRandomSecretGenerator generator = new SecureRandomSecretGenerator();
-    service = new TokenService(store, new Sha512TokenHasher(), generator, Clock.systemUTC());
+    TokenService service =
+        new TokenService(store, new Sha512TokenHasher(), generator, Clock.systemUTC());
     if (service.indexedTokenCount() != storedTokens) {
       throw new IllegalStateException(
           "the database holds " + service.indexedTokenCount() + " tokens, not " + storedTokens);
     }
-    validToken = SeedPostgres.secret(new SplittableRandom(42).nextInt(storedTokens));
-    unknownToken = generator.generate().value();
-    sha512 = MessageDigest.getInstance("SHA-512");
-    if (!service.authenticate(validToken).isAuthenticated()) {
-      throw new IllegalStateException("benchmark setup is wrong: the valid token does not work");
-    }
+    measure(
+        service,
+        SeedPostgres.secret(new SplittableRandom(42).nextInt(storedTokens)),
+        generator.generate().value());
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     store.close();
-  }
-
-  /** The baseline: a bare SHA-512 of the token string's bytes. */
-  @Benchmark
-  public byte[] sha512Baseline() {
-    return sha512.digest(validToken.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Benchmark
-  public AuthenticationResult authenticateValid() {
-    return service.authenticate(validToken);
-  }
-
-  @Benchmark
-  public AuthenticationResult authenticateUnknown() {
-    return service.authenticate(unknownToken);
-  }
-
-  /** The operations of {@link #TURNS}, one per iteration ({@link Rotation}), all in one fork. */
-  @Benchmark
-  public Object interleaved(Rotation rotation) {
-    return switch (rotation.turn(TURNS.size())) {
-      case 0 -> sha512Baseline();
-      case 1 -> authenticateValid();
-      default -> authenticateUnknown();
-    };
   }
 }

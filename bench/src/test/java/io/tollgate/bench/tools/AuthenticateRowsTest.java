@@ -43,4 +43,14 @@ class AuthenticateRowsTest {
     assertThat(AuthenticateRows.median(new double[] {1, 2, 4, 8})).isEqualTo(3.0);
     assertThat(AuthenticateRows.median(new double[] {1, 2, 4})).isEqualTo(2.0);
   }
+
+  @Test
+  void turns_areReadFromTheClassOrItsSuperclass_andAClassWithoutThemRunsEveryBenchmark()
+      throws Exception {
+    assertThat(AuthenticateRows.turnsOf("io.tollgate.bench.PostgresAuthenticateBenchmark"))
+        .containsExactly("sha512Baseline", "authenticateValid", "authenticateUnknown");
+    assertThat(AuthenticateRows.turnsOf("io.tollgate.bench.AuthorizeBenchmark"))
+        .containsExactly("authenticateResourceToken", "authorizePermitted");
+    assertThat(AuthenticateRows.turnsOf("io.tollgate.bench.RecoveryCodeBenchmark")).isEmpty();
+  }
 }
