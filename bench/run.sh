@@ -56,11 +56,11 @@ exec > >(tee "$work/run.log") 2>&1
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 if [[ "$quick" == 1 ]]; then
   jmh_rounds=1 jmh_iter=3 jmh_secs=1 wrk_secs=4 wrk_rounds=2 start_rounds=3 seed_count=1000000
-  rate_warm_secs=10 series_secs=20 series_rounds=1
+  steady_warm_secs=10 series_secs=20 series_rounds=1
   cli_rounds=5 create_rounds=4 rate_secs=4 rate_rounds=2 rss_requests=200000
 else
   jmh_rounds=3 jmh_iter=3 jmh_secs=1 wrk_secs=10 wrk_rounds=4 start_rounds=7 seed_count=1000000
-  rate_warm_secs=30 series_secs=60 series_rounds=2
+  steady_warm_secs=30 series_secs=60 series_rounds=2
   cli_rounds=15 create_rounds=10 rate_secs=10 rate_rounds=3 rss_requests=1000000
 fi
 
@@ -282,7 +282,8 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- \`GET /ping\`: two servers side by side, one with \`--disable-authz health,ping\`; both get the identical"
   echo "  request, Authorization header included (the exempt server ignores it), so the ratio is the server's cost of"
   echo "  authenticating;"
-  echo "  5 s warm-up each, then wrk rounds interleaved A B A B."
+  echo "  a ${steady_warm_secs} s warm-up of each request (steady state, as for every throughput ratio), then wrk rounds"
+  echo "  interleaved A B A B."
   echo "- Start-up: wall time from launching the process (\`./tollgate serve\`, launcher included, or"
   echo "  \`java -jar bench/target/hello-javalin.jar\`) to the first HTTP 200 on \`/health\`, polled every 4 ms;"
   echo "  interleaved, the first pair not counted. The empty store exists already (created and migrated)."
@@ -291,7 +292,7 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "  transaction); \`TOLLGATE_JAVA_OPTS=-Xmx512m\`; heap read with \`jcmd PID GC.heap_info\` at the first 200."
   echo "- CLI rows: wall time of the whole command, interleaved with \`java -jar bench/target/hello-picocli.jar --version\`."
   echo "- Creation rate: wrk with one thread and one connection (one client; each POST waits for its 201), a Lua"
-  echo "  script giving every request a new name, after a ${rate_warm_secs} s warm-up (until C2 has compiled the path);"
+  echo "  script giving every request a new name, after a ${steady_warm_secs} s warm-up (until C2 has compiled the path);"
   echo "  against \`FsyncLoop\` (4 KiB append + \`FileChannel.force(true)\`) in the server's data directory; interleaved."
   echo "- RSS: \`VmRSS\` from \`/proc/PID/status\` after start plus 5,000 authenticated requests, and after"
   echo "  the load run (wrk -t2 -c16 in 5 s runs until the request count is reached)."

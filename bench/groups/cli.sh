@@ -91,7 +91,7 @@ EOF
   }
   # warm-up of the write path, not counted: long enough for C2 to have compiled the path (the JVM's
   # default thresholds), so the rounds measure the steady state
-  named_rate "$rate_warm_secs" warm >/dev/null
+  named_rate "$steady_warm_secs" warm >/dev/null
   : >"$work/rate-create.txt"
   : >"$work/rate-fsync.txt"
   rate_round=0

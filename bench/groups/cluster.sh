@@ -103,7 +103,7 @@ LUA
     grep -q 'Non-2xx' "$out" && { echo "bench: failed creations in $out" >&2; cat "$out" >&2; exit 1; }
     awk '/^Requests\/sec:/ {print $2}' "$out"
   }
-  cluster_rate "$rate_warm_secs" warm >/dev/null
+  cluster_rate "$steady_warm_secs" warm >/dev/null
   : >"$work/cluster-rate-create.txt"
   : >"$work/cluster-rate-jdbc.txt"
   local round=0
@@ -183,7 +183,7 @@ LUA
   \`DELETE\` on A and, from A's 200, \`GET /ping\` with that token on B in a tight loop (one JDK HttpClient,
   keep-alive) until the first 401; the first 100 not counted (JIT) (\`RevocationLatency\`; samples in
   \`revocation-ms.txt\`). \"One poll\" is the round trip of a single request to B: when it is slow, the machine
-  is. Creation rate: wrk -t1 -c1 on node A while B follows, after a ${rate_warm_secs} s warm-up, interleaved
+  is. Creation rate: wrk -t1 -c1 on node A while B follows, after a ${steady_warm_secs} s warm-up, interleaved
   with \`JdbcInsertLoop\` (one pgjdbc connection, autocommit off, INSERT of a token-sized row into a table
   with the same unique indexes + COMMIT) on the same database. Authenticate: \`PostgresAuthenticateBenchmark\`,
   a \`TokenService\` on a \`PostgresStore\` (its change feed running) whose index was loaded from a database

@@ -66,7 +66,7 @@ forward_auth_direct_rows() { # on one server: forward-auth (token) vs /ping exem
   token="$(operator_token "$port")"
   local header="Authorization: Bearer $token"
   wrk_secs_saved="$wrk_secs"
-  wrk_secs=$((wrk_secs < 5 ? wrk_secs : 5))
+  wrk_secs="$steady_warm_secs" # steady state, as in the ping group
   wrk_path_rps warm "$port" "$forward_auth_path" "$header" >/dev/null
   wrk_path_rps warm "$port" /ping "$header" >/dev/null
   wrk_secs="$wrk_secs_saved"
@@ -102,7 +102,7 @@ forward_auth_nginx_rows() { # nginx auth_request -> Tollgate vs the same nginx -
   probe_200 "$gw_a" /orders/1 "$header"$'\r\n' || { echo "bench: nginx -> Tollgate is not 200" >&2; exit 1; }
   probe_200 "$gw_b" /orders/1 "$header"$'\r\n' || { echo "bench: nginx -> return 200 is not 200" >&2; exit 1; }
   wrk_secs_saved="$wrk_secs"
-  wrk_secs=$((wrk_secs < 5 ? wrk_secs : 5))
+  wrk_secs="$steady_warm_secs" # steady state, as in the ping group
   wrk_path_rps warm "$gw_a" /orders/1 "$header" >/dev/null
   wrk_path_rps warm "$gw_b" /orders/1 "$header" >/dev/null
   wrk_secs="$wrk_secs_saved"

@@ -34,9 +34,10 @@ if want ping; then
     grep -q 'Non-2xx' "$out" && { echo "bench: non-2xx answers in $out" >&2; cat "$out" >&2; exit 1; }
     awk '/^Requests\/sec:/ {print $2}' "$out"
   }
-  # warm-up of both JITs, not counted
+  # warm-up of both JITs, not counted: each request long enough for C2 to have compiled its path, so
+  # that the rounds compare steady states (the plateau group measures the warm-up itself)
   wrk_secs_saved="$wrk_secs"
-  wrk_secs=5
+  wrk_secs="$steady_warm_secs"
   wrk_rps warm "$port_a" "Authorization: Bearer $token_a" >/dev/null
   wrk_rps warm "$port_b" "Authorization: Bearer $token_a" >/dev/null
   wrk_rps warm "$port_a" "Authorization: Bearer $token_r" >/dev/null
