@@ -26,8 +26,8 @@
 #
 # Every budget is a ratio to a baseline measured in the same run, on the same JDK and CPUs, so that
 # the table holds on a slower or busier machine. Every figure is a median over rounds; A/B pairs
-# run interleaved (A B A B ...), and a row whose spread (max-min over median) is large gets extra
-# rounds.
+# run interleaved (A B A B ...) and their ratio is the median of the rounds' ratios
+# (paired_ratio_of); a row whose spread (max-min over median) is large gets extra rounds.
 set -euo pipefail
 
 groups=(jmh ping plateau forward-auth start million cli rate rss recovery flood cluster)
@@ -114,6 +114,18 @@ median_of() { stats <"$1" | cut -d' ' -f1; }
 spread_of() { stats <"$1" | awk '{print ($1 > 0 ? ($3-$2)/$1 : 0)}'; }
 large() { awk -v s="$1" -v lim="$2" 'BEGIN {exit !(s > lim)}'; }
 calc() { awk "BEGIN {printf \"%.${2:-2}f\", $1}"; }
+# The ratio of a row whose two sides ran in interleaved rounds (A B A B ..., one line per round in
+# each file): the median over the rounds of A's figure over B's figure of the same round. A drift
+# of the machine moves both figures of a round alike and cancels in their quotient; in the quotient
+# of the two medians it does not when the slow rounds fall on the sides unevenly. Files of unequal
+# length (a round without a figure) fall back to the quotient of the medians.
+paired_ratio_of() {
+  if [[ "$(wc -l <"$1")" -ne "$(wc -l <"$2")" ]]; then
+    calc "$(median_of "$1") / $(median_of "$2")" 6
+    return
+  fi
+  paste -d' ' "$1" "$2" | awk '$2 > 0 {printf "%.6f\n", $1 / $2}' | stats | cut -d' ' -f1
+}
 
 exec {nap_fd}<> <(:) # a pipe nobody writes: read -t on it sleeps without forking
 nap() { read -r -t "$1" -u "$nap_fd" _ || true; }
@@ -245,7 +257,9 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "Written by \`./bench/run.sh\`$([[ "$quick" == 1 ]] && echo ' (BENCH_QUICK=1: shortened run)'). Every figure is a median;"
   echo "ranges are min–max over the rounds. Budgets from issues 8 and 19; each is a ratio to a baseline"
-  echo "measured in the same run, on the same JDK and CPUs."
+  echo "measured in the same run, on the same JDK and CPUs. A row whose two sides ran in interleaved"
+  echo "rounds (A B A B ...) shows each side's median, and as its ratio the median of the rounds' own"
+  echo "ratios (A ÷ B of the same round), which a drift of the machine during the row moves less."
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "- git revision: $rev"

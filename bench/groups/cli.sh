@@ -23,9 +23,7 @@ if want cli; then
     say "large spread on --version, more rounds"
     cli_rounds_run "$cli_rounds"
   fi
-  version_ms="$(median_of "$work/cli-version.txt")"
-  picocli_ms="$(median_of "$work/cli-hello.txt")"
-  r="$(calc "$version_ms / $picocli_ms")"
+  r="$(calc "$(paired_ratio_of "$work/cli-version.txt" "$work/cli-hello.txt")")"
   row "\`./tollgate --version\` wall time" "$(fmt_stats "$work/cli-version.txt" ms)" \
     "$(fmt_stats "$work/cli-hello.txt" ms) picocli hello-world" "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"
 fi
@@ -62,9 +60,7 @@ if want cli; then
     say "large spread on create token, more rounds"
     create_rounds_run "$create_rounds"
   fi
-  create_ms="$(median_of "$work/cli-create.txt")"
-  picocli2_ms="$(median_of "$work/cli-hello2.txt")"
-  r="$(calc "$create_ms / $picocli2_ms")"
+  r="$(calc "$(paired_ratio_of "$work/cli-create.txt" "$work/cli-hello2.txt")")"
   row "\`./tollgate create token --admin --name X\` round trip" "$(fmt_stats "$work/cli-create.txt" ms)" \
     "$(fmt_stats "$work/cli-hello2.txt" ms) picocli hello-world" "${r}×" "≤ 1.5×" "$(le "$r" 1.5)"
 fi
@@ -107,9 +103,7 @@ EOF
     say "large spread on creation rate, more rounds"
     rate_rounds_run 2
   fi
-  create_rate="$(median_of "$work/rate-create.txt")"
-  fsync_rate="$(median_of "$work/rate-fsync.txt")"
-  r="$(calc "$create_rate / $fsync_rate")"
+  r="$(calc "$(paired_ratio_of "$work/rate-create.txt" "$work/rate-fsync.txt")")"
   row "named-token creations/s over HTTP, one client, synchronous=FULL, audit on (each creation's audit line in its transaction)" "$(fmt_stats "$work/rate-create.txt" /s)" \
     "$(fmt_stats "$work/rate-fsync.txt" /s) 4 KiB append+fsync" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"
 fi

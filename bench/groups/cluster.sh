@@ -120,10 +120,8 @@ LUA
     say "large spread on the PostgreSQL creation rate, more rounds"
     cluster_rate_rounds 2
   fi
-  local create_pg jdbc_pg r
-  create_pg="$(median_of "$work/cluster-rate-create.txt")"
-  jdbc_pg="$(median_of "$work/cluster-rate-jdbc.txt")"
-  r="$(calc "$create_pg / $jdbc_pg")"
+  local r
+  r="$(calc "$(paired_ratio_of "$work/cluster-rate-create.txt" "$work/cluster-rate-jdbc.txt")")"
   row "named-token creations/s over HTTP on a node of a 2-node PostgreSQL cluster, one client" \
     "$(fmt_stats "$work/cluster-rate-create.txt" /s)" \
     "$(fmt_stats "$work/cluster-rate-jdbc.txt" /s) pgjdbc INSERT+COMMIT loop" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"

@@ -164,7 +164,7 @@ EOF
   read -r file_entries file_sum file_max < <(audit_coalescing <"$work/flood-audit.jsonl")
   a="$(median_of "$work/flood-under.txt")"
   b="$(median_of "$work/flood-baseline.txt")"
-  r="$(calc "$a / $b")"
+  r="$(calc "$(paired_ratio_of "$work/flood-under.txt" "$work/flood-baseline.txt")")"
   f="$(median_of "$work/flood-rate.txt")"
   total="$(calc "($a + $f) / $b")"
   row "valid \`GET /ping\` (wrk -t1 -c8 ${flood_valid_secs}s, req/s) from another address during a flood of wrong tokens from 1,000 addresses (wrk -t1 -c16 ${flood_secs}s$flood_paced: $f req/s, $flood_401 × 401, $flood_429 × 429 in all; valid + flood = ${total}× the valid rate alone)" \

@@ -59,7 +59,7 @@ CONF
 }
 
 forward_auth_direct_rows() { # on one server: forward-auth (token) vs /ping exempt
-  local port token i a b r
+  local port token i r
   port="$(free_port)"
   authz=health,ping serve "$work/data-forward-auth-direct" "$port"
   local pid="$started_pid"
@@ -77,16 +77,14 @@ forward_auth_direct_rows() { # on one server: forward-auth (token) vs /ping exem
     wrk_path_rps ping "$port" /ping "$header" >>"$work/fa-ping.txt"
   done
   stop_pid "$pid"
-  a="$(median_of "$work/fa-direct.txt")"
-  b="$(median_of "$work/fa-ping.txt")"
-  r="$(calc "$a / $b")"
+  r="$(calc "$(paired_ratio_of "$work/fa-direct.txt" "$work/fa-ping.txt")")"
   row "\`GET $forward_auth_path\` with a permitted token, direct (wrk -t2 -c16 ${wrk_secs}s, req/s)" \
     "$(fmt_stats "$work/fa-direct.txt" "")" "$(fmt_stats "$work/fa-ping.txt" "") \`/ping\` exempt, same server" \
     "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
 }
 
 forward_auth_nginx_rows() { # nginx auth_request -> Tollgate vs the same nginx -> return 200
-  local port token gw_a gw_b up_a up_b trivial pid_t pid_na pid_nb i a b r
+  local port token gw_a gw_b up_a up_b trivial pid_t pid_na pid_nb i r
   port="$(free_port)"
   serve "$work/data-forward-auth-nginx" "$port"
   pid_t="$started_pid"
@@ -115,9 +113,7 @@ forward_auth_nginx_rows() { # nginx auth_request -> Tollgate vs the same nginx -
   stop_pid "$pid_na"
   stop_pid "$pid_nb"
   stop_pid "$pid_t"
-  a="$(median_of "$work/fa-nginx-tollgate.txt")"
-  b="$(median_of "$work/fa-nginx-trivial.txt")"
-  r="$(calc "$a / $b")"
+  r="$(calc "$(paired_ratio_of "$work/fa-nginx-tollgate.txt" "$work/fa-nginx-trivial.txt")")"
   row "through nginx \`auth_request\` (keep-alive) with Tollgate as the auth service (wrk -t2 -c16 ${wrk_secs}s, req/s)" \
     "$(fmt_stats "$work/fa-nginx-tollgate.txt" "")" "$(fmt_stats "$work/fa-nginx-trivial.txt" "") same nginx, auth location \`return 200\`" \
     "${r}×" "≥ 0.7×" "$(ge "$r" 0.7)"

@@ -59,13 +59,10 @@ if want ping; then
   fi
   stop_pid "$pid_a"
   stop_pid "$pid_b"
-  a="$(median_of "$work/ping-auth.txt")"
-  b="$(median_of "$work/ping-open.txt")"
-  r="$(calc "$a / $b")"
+  r="$(calc "$(paired_ratio_of "$work/ping-auth.txt" "$work/ping-open.txt")")"
   row "authenticated \`GET /ping\` (wrk -t2 -c16 ${wrk_secs}s, req/s)" "$(fmt_stats "$work/ping-auth.txt" "")" \
     "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"
-  a="$(median_of "$work/ping-resource.txt")"
-  r="$(calc "$a / $b")"
+  r="$(calc "$(paired_ratio_of "$work/ping-resource.txt" "$work/ping-open.txt")")"
   row "\`GET /ping\` with a \`system:ping:read\` resource token (wrk -t2 -c16 ${wrk_secs}s, req/s)" \
     "$(fmt_stats "$work/ping-resource.txt" "")" "$(fmt_stats "$work/ping-open.txt" "") with \`--disable-authz ping\`" \
     "${r}×" "≥ 0.95×" "$(ge "$r" 0.95)"

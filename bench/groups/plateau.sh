@@ -68,16 +68,12 @@ plateau_rows() {
     echo "$p" >>"$work/plateau-$label-tollgate.txt"
     t90_of "$series" "$p" >>"$work/t90-$label-tollgate.txt"
   done
-  local a b r
-  a="$(median_of "$work/plateau-$label-tollgate.txt")"
-  b="$(median_of "$work/plateau-$label-hello.txt")"
-  r="$(calc "$a / $b")"
+  local r
+  r="$(calc "$(paired_ratio_of "$work/plateau-$label-tollgate.txt" "$work/plateau-$label-hello.txt")")"
   row "authenticated \`GET $path\` plateau from a fresh start (wrk -t2 -c16, 1 s steps, last third of ${series_secs} s, req/s)" \
     "$(fmt_stats "$work/plateau-$label-tollgate.txt" "")" "$(fmt_stats "$work/plateau-$label-hello.txt" "") Javalin hello-world \`/ping\`" \
     "${r}×" "≥ 0.9×" "$(ge "$r" 0.9)"
-  a="$(median_of "$work/t90-$label-tollgate.txt")"
-  b="$(median_of "$work/t90-$label-hello.txt")"
-  r="$(calc "$a / $b")"
+  r="$(calc "$(paired_ratio_of "$work/t90-$label-tollgate.txt" "$work/t90-$label-hello.txt")")"
   row "\`GET $path\`: first request under load → 90% of the plateau (s)" \
     "$(fmt_stats "$work/t90-$label-tollgate.txt" s)" "$(fmt_stats "$work/t90-$label-hello.txt" s) Javalin hello-world" \
     "${r}×" "≤ 1.2×" "$(le "$r" 1.2)"

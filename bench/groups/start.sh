@@ -32,8 +32,7 @@ if want start; then
     start_rounds_run "$start_rounds"
   fi
   empty_ms="$(median_of "$work/start-tollgate.txt")"
-  hello_ms="$(median_of "$work/start-hello.txt")"
-  r="$(calc "$empty_ms / $hello_ms")"
+  r="$(calc "$(paired_ratio_of "$work/start-tollgate.txt" "$work/start-hello.txt")")"
   row "\`tollgate serve\` start → first 200 on /health, empty store" "$(fmt_stats "$work/start-tollgate.txt" ms)" \
     "$(fmt_stats "$work/start-hello.txt" ms) Javalin hello-world" "${r}×" "≤ 1.3×" "$(le "$r" 1.3)"
 fi
