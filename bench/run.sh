@@ -60,7 +60,7 @@ if [[ "$quick" == 1 ]]; then
   cli_rounds=5 create_rounds=4 rate_secs=4 rate_rounds=2 rss_requests=200000
 else
   jmh_rounds=3 jmh_iter=3 jmh_secs=1 wrk_secs=10 wrk_rounds=4 start_rounds=7 seed_count=1000000
-  steady_warm_secs=30 series_secs=60 series_rounds=2
+  steady_warm_secs=30 series_secs=60 series_rounds=3
   cli_rounds=15 create_rounds=10 rate_secs=10 rate_rounds=3 rss_requests=1000000
 fi
 
