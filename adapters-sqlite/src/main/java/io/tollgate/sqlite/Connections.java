@@ -95,19 +95,6 @@ final class Connections {
     return config;
   }
 
-  /**
-   * A Jdbi configured as the store's, on a private in-memory database of each connection: no file
-   * is opened or created. For {@link SqliteStores#warmUp}.
-   */
-  static Jdbi inMemory() {
-    return jdbi(
-        () -> {
-          SQLiteConfig config = new SQLiteConfig();
-          config.setGetGeneratedKeys(false);
-          return config.createConnection("jdbc:sqlite::memory:");
-        });
-  }
-
   private static Jdbi jdbi(org.jdbi.v3.core.ConnectionFactory factory) {
     // Registered here rather than by annotation: Jdbi cannot instantiate package-private mappers.
     return Jdbi.create(factory)

@@ -41,26 +41,6 @@ public final class SqliteStores {
   }
 
   /**
-   * Does the first-time work of opening a store on a private in-memory database, so that a later
-   * {@link #open} finds it done: loads SQLite's native library and initialises Jdbi, its SQL
-   * objects, and the JDK's flight recorder, with which Jdbi registers its statement event (about a
-   * tenth of a second by itself). Opens no file and changes nothing. {@code tollgate serve} runs it
-   * on a second thread while its main thread reads the command line and sets up logging.
-   *
-   * @throws io.tollgate.core.domain.StoreException or another runtime exception if SQLite cannot be
-   *     loaded; {@link #open} would fail the same way and say so
-   */
-  public static void warmUp() {
-    Connections.inMemory()
-        .useHandle(
-            handle -> {
-              handle.createQuery("SELECT 1").mapTo(Integer.class).one();
-              handle.attach(TokenDao.class);
-              handle.attach(AuditLogDao.class);
-            });
-  }
-
-  /**
    * Every token of the store in {@code dataDir}, ordered by id, read from one consistent snapshot
    * over a read-only connection. Takes no directory lock, so it works while a server holds the
    * store, and creates nothing: not the directory, not the database.
