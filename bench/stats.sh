@@ -12,9 +12,11 @@ calc() { awk "BEGIN {printf \"%.${2:-2}f\", $1}"; }
 # each file): the median over the rounds of A's figure over B's figure of the same round. A drift
 # of the machine moves both figures of a round alike and cancels in their quotient; in the quotient
 # of the two medians it does not when the slow rounds fall on the sides unevenly. Files of unequal
-# length (a round without a figure) fall back to the quotient of the medians.
+# length (a round without a figure) fall back to the quotient of the medians, and say so on stderr
+# (the run's log), so that a row's method never changes unnoticed.
 paired_ratio_of() {
   if [[ "$(wc -l <"$1")" -ne "$(wc -l <"$2")" ]]; then
+    echo "bench: $1 and $2 differ in rounds; ratio of their medians instead of paired" >&2
     calc "$(median_of "$1") / $(median_of "$2")" 6
     return
   fi

@@ -31,7 +31,9 @@ class BenchStatsTest {
   void pairedRatio_ofFilesOfUnequalLength_isTheQuotientOfTheMedians() throws Exception {
     Path a = lines("a.txt", "10", "20", "30");
     Path b = lines("b.txt", "5", "10");
-    assertThat(run("paired_ratio_of " + a + " " + b)).isEqualTo("2.666667");
+    assertThat(run("paired_ratio_of " + a + " " + b + " 2>/dev/null")).isEqualTo("2.666667");
+    assertThat(run("paired_ratio_of " + a + " " + b + " 2>&1 >/dev/null"))
+        .contains("differ in rounds", a.toString(), b.toString());
   }
 
   @Test
