@@ -148,7 +148,8 @@ class PostgresClusterIT {
     try (TcpProxy proxy = proxyToServer()) {
       PostgresStore cut = open(database.urlThrough(proxy.hostAndPort()));
       BlockingQueue<TokenId> changes = follow(cut);
-      waitUntil(cut::isCurrent, Duration.ofSeconds(2));
+      // current from its load on; following once its feed is connected through the proxy
+      waitUntil(() -> cut.isCurrent() && cut.changeFeedBackendPid() != 0, Duration.ofSeconds(5));
 
       proxy.block();
       long blockedAt = System.nanoTime();
@@ -174,7 +175,7 @@ class PostgresClusterIT {
     try (TcpProxy proxy = proxyToServer()) {
       PostgresStore cut = open(database.urlThrough(proxy.hostAndPort()));
       BlockingQueue<TokenId> changes = follow(cut);
-      waitUntil(cut::isCurrent, Duration.ofSeconds(2));
+      waitUntil(() -> cut.isCurrent() && cut.changeFeedBackendPid() != 0, Duration.ofSeconds(5));
 
       proxy.freeze();
       Token revoked = a.tokens().insert(newToken("revoked-in-silence"));

@@ -37,12 +37,18 @@ final class TcpProxy implements AutoCloseable {
     return "127.0.0.1:" + server.getLocalPort();
   }
 
+  /**
+   * Closes every relayed connection and refuses new ones until {@link #unblock()}; a connection
+   * still being set up when this runs is closed as soon as it is.
+   */
   void block() {
-    blocked = true;
-    for (Socket socket : open) {
-      closeQuietly(socket);
+    synchronized (open) {
+      blocked = true;
+      for (Socket socket : open) {
+        closeQuietly(socket);
+      }
+      open.clear();
     }
-    open.clear();
   }
 
   void unblock() {
@@ -71,8 +77,15 @@ final class TcpProxy implements AutoCloseable {
         }
         Socket upstream = new Socket();
         upstream.connect(target, 2_000);
-        open.add(client);
-        open.add(upstream);
+        synchronized (open) {
+          if (blocked) { // block() ran while this one was being set up
+            closeQuietly(client);
+            closeQuietly(upstream);
+            continue;
+          }
+          open.add(client);
+          open.add(upstream);
+        }
         pump(client, upstream);
         pump(upstream, client);
       } catch (IOException e) {
