@@ -81,10 +81,13 @@ class TokenHashTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unsupported hash algorithm: md5");
     assertThatThrownBy(() -> new TokenHash(null, counting()))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unsupported hash algorithm: null");
     assertThatThrownBy(() -> TokenHash.sha512(new byte[63]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a sha512 digest has 64 bytes");
-    assertThatThrownBy(() -> TokenHash.sha512(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TokenHash.sha512(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a sha512 digest has 64 bytes");
   }
 }
