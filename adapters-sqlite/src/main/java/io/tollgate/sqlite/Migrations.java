@@ -163,7 +163,7 @@ final class Migrations {
   private Migrations() {}
 
   static int userVersion(Handle handle) {
-    return handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+    return OpeningReads.userVersion(handle.getConnection());
   }
 
   /**

@@ -59,16 +59,16 @@ final class SqliteTokenStore implements SqliteStore {
       DirectoryLock directoryLock,
       Handle writer,
       ReaderPool readers,
-      UUID clusterId) {
+      OpeningReads.Identity identity) {
     this.databaseFile = databaseFile;
     this.directoryLock = directoryLock;
     this.writer = writer;
     this.writerTokens = writer.attach(TokenDao.class);
     this.readers = readers;
-    this.clusterId = clusterId;
+    this.clusterId = identity.clusterId();
     this.fileKey = fileKey(databaseFile);
     this.reads = new StoreReads(this);
-    this.auditLog = new StoreAuditLog(this);
+    this.auditLog = new StoreAuditLog(this, identity.auditKey());
   }
 
   /** Hands the tokens the open-time check read to the first {@code tokens().findAll()}. */

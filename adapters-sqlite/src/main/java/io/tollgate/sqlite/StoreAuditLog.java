@@ -18,8 +18,17 @@ final class StoreAuditLog implements AuditLog {
   private final SqliteTokenStore store;
   private volatile byte[] fingerprintKey;
 
-  StoreAuditLog(SqliteTokenStore store) {
+  /**
+   * @param fingerprintKey the key as the store's opening read it, kept if it is one; else it is
+   *     read (and refused if missing) on first use
+   */
+  StoreAuditLog(SqliteTokenStore store, byte[] fingerprintKey) {
     this.store = store;
+    this.fingerprintKey = isKey(fingerprintKey) ? fingerprintKey.clone() : null;
+  }
+
+  private static boolean isKey(byte[] key) {
+    return key != null && key.length == 32;
   }
 
   @Override
@@ -96,7 +105,7 @@ final class StoreAuditLog implements AuditLog {
                       .createQuery("SELECT audit_key FROM meta WHERE id = 0")
                       .map((rs, ctx) -> rs.getBytes(1))
                       .one());
-      if (key == null || key.length != 32) {
+      if (!isKey(key)) {
         throw new StoreException("the store has no audit fingerprint key");
       }
       fingerprintKey = key;

@@ -4,7 +4,6 @@ import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Opening a store: prepares and locks the directory, refuses a tampered or newer database before
  * anything is written, switches to WAL, migrates, and hands the open {@link SqliteTokenStore} its
- * connections.
+ * connections. An existing store opens without a statement through Jdbi (see {@link OpeningReads}).
  */
 final class StoreOpening {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteTokenStore.class);
@@ -40,10 +39,10 @@ final class StoreOpening {
       enableWal(writer, databaseFile);
       lock.retakeDatabaseLock();
       Migrations.migrate(writer, databaseFile);
-      UUID clusterId = UUID.fromString(writer.attach(MetaDao.class).clusterUuid());
+      OpeningReads.Identity identity = OpeningReads.identity(writer.getConnection());
       ReaderPool readers = new ReaderPool(connections.readers(), databaseFile, options.readers());
       LOG.debug("Opened token store {}", databaseFile);
-      SqliteTokenStore store = new SqliteTokenStore(databaseFile, lock, writer, readers, clusterId);
+      SqliteTokenStore store = new SqliteTokenStore(databaseFile, lock, writer, readers, identity);
       if (version == Migrations.LATEST) {
         store.keepReadAtOpen(checked);
       }
@@ -56,7 +55,7 @@ final class StoreOpening {
   }
 
   private static void enableWal(Handle writer, Path databaseFile) {
-    String mode = writer.createQuery("PRAGMA journal_mode = WAL").mapTo(String.class).one();
+    String mode = OpeningReads.enableWal(writer.getConnection());
     if (!"wal".equalsIgnoreCase(mode)) {
       throw new StoreException(
           "cannot open the token store: the database "

@@ -9,6 +9,8 @@ import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.TokenRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.function.Function;
  * by the writer). A write through it is a unit of work of its own, without an audit line.
  */
 final class StoreReads implements TokenRepository, RecoveryCodeRepository {
+
+  private static final String BY_NAME =
+      "SELECT " + TokenDao.COLUMNS + " FROM tokens WHERE name = ?";
 
   private final SqliteTokenStore store;
 
@@ -70,9 +75,25 @@ final class StoreReads implements TokenRepository, RecoveryCodeRepository {
                 > 0);
   }
 
+  /**
+   * In plain JDBC, as {@link #findAll}: this is the health check's read, and so a server's first
+   * {@code /health} does not wait for Jdbi's first statement (see {@link OpeningReads}).
+   */
   @Override
   public Optional<Token> findByName(TokenName name) {
-    return store.read("cannot read token " + name, tokens -> tokens.findByName(name.value()));
+    return store.read(
+        "cannot read token " + name,
+        tokens -> {
+          try (PreparedStatement statement =
+              tokens.getHandle().getConnection().prepareStatement(BY_NAME)) {
+            statement.setString(1, name.value());
+            try (ResultSet rs = statement.executeQuery()) {
+              return rs.next() ? Optional.of(TokenRowMapper.token(rs)) : Optional.empty();
+            }
+          } catch (SQLException e) {
+            throw new StoreSqlFailure(e);
+          }
+        });
   }
 
   @Override
