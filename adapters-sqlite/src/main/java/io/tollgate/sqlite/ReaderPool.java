@@ -2,6 +2,8 @@ package io.tollgate.sqlite;
 
 import io.tollgate.core.domain.StoreException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
@@ -15,7 +17,35 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ReaderPool implements AutoCloseable {
 
-  private record Reader(Handle handle, TokenDao tokens) {}
+  /** A read plain in JDBC, on a reader's connection. */
+  @FunctionalInterface
+  interface PlainRead<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  /**
+   * A reader's handle, and its DAO once a read needs it: attaching builds Jdbi's metadata of the
+   * DAO, which a plain read (the health check's) does without. Used by one thread at a time.
+   */
+  private static final class Reader {
+    private final Handle handle;
+    private TokenDao tokens;
+
+    Reader(Handle handle) {
+      this.handle = handle;
+    }
+
+    Handle handle() {
+      return handle;
+    }
+
+    TokenDao tokens() {
+      if (tokens == null) {
+        tokens = handle.attach(TokenDao.class);
+      }
+      return tokens;
+    }
+  }
 
   private final Jdbi jdbi;
   private final Path databaseFile;
@@ -31,11 +61,30 @@ final class ReaderPool implements AutoCloseable {
 
   /** Runs {@code read} on a reader's DAO; driver errors are left for the caller to translate. */
   <T> T read(Function<TokenDao, T> read) {
+    return withReader(reader -> read.apply(reader.tokens()));
+  }
+
+  /**
+   * Runs {@code read} on a reader's connection, with no statement through Jdbi; a driver error is
+   * thrown as {@link StoreSqlFailure}, for the caller to translate.
+   */
+  <T> T readPlain(PlainRead<T> read) {
+    return withReader(
+        reader -> {
+          try {
+            return read.apply(reader.handle().getConnection());
+          } catch (SQLException e) {
+            throw new StoreSqlFailure(e);
+          }
+        });
+  }
+
+  private <T> T withReader(Function<Reader, T> read) {
     acquire();
     Reader reader = null;
     try {
       reader = take();
-      return read.apply(reader.tokens());
+      return read.apply(reader);
     } finally {
       giveBack(reader);
       permits.release();
@@ -74,8 +123,7 @@ final class ReaderPool implements AutoCloseable {
         return reader;
       }
     }
-    Handle handle = jdbi.open();
-    return new Reader(handle, handle.attach(TokenDao.class));
+    return new Reader(jdbi.open());
   }
 
   private void giveBack(Reader reader) {

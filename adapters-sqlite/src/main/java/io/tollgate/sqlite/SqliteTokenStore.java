@@ -37,7 +37,10 @@ final class SqliteTokenStore implements SqliteStore {
   private final Path databaseFile;
   private final DirectoryLock directoryLock;
   private final Handle writer;
-  private final TokenDao writerTokens;
+
+  /** The writer's DAO, attached by the first transaction (see {@link #writerTokens()}). */
+  private TokenDao writerTokens;
+
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReaderPool readers;
   private volatile UUID clusterId;
@@ -63,12 +66,23 @@ final class SqliteTokenStore implements SqliteStore {
     this.databaseFile = databaseFile;
     this.directoryLock = directoryLock;
     this.writer = writer;
-    this.writerTokens = writer.attach(TokenDao.class);
     this.readers = readers;
     this.clusterId = identity.clusterId();
     this.fileKey = fileKey(databaseFile);
     this.reads = new StoreReads(this);
     this.auditLog = new StoreAuditLog(this, identity.auditKey());
+  }
+
+  /**
+   * Attached on first use, under the write lock: attaching builds Jdbi's metadata of the DAO, which
+   * a server that only authenticates after its start does without (as the reads of {@link
+   * OpeningReads}).
+   */
+  private TokenDao writerTokens() {
+    if (writerTokens == null) {
+      writerTokens = writer.attach(TokenDao.class);
+    }
+    return writerTokens;
   }
 
   /** Hands the tokens the open-time check read to the first {@code tokens().findAll()}. */
@@ -103,7 +117,8 @@ final class SqliteTokenStore implements SqliteStore {
       requireSameDatabaseFile();
       TokenInserter statements = begin();
       SqliteTransaction tx =
-          new SqliteTransaction(writer, writerTokens, statements, databaseFile, clusterId, idFloor);
+          new SqliteTransaction(
+              writer, writerTokens(), statements, databaseFile, clusterId, idFloor);
       try {
         T result = work.apply(tx);
         statements.commit();
@@ -238,6 +253,16 @@ final class SqliteTokenStore implements SqliteStore {
     ensureOpen();
     try {
       return readers.read(work);
+    } catch (RuntimeException e) {
+      throw SqliteErrors.translate(e, databaseFile, action);
+    }
+  }
+
+  /** Runs {@code work} in plain JDBC on a reader connection (see {@link ReaderPool#readPlain}). */
+  <T> T readPlain(String action, ReaderPool.PlainRead<T> work) {
+    ensureOpen();
+    try {
+      return readers.readPlain(work);
     } catch (RuntimeException e) {
       throw SqliteErrors.translate(e, databaseFile, action);
     }

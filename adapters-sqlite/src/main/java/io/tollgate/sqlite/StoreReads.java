@@ -11,7 +11,6 @@ import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.TokenRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,17 +80,14 @@ final class StoreReads implements TokenRepository, RecoveryCodeRepository {
    */
   @Override
   public Optional<Token> findByName(TokenName name) {
-    return store.read(
+    return store.readPlain(
         "cannot read token " + name,
-        tokens -> {
-          try (PreparedStatement statement =
-              tokens.getHandle().getConnection().prepareStatement(BY_NAME)) {
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(BY_NAME)) {
             statement.setString(1, name.value());
             try (ResultSet rs = statement.executeQuery()) {
               return rs.next() ? Optional.of(TokenRowMapper.token(rs)) : Optional.empty();
             }
-          } catch (SQLException e) {
-            throw new StoreSqlFailure(e);
           }
         });
   }
@@ -116,15 +112,7 @@ final class StoreReads implements TokenRepository, RecoveryCodeRepository {
       store.ensureOpen();
       return atOpen;
     }
-    return store.read(
-        "cannot list tokens",
-        tokens -> {
-          try {
-            return TokenScan.findAll(tokens.getHandle().getConnection());
-          } catch (SQLException e) {
-            throw new StoreSqlFailure(e);
-          }
-        });
+    return store.readPlain("cannot list tokens", TokenScan::findAll);
   }
 
   @Override
