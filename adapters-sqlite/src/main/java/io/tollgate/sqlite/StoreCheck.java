@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Refuses a database that is not exactly what Tollgate writes: its schema must be the one the
- * migrations create at its {@code user_version} ({@link StoreSchema}) and its rows must keep
- * Tollgate's rules ({@link StoreRows}). Run by {@code restore} on the backup and by a store before
- * it changes anything at start-up. Reads only.
+ * migrations create at its {@code user_version} ({@link StoreSchema}), its text UTF-8, and its rows
+ * must keep Tollgate's rules ({@link StoreRows}). Run by {@code restore} on the backup and by a
+ * store before it changes anything at start-up. Reads only.
  */
 final class StoreCheck {
 
@@ -42,6 +42,11 @@ final class StoreCheck {
     List<String> problems;
     try {
       problems = new ArrayList<>(StoreSchema.differences(connection, version));
+      String encoding = encoding(connection);
+      if (!"UTF-8".equals(encoding)) {
+        // TokenScan reads a plain row's name as the bytes of its text
+        problems.add("its text encoding is " + printable(encoding) + ", not UTF-8");
+      }
     } catch (SQLException e) {
       throw new StoreException(refusal + "its schema cannot be read" + outcome, e);
     }
@@ -95,6 +100,13 @@ final class StoreCheck {
               + " pages of "
               + pageSize
               + "); a backup Tollgate writes ends at its last page");
+    }
+  }
+
+  private static String encoding(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA encoding")) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 

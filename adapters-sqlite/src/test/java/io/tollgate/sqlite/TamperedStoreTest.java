@@ -166,6 +166,39 @@ class TamperedStoreTest {
   }
 
   @Test
+  void restore_refusesAShortHashInARowThatIsOtherwisePlain() throws IOException {
+    // a plain row (an active admin token, nothing changed) is read in short; one whose hash is
+    // not 64 bytes must still be read in full and named
+    Path file =
+        tampered(
+            "short-hash",
+            rebuiltWithoutConstraints(
+                "tokens",
+                LOOSE_TOKENS,
+                "INSERT INTO tokens VALUES (2, 'short', 'sha512', x'"
+                    + "ab".repeat(63)
+                    + "', 0, NULL, NULL, NULL, NULL, NULL, 'active', '*:*:*', NULL)",
+                "UPDATE meta SET next_token_id = 3"));
+
+    assertRefused(file, "token 2 breaks a rule: a sha512 digest has 64 bytes");
+  }
+
+  @Test
+  void open_refusesADatabaseWhoseTextIsNotUtf8_andLeavesItUnchanged() throws IOException {
+    // a plain row's name is read as the bytes of its text, which must be UTF-8
+    Path file = data().resolve(SqliteStores.DATABASE_FILE_NAME);
+    Files.createDirectories(data());
+    try (RawSqlite raw = RawSqlite.open(file)) {
+      raw.execute("PRAGMA encoding = 'UTF-16le'");
+      raw.execute("CREATE TABLE t (x TEXT)");
+    }
+    byte[] before = Files.readAllBytes(file);
+
+    StoreExceptionAssert.assertRefused(data(), "its text encoding is UTF-16le, not UTF-8");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  @Test
   void restore_refusesANameWithAControlCharacter() throws IOException {
     Path file =
         tampered("control", "UPDATE tokens SET name = 'ci' || char(27) || '[31m' WHERE id = 1");
