@@ -8,8 +8,6 @@ import io.tollgate.core.domain.Permission;
 import io.tollgate.core.domain.StoreUnavailableException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.port.in.TokenAuthority;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,9 +29,6 @@ import org.slf4j.LoggerFactory;
  * the same body and {@code Retry-After}. Every other failure, expected or not, is a refusal.
  */
 final class ForwardAuth {
-  /** The most of a request body read and dropped before an answer (16 times the API's limit). */
-  static final long DISCARDED_BODY_LIMIT = 16 * PipelineFilter.MAX_BODY_BYTES;
-
   static final String FORWARD_AUTH = "/api/authz/forward-auth";
   static final String AUTH_REQUEST = "/api/authz/auth-request";
   static final String EXT_AUTHZ_PREFIX = "/api/authz/ext-authz/";
@@ -96,7 +91,7 @@ final class ForwardAuth {
    * {@link HttpErrors} turns into a 503: never an allow on a view that may miss a revocation.
    */
   void answer(Context ctx, Style style) {
-    discardBody(ctx);
+    UnreadBody.discard(ctx); // a gateway sends no body; a client might
     try {
       decide(ctx, style);
     } catch (StoreUnavailableException e) {
@@ -107,32 +102,6 @@ final class ForwardAuth {
       unexpected.log(e.getClass().getSimpleName());
       LOG.debug("forward authentication failure", e);
       deny(ctx, 403);
-    }
-  }
-
-  /**
-   * Reads and drops a request body (a gateway sends none; a client might): answered with its body
-   * unread, a connection is closed with data still on its way, and the client may lose the answer
-   * to the reset. Past {@link #DISCARDED_BODY_LIMIT} the connection is closed after the answer
-   * instead.
-   */
-  private static void discardBody(Context ctx) {
-    if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
-      return;
-    }
-    try {
-      InputStream body = ctx.req().getInputStream();
-      byte[] chunk = new byte[8192];
-      long left = DISCARDED_BODY_LIMIT;
-      int read;
-      while (left > 0 && (read = body.read(chunk, 0, (int) Math.min(chunk.length, left))) >= 0) {
-        left -= read;
-      }
-      if (left == 0 && body.read() >= 0) {
-        ctx.header("Connection", "close");
-      }
-    } catch (IOException e) {
-      ctx.header("Connection", "close");
     }
   }
 

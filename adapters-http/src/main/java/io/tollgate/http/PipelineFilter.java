@@ -155,7 +155,7 @@ final class PipelineFilter implements Handler {
   private static void enforceBodyLimit(Context ctx) {
     long length = ctx.req().getContentLengthLong();
     if (length > MAX_BODY_BYTES) {
-      throw HttpFailure.plain(413, TOO_LARGE_BODY);
+      throw UnreadBody.tooLarge(ctx);
     }
     if (length < 0 && ctx.header("Transfer-Encoding") != null) {
       RequestBody.of(ctx); // reads at most the limit, refusing more with 413

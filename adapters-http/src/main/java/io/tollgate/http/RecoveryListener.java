@@ -122,7 +122,7 @@ final class RecoveryListener {
     }
     long length = ctx.req().getContentLengthLong();
     if (length > PipelineFilter.MAX_BODY_BYTES) {
-      throw HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);
+      throw UnreadBody.tooLarge(ctx);
     }
   }
 

@@ -34,7 +34,7 @@ final class RequestBody {
       throw new UncheckedIOException(e);
     }
     if (body.length > PipelineFilter.MAX_BODY_BYTES) {
-      throw HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);
+      throw UnreadBody.tooLarge(ctx);
     }
     return body;
   }
