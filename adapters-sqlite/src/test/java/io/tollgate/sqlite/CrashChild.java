@@ -7,6 +7,7 @@ import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
+import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.service.TokenService;
@@ -62,6 +63,10 @@ final class CrashChild {
         named.add(token.name().value());
       }
     }
+    // A read in a transaction that changes nothing: the store's write path does its first-time
+    // set-up (Jdbi's first statement, the writer's SQL object) here, before READY, so that kills
+    // at random moments after READY land in writes, not in that set-up.
+    store.inTransaction(tx -> tx.tokens().findById(TokenId.of(0)));
     say("READY " + named.size());
     Random random = new Random(seed);
     for (int counter = 0; ; counter++) {
