@@ -31,21 +31,21 @@ class ForwardAuthBodyTest {
       throws Exception {
     String received = exchange(64 * 1024);
 
-    assertThat(LateBody.statuses(received)).containsExactly(401, 401);
-    assertThat(LateBody.firstHead(received)).doesNotContain("connection: close");
+    assertThat(RawHttp.statuses(received)).containsExactly(401, 401);
+    assertThat(RawHttp.firstHead(received)).doesNotContain("connection: close");
   }
 
   @Test
   void aBodyOverTheLimit_isAnsweredAndTheConnectionClosed() throws Exception {
     String received = exchange(UnreadBody.DISCARD_LIMIT + 64 * 1024);
 
-    assertThat(LateBody.statuses(received)).containsExactly(401);
-    assertThat(LateBody.firstHead(received)).contains("connection: close");
+    assertThat(RawHttp.statuses(received)).containsExactly(401);
+    assertThat(RawHttp.firstHead(received)).contains("connection: close");
   }
 
   /** A forward-authentication POST with a body of {@code bodyBytes}, then a GET. */
   private String exchange(long bodyBytes) throws Exception {
-    return LateBody.exchange(
+    return RawHttp.sendWithLateBody(
         h.server.port(),
         "POST "
             + ForwardAuth.FORWARD_AUTH

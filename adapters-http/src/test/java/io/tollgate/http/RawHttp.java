@@ -7,9 +7,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Sends bytes no well-behaved client would send, and reads the raw response. */
 final class RawHttp {
+  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
+
   private RawHttp() {}
 
   record RawReply(int status, String head, String body) {}
@@ -24,8 +31,7 @@ final class RawHttp {
   }
 
   private static RawReply send(int port, byte[] request, boolean endStream) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
+    try (Socket socket = open(port)) {
       OutputStream out = socket.getOutputStream();
       try {
         out.write(request);
@@ -36,18 +42,7 @@ final class RawHttp {
       } catch (IOException e) {
         // the server may answer and close before reading everything (e.g. 413, 431)
       }
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      byte[] chunk = new byte[8192];
-      int read;
-      try {
-        while ((read = in.read(chunk)) >= 0) {
-          buffer.write(chunk, 0, read);
-        }
-      } catch (IOException e) {
-        // connection reset after the response: keep what arrived
-      }
-      String text = buffer.toString(StandardCharsets.UTF_8);
+      String text = readAll(socket).toString(StandardCharsets.UTF_8);
       int split = text.indexOf("\r\n\r\n");
       if (split < 0) {
         throw new IllegalStateException("no HTTP response: " + text);
@@ -55,13 +50,78 @@ final class RawHttp {
       String head = text.substring(0, split);
       String body = text.substring(split + 4);
       int status = Integer.parseInt(head.substring(9, 12));
-      if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+      if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
         body = dechunk(body);
       }
       return new RawReply(status, head, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Sends {@code head} (request line and headers, without the blank line), its body 200 ms later as
+   * over a real network, then {@code next} (a whole request) on the same connection; returns all
+   * that came back until the server closed. A server that answers without reading the body finds it
+   * still on its way, and closing then resets the connection: the second request goes unanswered,
+   * and the first answer may be lost.
+   */
+  static String sendWithLateBody(int port, String head, byte[] body, String next)
+      throws InterruptedException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      Thread.sleep(200);
+      try {
+        out.write(body);
+        out.write(next.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+      } catch (IOException e) {
+        // the server closed the connection: what it answered is read below
+      }
+      return readAll(socket).toString(StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The status of every response in {@code received}, in order. */
+  static List<Integer> statuses(String received) {
+    List<Integer> statuses = new ArrayList<>();
+    Matcher matcher = STATUS_LINE.matcher(received);
+    while (matcher.find()) {
+      statuses.add(Integer.parseInt(matcher.group(1)));
+    }
+    return statuses;
+  }
+
+  /** The head of the first response in {@code received}, in lower case. */
+  static String firstHead(String received) {
+    return received.toLowerCase(Locale.ROOT).split("\r\n\r\n")[0];
+  }
+
+  /** A connection to the server, reads timing out after 10 s. */
+  static Socket open(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(10_000);
+    return socket;
+  }
+
+  /** Everything the server sends until it closes; a reset after an answer keeps what arrived. */
+  static ByteArrayOutputStream readAll(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    int read;
+    try {
+      while ((read = in.read(chunk)) >= 0) {
+        received.write(chunk, 0, read);
+      }
+    } catch (IOException e) {
+      // reset after the answer: keep what arrived
+    }
+    return received;
   }
 
   static RawReply send(int port, String request) {

@@ -37,11 +37,12 @@ class TooLargeBodyTest {
   void aDeclaredLengthOverTheLimit_is413_andTheNextRequestOnTheConnectionIsAnswered()
       throws Exception {
     String received =
-        LateBody.exchange(h.server.port(), head("Content-Length: 70000"), body(70_000), NEXT);
+        RawHttp.sendWithLateBody(
+            h.server.port(), head("Content-Length: 70000"), body(70_000), NEXT);
 
-    assertThat(LateBody.statuses(received)).containsExactly(413, 401);
+    assertThat(RawHttp.statuses(received)).containsExactly(413, 401);
     assertThat(received).contains(PipelineFilter.TOO_LARGE_BODY);
-    assertThat(LateBody.firstHead(received)).doesNotContain("connection: close");
+    assertThat(RawHttp.firstHead(received)).doesNotContain("connection: close");
     assertThat(h.get("/api/v3/configure/token", Harness.bearer(admin)).body())
         .doesNotContain("\"x");
   }
@@ -49,7 +50,8 @@ class TooLargeBodyTest {
   @Test
   void aChunkedBodyOverTheLimit_is413_andTheNextRequestOnTheConnectionIsAnswered()
       throws Exception {
-    byte[] payload = body(70_000);
+    // well past the limit: Jetty itself consumes a few KiB left unread, not this much
+    byte[] payload = body(300_000);
     byte[] chunked =
         (Integer.toHexString(payload.length)
                 + "\r\n"
@@ -58,9 +60,10 @@ class TooLargeBodyTest {
             .getBytes(StandardCharsets.ISO_8859_1);
 
     String received =
-        LateBody.exchange(h.server.port(), head("Transfer-Encoding: chunked"), chunked, NEXT);
+        RawHttp.sendWithLateBody(
+            h.server.port(), head("Transfer-Encoding: chunked"), chunked, NEXT);
 
-    assertThat(LateBody.statuses(received)).containsExactly(413, 401);
+    assertThat(RawHttp.statuses(received)).containsExactly(413, 401);
     assertThat(received).contains(PipelineFilter.TOO_LARGE_BODY);
   }
 
@@ -68,11 +71,11 @@ class TooLargeBodyTest {
   void aDeclaredLengthOverTheDiscardLimit_is413_andTheConnectionClosed() throws Exception {
     long length = UnreadBody.DISCARD_LIMIT + 1;
     String received =
-        LateBody.exchange(
+        RawHttp.sendWithLateBody(
             h.server.port(), head("Content-Length: " + length), body(64 * 1024), NEXT);
 
-    assertThat(LateBody.statuses(received)).containsExactly(413);
-    assertThat(LateBody.firstHead(received)).contains("connection: close");
+    assertThat(RawHttp.statuses(received)).containsExactly(413);
+    assertThat(RawHttp.firstHead(received)).contains("connection: close");
   }
 
   private String head(String framing) {
