@@ -64,12 +64,15 @@ final class OpeningReads {
   }
 
   private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new StoreException(
-          "the store's cluster id in meta is not a UUID: " + StoreCheck.printable(id));
+    if (id != null) {
+      try {
+        return UUID.fromString(id);
+      } catch (IllegalArgumentException e) {
+        // refused below
+      }
     }
+    throw new StoreException(
+        "the store's cluster id in meta is not a UUID: " + StoreCheck.printable(id));
   }
 
   private static String single(Connection connection, String sql) {

@@ -56,7 +56,7 @@ class OpeningReadsTest {
   @Test
   void identity_withoutTheMetaRow_isRefusedInWords() {
     try (RawSqlite raw = RawSqlite.open(tempDir.resolve("new.db"))) {
-      raw.execute("CREATE TABLE meta (id INTEGER, cluster_uuid TEXT, audit_key BLOB)");
+      looseMeta(raw);
 
       assertThatThrownBy(() -> OpeningReads.identity(raw.connection()))
           .isInstanceOf(StoreException.class)
@@ -67,7 +67,7 @@ class OpeningReadsTest {
   @Test
   void identity_withAClusterIdThatIsNoUuid_isRefusedInWords() {
     try (RawSqlite raw = RawSqlite.open(tempDir.resolve("new.db"))) {
-      raw.execute("CREATE TABLE meta (id INTEGER, cluster_uuid TEXT, audit_key BLOB)");
+      looseMeta(raw);
       raw.execute("INSERT INTO meta VALUES (0, 'not-a-uuid', NULL)");
 
       assertThatThrownBy(() -> OpeningReads.identity(raw.connection()))
@@ -77,9 +77,21 @@ class OpeningReadsTest {
   }
 
   @Test
+  void identity_withoutAClusterId_isRefusedInWords() {
+    try (RawSqlite raw = RawSqlite.open(tempDir.resolve("new.db"))) {
+      looseMeta(raw);
+      raw.execute("INSERT INTO meta VALUES (0, NULL, NULL)");
+
+      assertThatThrownBy(() -> OpeningReads.identity(raw.connection()))
+          .isInstanceOf(StoreException.class)
+          .hasMessage("the store's cluster id in meta is not a UUID: null");
+    }
+  }
+
+  @Test
   void identity_withoutAKey_givesNoneAndDoesNotShowOne() {
     try (RawSqlite raw = RawSqlite.open(tempDir.resolve("new.db"))) {
-      raw.execute("CREATE TABLE meta (id INTEGER, cluster_uuid TEXT, audit_key BLOB)");
+      looseMeta(raw);
       UUID id = UUID.randomUUID();
       raw.execute("INSERT INTO meta VALUES (0, '" + id + "', NULL)");
 
@@ -102,5 +114,10 @@ class OpeningReadsTest {
     assertThatThrownBy(() -> OpeningReads.identity(raw.connection()))
         .isInstanceOf(StoreSqlFailure.class)
         .hasCauseInstanceOf(SQLException.class);
+  }
+
+  /** A {@code meta} table without the schema's constraints, as a tampered file could have. */
+  private static void looseMeta(RawSqlite raw) {
+    raw.execute("CREATE TABLE meta (id INTEGER, cluster_uuid TEXT, audit_key BLOB)");
   }
 }
