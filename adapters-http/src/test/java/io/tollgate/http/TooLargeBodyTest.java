@@ -2,6 +2,9 @@ package io.tollgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * A body over the API's limit is refused with 413 after what is left of it is read and dropped, so
  * that the client gets the answer (a server that answers and closes with the body still on its way
  * resets the connection, and the client may lose the 413) and the connection stays usable. Past
- * {@link UnreadBody#DISCARD_LIMIT} the connection is closed after the 413 instead.
+ * {@link UnreadBody#DISCARD_LIMIT}, or {@link UnreadBody#DISCARD_TIME} of reading, the connection
+ * is closed after the 413 instead.
  */
 class TooLargeBodyTest {
 
@@ -76,6 +80,39 @@ class TooLargeBodyTest {
 
     assertThat(RawHttp.statuses(received)).containsExactly(413);
     assertThat(RawHttp.firstHead(received)).contains("connection: close");
+  }
+
+  @Test
+  void aBodyTrickledOverTheLimit_is413WithinTheDiscardTime_andTheConnectionClosed()
+      throws Exception {
+    // one byte every 20 ms: draining 100,000 of them would hold a thread for half an hour
+    try (Socket socket = RawHttp.open(h.server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write((head("Content-Length: 100000") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      Thread trickle =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 100_000; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(20);
+                  }
+                } catch (IOException | InterruptedException e) {
+                  // closed by the server, or by the test
+                }
+              });
+      trickle.setDaemon(true);
+      trickle.start();
+
+      // the socket's read timeout (10 s) ends the read if no answer comes
+      String received = RawHttp.readAll(socket).toString(StandardCharsets.ISO_8859_1);
+      trickle.interrupt();
+
+      assertThat(RawHttp.statuses(received)).containsExactly(413);
+      assertThat(RawHttp.firstHead(received)).contains("connection: close");
+    }
   }
 
   private String head(String framing) {
