@@ -52,8 +52,9 @@ class SlowClientsIT {
       String admin = bootstrapAdmin(uri);
       String scrape =
           exempt ? "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n" : request("GET", "/metrics", admin);
-      // twice, and then a pause longer than the audit queue's flush: what the first pass set up
-      // lazily (the store's write path, the audit lines of its wrong tokens) is in the baseline
+      // twice, then a pause: the first pass does what a server does once (the store's write path,
+      // through the token it creates; the first of each response), the second starts from there,
+      // and the baseline comes after both
       warmUp(uri, admin, scrape, "warm-up-1");
       warmUp(uri, admin, scrape, "warm-up-2");
       Thread.sleep(3000);
