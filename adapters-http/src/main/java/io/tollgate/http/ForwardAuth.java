@@ -91,7 +91,7 @@ final class ForwardAuth {
    * {@link HttpErrors} turns into a 503: never an allow on a view that may miss a revocation.
    */
   void answer(Context ctx, Style style) {
-    UnreadBody.discard(ctx); // a gateway sends no body; a client might
+    UnreadBody.discardArrived(ctx); // a gateway sends no body; a client might, never waited for
     try {
       decide(ctx, style);
     } catch (StoreUnavailableException e) {

@@ -28,7 +28,9 @@ import java.util.UUID;
  * authorize} (400 malformed header; 401 missing, unknown, expired or inactive; 403 not permitted),
  * after {@link AuthFailures} has refused a throttled client address (429) and before it records a
  * failure or denial. A path without a row needs any valid token and then gets 404. Bodies over 64
- * KiB are refused with 413.
+ * KiB are refused with 413; a body is waited for only on a route that takes one ({@link
+ * Route#takesBody}) once the caller's token holds its permission, and otherwise dropped as far as
+ * it has arrived.
  */
 final class PipelineFilter implements Handler {
   static final long MAX_BODY_BYTES = 64 * 1024;
@@ -92,16 +94,25 @@ final class PipelineFilter implements Handler {
     if (route != null && route.access().issuesSecretWithoutToken()) {
       cors.refuseCrossSiteSecretRequest(ctx);
     }
+    boolean callerChecked = false;
     if (withoutAuth) {
       if (isTokenApi(path)) {
         throw HttpFailure.plain(405, WITHOUT_AUTH_BODY);
       }
     } else if (route == null) {
       authorize(ctx, null);
+      callerChecked = true;
     } else if (!route.access().skipsAuthentication(exemptions)) {
       authorize(ctx, route.access().required());
+      callerChecked = true;
     }
-    enforceBodyLimit(ctx);
+    // only a route that takes a body waits for it, and only for a token that holds its permission
+    // (without auth, every caller is trusted as the operator chose)
+    boolean mayWaitForBody = route != null && route.takesBody() && (withoutAuth || callerChecked);
+    if (mayWaitForBody) {
+      RequestBody.allowWaiting(ctx);
+    }
+    enforceBodyLimit(ctx, mayWaitForBody);
   }
 
   /** Sets the request's client address ({@link ClientAddress#ATTRIBUTE}). */
@@ -152,10 +163,20 @@ final class PipelineFilter implements Handler {
     new Principal(token, new TokenSecret(presented.token())).attachTo(ctx);
   }
 
-  private static void enforceBodyLimit(Context ctx) {
+  /**
+   * Refuses a body over {@link #MAX_BODY_BYTES} with 413. Unless {@code mayWaitForBody}, the body
+   * is dropped here, never waited for ({@link UnreadBody#discardArrived}): the handler reads none.
+   */
+  private static void enforceBodyLimit(Context ctx, boolean mayWaitForBody) {
     long length = ctx.req().getContentLengthLong();
     if (length > MAX_BODY_BYTES) {
-      throw UnreadBody.tooLarge(ctx);
+      throw UnreadBody.tooLarge(ctx, mayWaitForBody);
+    }
+    if (!mayWaitForBody) {
+      if (UnreadBody.discardArrived(ctx) > MAX_BODY_BYTES) {
+        throw HttpFailure.plain(413, TOO_LARGE_BODY);
+      }
+      return;
     }
     if (length < 0 && ctx.header("Transfer-Encoding") != null) {
       RequestBody.of(ctx); // reads at most the limit, refusing more with 413

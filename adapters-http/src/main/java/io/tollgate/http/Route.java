@@ -7,9 +7,17 @@ import java.util.Objects;
 /**
  * One row of a {@link RouteTable}: a method (or {@link #ANY_METHOD}) and an exact path (or a
  * prefix: a path ending in {@code /*}), what the request needs ({@link Access}), the label its
- * metrics carry, and the handler.
+ * metrics carry, the handler, and whether the handler reads a request body ({@link #takesBody}):
+ * only then does a request thread wait for one, and only once the caller's token holds the row's
+ * permission, so only a row with a permission may take one.
  */
-record Route(HandlerType method, String path, Access access, String metricLabel, Handler handler) {
+record Route(
+    HandlerType method,
+    String path,
+    Access access,
+    String metricLabel,
+    Handler handler,
+    boolean takesBody) {
 
   /** The method of a row that serves every method. */
   static final HandlerType ANY_METHOD = new HandlerType("*", false);
@@ -30,6 +38,20 @@ record Route(HandlerType method, String path, Access access, String metricLabel,
       throw new IllegalArgumentException(
           "only a route whose handler decides may serve any method or a path prefix: " + path);
     }
+    if (takesBody && access.kind() != Access.Kind.PERMISSION) {
+      throw new IllegalArgumentException(
+          "only a route that needs a permission may take a request body: " + path);
+    }
+  }
+
+  /** A row whose handler reads no request body. */
+  Route(HandlerType method, String path, Access access, String metricLabel, Handler handler) {
+    this(method, path, access, metricLabel, handler, false);
+  }
+
+  /** This row, its handler reading a request body. */
+  Route takingBody() {
+    return new Route(method, path, access, metricLabel, handler, true);
   }
 
   /** True for a row serving every path that starts with {@link #prefix()}. */

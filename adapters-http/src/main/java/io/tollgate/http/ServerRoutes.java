@@ -33,12 +33,14 @@ final class ServerRoutes {
     rows.add(
         Route.of(POST, TokenRoutes.REGENERATE, Access.admin(), tokens::regenerateOperatorToken));
     rows.add(
-        Route.of(POST, TokenRoutes.NAMED_ADMIN, Access.admin(), tokens::createNamedAdminToken));
+        Route.of(POST, TokenRoutes.NAMED_ADMIN, Access.admin(), tokens::createNamedAdminToken)
+            .takingBody());
     rows.add(
-        Route.of(POST, TokenRoutes.RESOURCE_TOKEN, Access.admin(), tokens::createResourceToken));
+        Route.of(POST, TokenRoutes.RESOURCE_TOKEN, Access.admin(), tokens::createResourceToken)
+            .takingBody());
     rows.add(Route.of(DELETE, TokenRoutes.TOKEN, Access.admin(), tokens::deleteToken));
     rows.add(Route.of(GET, TokenRoutes.TOKEN, Access.admin(), tokens::listTokens));
-    rows.add(Route.of(PATCH, TokenRoutes.TOKEN, Access.admin(), tokens::updateToken));
+    rows.add(Route.of(PATCH, TokenRoutes.TOKEN, Access.admin(), tokens::updateToken).takingBody());
     if (recoveryCodes) {
       rows.add(
           Route.of(POST, TokenRoutes.RECOVERY_CODE, Access.admin(), tokens::issueRecoveryCode));
@@ -55,7 +57,7 @@ final class ServerRoutes {
   static List<Route> query(TokenRoutes tokens) {
     return List.of(
         Route.of(GET, TokenRoutes.QUERY_SQL, Access.admin(), tokens::querySqlGet),
-        Route.of(POST, TokenRoutes.QUERY_SQL, Access.admin(), tokens::querySqlPost));
+        Route.of(POST, TokenRoutes.QUERY_SQL, Access.admin(), tokens::querySqlPost).takingBody());
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.tollgate.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.HttpInput;
 
 /**
  * What is left of a request body the answer does not use, read and dropped before the answer. A
@@ -13,6 +16,12 @@ import java.time.Duration;
  * when reading fails, the connection is closed after the answer instead, so that a client trickling
  * its body holds a thread no longer than that (and one read's wait, which the connection's idle
  * timeout bounds as for every body read).
+ *
+ * <p>Waiting is only for a route that takes a body, once the caller's token holds its permission
+ * ({@link Route#takesBody}). Any other request (forward authentication, the bootstrap, a console
+ * file, {@code /ping}) gets no wait at all ({@link #discardArrived}): what has arrived is dropped,
+ * and if more was announced the connection is closed after the answer. Otherwise a few dozen
+ * connections stopping part-way through a body, from anyone, would hold every request thread.
  */
 final class UnreadBody {
   /** The most of a body read and dropped before an answer (16 times the API's limit). */
@@ -23,7 +32,10 @@ final class UnreadBody {
 
   private UnreadBody() {}
 
-  /** Reads and drops the rest of the request's body, if it has one. */
+  /**
+   * Reads and drops the rest of the request's body, if it has one, waiting for it (see above): only
+   * on a route that takes a body, for a caller whose token holds its permission.
+   */
   static void discard(Context ctx) {
     if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
       return;
@@ -53,9 +65,60 @@ final class UnreadBody {
     }
   }
 
-  /** The 413 for a body over {@link PipelineFilter#MAX_BODY_BYTES}, its rest dropped first. */
-  static HttpFailure tooLarge(Context ctx) {
-    discard(ctx);
+  /**
+   * Reads and drops what has arrived of the request's body, never waiting for more: if the body did
+   * not end within what had arrived (or {@link #DISCARD_LIMIT}), the connection is closed after the
+   * answer. A body that has arrived broken (malformed chunking, a stream that ended early) is
+   * thrown as the {@link UncheckedIOException} {@link HttpErrors} answers with 400, as when a
+   * handler reads it. Returns how many bytes were dropped.
+   */
+  static long discardArrived(Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    if (length <= 0 && ctx.header("Transfer-Encoding") == null) {
+      return 0;
+    }
+    long limit = length < 0 ? DISCARD_LIMIT : Math.min(length, DISCARD_LIMIT);
+    long dropped = 0;
+    try {
+      ServletInputStream body = ctx.req().getInputStream();
+      byte[] chunk = new byte[8192];
+      int ready;
+      while (dropped < limit && !body.isFinished() && (ready = body.available()) > 0) {
+        int read =
+            body.read(chunk, 0, (int) Math.min(Math.min(chunk.length, ready), limit - dropped));
+        if (read < 0) {
+          return dropped;
+        }
+        dropped += read;
+      }
+      if (!body.isFinished() && body instanceof HttpInput jetty) {
+        // what is left of what has arrived: a failure Jetty met (malformed chunking, a stream
+        // that ended early), which a read throws at once (a 400: a request with a broken body is
+        // not served), or the body's end, which consuming it marks finished
+        if (jetty.isError()) {
+          body.read();
+        }
+        jetty.consumeAvailable();
+      }
+      if (!body.isFinished() && dropped != length) {
+        ctx.header("Connection", "close");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // HttpErrors answers it (UnreadableBody)
+    }
+    return dropped;
+  }
+
+  /**
+   * The 413 for a body over {@link PipelineFilter#MAX_BODY_BYTES}, its rest dropped first: waiting
+   * for it when {@code mayWait} (see above), else only what has arrived.
+   */
+  static HttpFailure tooLarge(Context ctx, boolean mayWait) {
+    if (mayWait) {
+      discard(ctx);
+    } else {
+      discardArrived(ctx);
+    }
     return HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);
   }
 }

@@ -75,6 +75,33 @@ class RouteTableTest {
   }
 
   @Test
+  void theRowsThatTakeABody_areTheFourWhoseHandlersReadOne_andEachNeedsAPermission() {
+    try (Harness h = Harness.start()) {
+      assertThat(h.server.routeTable().routes())
+          .filteredOn(Route::takesBody)
+          .extracting(row -> row.method() + " " + row.path())
+          .containsExactlyInAnyOrder(
+              "POST " + TokenRoutes.NAMED_ADMIN,
+              "POST " + TokenRoutes.RESOURCE_TOKEN,
+              "PATCH " + TokenRoutes.TOKEN,
+              "POST " + TokenRoutes.QUERY_SQL);
+    }
+    // a request thread waits for a body only after a token is checked against the row
+    assertThatThrownBy(
+            () -> Route.of(HandlerType.POST, "/x", Access.secretIssuer(), ctx -> {}).takingBody())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("request body");
+    assertThatThrownBy(
+            () ->
+                Route.of(Route.ANY_METHOD, "/fa", Access.decidedByHandler(), ctx -> {})
+                    .takingBody())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> Route.of(HandlerType.GET, "/c", Access.publicAsset(), ctx -> {}).takingBody())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void twoRowsForOneMethodAndPath_areRefused() {
     Route row = Route.of(HandlerType.GET, "/x", Access.admin(), ctx -> {});
     assertThatThrownBy(() -> new RouteTable(List.of(row, row)))

@@ -36,6 +36,15 @@ class ServerModesTest {
       assertThat(
               h.get("/api/v3/query_sql?db=_internal&q=select%20*%20from%20system.tokens").status())
           .isEqualTo(200);
+      // a body is read without a token here: every caller is trusted as the operator chose
+      assertThat(
+              h.post(
+                      "/api/v3/query_sql",
+                      "{\"db\": \"_internal\", \"q\": \"select * from system.tokens\"}",
+                      "Content-Type",
+                      "application/json")
+                  .status())
+          .isEqualTo(200);
       assertThat(h.authority.listTokens()).isEmpty();
     }
   }
