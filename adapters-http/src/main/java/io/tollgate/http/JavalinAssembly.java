@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds a Javalin instance the way both listeners need it: one connector (HTTP or HTTPS) on the
  * configured address, Javalin's banner, compression, ETags and trailing-slash leniency off, the 64
- * KiB body limit, Jetty's error pages replaced, one DEBUG line and one metric per request, and with
- * {@code --access-log} one {@link AccessLog} line.
+ * KiB body limit, Jetty's error pages replaced, at most {@code maxConnections} connections ({@link
+ * ConnectionCap}), one DEBUG line and one metric per request, and with {@code --access-log} one
+ * {@link AccessLog} line.
  */
 final class JavalinAssembly {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
@@ -71,6 +72,7 @@ final class JavalinAssembly {
       HttpMetrics metrics,
       Duration stopGrace,
       boolean accessLog,
+      int maxConnections,
       Consumer<JavalinConfig> routes) {
     this.secure = ssl.isPresent();
     this.stopGrace = stopGrace;
@@ -93,6 +95,7 @@ final class JavalinAssembly {
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(jettyErrors);
+                    ConnectionCap.apply(server, maxConnections);
                     // counts the requests in flight, which stop() waits for
                     server.insertHandler(graceful);
                   });

@@ -72,6 +72,7 @@ final class RecoveryListener {
             new HttpMetrics(registry, "recovery", routes),
             STOP_GRACE,
             false,
+            ConnectionCap.RECOVERY,
             config -> {
               config.routes.before(this::onlyRegenerate);
               routes.addTo(config.routes);

@@ -113,6 +113,7 @@ public final class TollgateHttpServer implements AutoCloseable {
             metrics,
             stopGrace,
             config.accessLog(),
+            ConnectionCap.forThisProcess(),
             javalin -> {
               // gateways forward the client's headers to /api/authz/* and add their own: Jetty's
               // 8 KiB default would answer 431, which a gateway turns into a 500
