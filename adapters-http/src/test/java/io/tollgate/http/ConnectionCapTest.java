@@ -8,6 +8,7 @@ import io.tollgate.http.HttpServerConfig.Bind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A listener holds at most its cap of connections, below the process's open-file limit: past it, a
  * new connection is not served until the server closes one, which it does sooner for idle ones
- * ({@link ConnectionCap#IDLE_AT_CAP}). Here on a listener capped at four.
+ * ({@link ConnectionCap#IDLE_AT_CAP}); meanwhile a burst of new connections waits in the listen
+ * backlog ({@link JavalinAssembly#ACCEPT_QUEUE}). Here on a listener capped at four.
  */
 class ConnectionCapTest {
   private static final int CAP = 4;
@@ -97,6 +99,30 @@ class ConnectionCapTest {
       assertThat(closedByServer).as("held connections closed by the server").isPositive();
     } finally {
       for (Socket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void pastTheCap_aBurstOfNewConnectionsWaitsInTheAcceptQueue_ratherThanLosingItsSyns()
+      throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < CAP; i++) {
+        sockets.add(connect());
+      }
+      // nothing more is accepted now: each new connection is completed by the kernel into the
+      // listen backlog, or, past it, its SYN is dropped and connect() waits for a retransmit
+      int burst = 2 * 50; // twice the JDK's default backlog, within ACCEPT_QUEUE and somaxconn
+      for (int i = 0; i < burst; i++) {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        socket.connect(new InetSocketAddress("127.0.0.1", listener.port()), 1_000);
+      }
+      assertThat(sockets).hasSize(CAP + burst);
+    } finally {
+      for (Socket socket : sockets) {
         socket.close();
       }
     }
