@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,31 @@ class RecoveryListenerIT {
       assertThat(h.sendTo(recovery, "POST", REGENERATE, null).status()).isEqualTo(201);
       awaitClosed(port);
       assertThat(h.get("/health").status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void recoveryListener_aBodyOverTheLimitThatStops_is413AtOnce_andRegeneratesNothing()
+      throws Exception {
+    int port = freePort();
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+      String operator = h.createOperator();
+      String received;
+      try (Socket socket = RawHttp.open(port)) {
+        // no token is checked here: the rest of the body is not waited for (StalledBodiesTest)
+        socket.setSoTimeout(5_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("POST " + REGENERATE + " HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\nx")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        received = RawHttp.readAll(socket).toString(StandardCharsets.ISO_8859_1);
+      }
+
+      assertThat(RawHttp.statuses(received)).containsExactly(413);
+      assertThat(RawHttp.firstHead(received)).contains("connection: close");
+      assertThat(h.server.isRecoveryListenerOpen()).isTrue();
+      assertThat(h.get("/ping", Harness.bearer(operator)).status()).isEqualTo(200);
     }
   }
 
