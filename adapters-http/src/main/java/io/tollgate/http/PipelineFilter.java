@@ -174,7 +174,7 @@ final class PipelineFilter implements Handler {
     }
     if (!mayWaitForBody) {
       if (UnreadBody.discardArrived(ctx) > MAX_BODY_BYTES) {
-        throw HttpFailure.plain(413, TOO_LARGE_BODY);
+        throw UnreadBody.tooLargeRefusal();
       }
       return;
     }

@@ -119,6 +119,11 @@ final class UnreadBody {
     } else {
       discardArrived(ctx);
     }
+    return tooLargeRefusal();
+  }
+
+  /** The 413 for a body over {@link PipelineFilter#MAX_BODY_BYTES}, for a body already dropped. */
+  static HttpFailure tooLargeRefusal() {
     return HttpFailure.plain(413, PipelineFilter.TOO_LARGE_BODY);
   }
 }
