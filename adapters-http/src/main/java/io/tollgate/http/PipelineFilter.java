@@ -29,8 +29,8 @@ import java.util.UUID;
  * after {@link AuthFailures} has refused a throttled client address (429) and before it records a
  * failure or denial. A path without a row needs any valid token and then gets 404. Bodies over 64
  * KiB are refused with 413; a body is waited for only on a route that takes one ({@link
- * Route#takesBody}) once the caller's token holds its permission, and otherwise dropped as far as
- * it has arrived.
+ * Route#takesBody}) once the caller's token holds its permission, within {@link BodyWaits}' bounds,
+ * and otherwise dropped as far as it has arrived.
  */
 final class PipelineFilter implements Handler {
   static final long MAX_BODY_BYTES = 64 * 1024;
@@ -46,6 +46,7 @@ final class PipelineFilter implements Handler {
   private final CorsPolicy cors;
   private final ClientAddress clientAddress;
   private final AuthFailures failures;
+  private final BodyWaits bodyWaits = new BodyWaits();
 
   PipelineFilter(
       TokenAuthority authority,
@@ -110,7 +111,7 @@ final class PipelineFilter implements Handler {
     // (without auth, every caller is trusted as the operator chose)
     boolean mayWaitForBody = route != null && route.takesBody() && (withoutAuth || callerChecked);
     if (mayWaitForBody) {
-      RequestBody.allowWaiting(ctx);
+      RequestBody.allowWaiting(ctx, bodyWaits);
     }
     enforceBodyLimit(ctx, mayWaitForBody);
   }
@@ -167,10 +168,10 @@ final class PipelineFilter implements Handler {
    * Refuses a body over {@link #MAX_BODY_BYTES} with 413. Unless {@code mayWaitForBody}, the body
    * is dropped here, never waited for ({@link UnreadBody#discardArrived}): the handler reads none.
    */
-  private static void enforceBodyLimit(Context ctx, boolean mayWaitForBody) {
+  private void enforceBodyLimit(Context ctx, boolean mayWaitForBody) {
     long length = ctx.req().getContentLengthLong();
     if (length > MAX_BODY_BYTES) {
-      throw UnreadBody.tooLarge(ctx, mayWaitForBody);
+      throw mayWaitForBody ? UnreadBody.tooLarge(ctx, bodyWaits) : UnreadBody.tooLarge(ctx);
     }
     if (!mayWaitForBody) {
       if (UnreadBody.discardArrived(ctx) > MAX_BODY_BYTES) {

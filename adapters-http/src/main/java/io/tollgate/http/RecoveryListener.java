@@ -123,7 +123,7 @@ final class RecoveryListener {
     }
     long length = ctx.req().getContentLengthLong();
     if (length > PipelineFilter.MAX_BODY_BYTES) {
-      throw UnreadBody.tooLarge(ctx, false); // no token checked: nothing waited for
+      throw UnreadBody.tooLarge(ctx); // no token checked: nothing waited for
     }
   }
 

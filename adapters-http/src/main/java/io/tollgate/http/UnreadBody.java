@@ -6,16 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.HttpInput;
 
 /**
  * What is left of a request body the answer does not use, read and dropped before the answer. A
  * connection closed with data still on its way to the server is reset, and the client may lose the
  * answer (a 413 included) to the reset; a body read to its end leaves the connection usable. At
- * most {@link #DISCARD_LIMIT} bytes are read, for at most {@link #DISCARD_TIME}: past either, or
- * when reading fails, the connection is closed after the answer instead, so that a client trickling
- * its body holds a thread no longer than that (and one read's wait, which the connection's idle
- * timeout bounds as for every body read).
+ * most {@link #DISCARD_LIMIT} bytes are read, for at most {@link #DISCARD_TIME} in all (a {@link
+ * BodyWait}): past either, or when reading fails, the connection is closed after the answer
+ * instead, so that a client trickling its body holds a thread no longer than that.
  *
  * <p>Waiting is only for a route that takes a body, once the caller's token holds its permission
  * ({@link Route#takesBody}). Any other request (forward authentication, the bootstrap, a console
@@ -34,9 +34,10 @@ final class UnreadBody {
 
   /**
    * Reads and drops the rest of the request's body, if it has one, waiting for it (see above): only
-   * on a route that takes a body, for a caller whose token holds its permission.
+   * on a route that takes a body, for a caller whose token holds its permission, as one of {@code
+   * waits}' waiting requests; when that many wait already, the connection is closed instead.
    */
-  static void discard(Context ctx) {
+  static void discard(Context ctx, BodyWaits waits) {
     if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
       return;
     }
@@ -44,24 +45,25 @@ final class UnreadBody {
       ctx.header("Connection", "close");
       return;
     }
-    try {
+    Optional<BodyWait> started = waits.start(ctx, DISCARD_TIME);
+    if (started.isEmpty()) {
+      ctx.header("Connection", "close");
+      return;
+    }
+    try (BodyWait wait = started.get()) {
       InputStream body = ctx.req().getInputStream();
       byte[] chunk = new byte[8192];
       long left = DISCARD_LIMIT;
-      long deadline = System.nanoTime() + DISCARD_TIME.toNanos();
       int read;
-      while (left > 0 && (read = body.read(chunk, 0, (int) Math.min(chunk.length, left))) >= 0) {
+      while (left > 0
+          && (read = wait.read(body, chunk, 0, (int) Math.min(chunk.length, left))) >= 0) {
         left -= read;
-        if (System.nanoTime() - deadline > 0) {
-          ctx.header("Connection", "close");
-          return;
-        }
       }
-      if (left == 0 && body.read() >= 0) {
+      if (left == 0 && wait.read(body, chunk, 0, 1) >= 0) {
         ctx.header("Connection", "close");
       }
     } catch (IOException e) {
-      ctx.header("Connection", "close");
+      ctx.header("Connection", "close"); // the wait expired, or the body could not be read
     }
   }
 
@@ -110,15 +112,20 @@ final class UnreadBody {
   }
 
   /**
-   * The 413 for a body over {@link PipelineFilter#MAX_BODY_BYTES}, its rest dropped first: waiting
-   * for it when {@code mayWait} (see above), else only what has arrived.
+   * The 413 for a body over {@link PipelineFilter#MAX_BODY_BYTES}, what has arrived of it dropped
+   * first, never waiting for more.
    */
-  static HttpFailure tooLarge(Context ctx, boolean mayWait) {
-    if (mayWait) {
-      discard(ctx);
-    } else {
-      discardArrived(ctx);
-    }
+  static HttpFailure tooLarge(Context ctx) {
+    discardArrived(ctx);
+    return tooLargeRefusal();
+  }
+
+  /**
+   * The 413 for a body over {@link PipelineFilter#MAX_BODY_BYTES}, its rest dropped first, waiting
+   * for it as one of {@code waits} (see above).
+   */
+  static HttpFailure tooLarge(Context ctx, BodyWaits waits) {
+    discard(ctx, waits);
     return tooLargeRefusal();
   }
 
