@@ -62,6 +62,30 @@ class ForwardAuthBodyTest {
     assertThat(RawHttp.firstHead(received)).contains("connection: close");
   }
 
+  @Test
+  void aValidToken_withABodyThatArrivedBroken_isDenied_neverAllowed() throws Exception {
+    String admin = h.createOperator();
+    String received =
+        exchange(
+            "POST "
+                + ForwardAuth.FORWARD_AUTH
+                + " HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer "
+                + admin
+                + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nnot a chunk\r\n0\r\n\r\n");
+
+    assertThat(RawHttp.statuses(received)).containsExactly(403);
+    // the same token without a body is allowed: the refusal is the broken body's
+    assertThat(RawHttp.statuses(exchange(get(admin)))).containsExactly(200);
+  }
+
+  private static String get(String token) {
+    return "GET "
+        + ForwardAuth.FORWARD_AUTH
+        + " HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer "
+        + token
+        + "\r\nConnection: close\r\n\r\n";
+  }
+
   /** A forward-authentication POST's head announcing a body of {@code bodyBytes}. */
   private static String head(long bodyBytes) {
     return "POST "
