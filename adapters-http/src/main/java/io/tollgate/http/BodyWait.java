@@ -12,7 +12,7 @@ import org.eclipse.jetty.io.EndPoint;
 /**
  * One request thread's wait for a body, started by {@link BodyWaits#start}: its reads may block,
  * but none past the wait's deadline, because before each one the connection's idle timeout is cut
- * to what is left of it. Closing restores the idle timeout and ends the wait.
+ * to what is left of it.
  */
 final class BodyWait implements AutoCloseable {
 
@@ -29,6 +29,7 @@ final class BodyWait implements AutoCloseable {
   private final EndPoint endPoint;
   private final long idleTimeout;
   private final long deadline;
+  private long cut;
 
   BodyWait(Context ctx, Duration time, Semaphore slots) {
     this.slots = slots;
@@ -53,7 +54,8 @@ final class BodyWait implements AutoCloseable {
       throw new Expired(null);
     }
     long leftMillis = (left + 999_999) / 1_000_000;
-    endPoint.setIdleTimeout(idleTimeout > 0 ? Math.min(idleTimeout, leftMillis) : leftMillis);
+    cut = idleTimeout > 0 ? Math.min(idleTimeout, leftMillis) : leftMillis;
+    endPoint.setIdleTimeout(cut);
     try {
       return in.read(buffer, offset, length);
     } catch (IOException e) {
@@ -64,9 +66,16 @@ final class BodyWait implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the wait. The idle timeout is restored unless something else changed it meanwhile (the
+   * connection cap shortens every connection's while the server is at the cap, {@link
+   * ConnectionCap}): that change stands.
+   */
   @Override
   public void close() {
-    endPoint.setIdleTimeout(idleTimeout);
+    if (cut != 0 && endPoint.getIdleTimeout() == cut) {
+      endPoint.setIdleTimeout(idleTimeout);
+    }
     slots.release();
   }
 

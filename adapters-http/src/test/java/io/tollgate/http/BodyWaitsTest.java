@@ -37,13 +37,19 @@ class BodyWaitsTest {
   }
 
   @Test
-  void aBodyThatComesInTwoParts_isWaitedForAndServed() throws Exception {
+  void aBodyThatComesInTwoParts_isWaitedForAndServed_andTheConnectionKeepsItsIdleTimeout()
+      throws Exception {
     try (Socket socket = connect(5_000)) {
-      send(socket, head(BODY.length()) + BODY.substring(0, 5));
+      String keepAlive = head(BODY.length()).replace("Connection: close\r\n", "");
+      send(socket, keepAlive + BODY.substring(0, 5));
       Thread.sleep(300);
       send(socket, BODY.substring(5));
+      assertThat(RawHttp.statuses(readHead(socket))).containsExactly(201);
 
-      assertThat(RawHttp.statuses(readAnswer(socket))).containsExactly(201);
+      // the wait cut the idle timeout to its deadline; afterwards it is the connection's again
+      Thread.sleep(BodyWaits.DEADLINE.plusSeconds(1).toMillis());
+      send(socket, "GET /ping HTTP/1.1\r\nHost: t\r\n" + bearer());
+      assertThat(RawHttp.statuses(readAnswer(socket))).containsExactly(200);
     }
   }
 
@@ -161,6 +167,13 @@ class BodyWaitsTest {
   /** Everything the server sent until it closed, or until the read timeout if it did not. */
   private static String readAnswer(Socket socket) throws IOException {
     return RawHttp.readAll(socket).toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The bytes available once the first have arrived: one short answer on a kept connection. */
+  private static String readHead(Socket socket) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    int read = socket.getInputStream().read(buffer);
+    return new String(buffer, 0, Math.max(read, 0), StandardCharsets.ISO_8859_1);
   }
 
   private static void send(Socket socket, String text) throws IOException {
