@@ -48,7 +48,12 @@ final class BodyWaits {
     try {
       ServletInputStream in = ctx.req().getInputStream();
       readArrived(in, body, chunk, limit);
-      if (body.size() >= limit || body.size() == declared || in.isFinished()) {
+      if (body.size() >= limit || body.size() == declared) {
+        return body.toByteArray();
+      }
+      if (in.isFinished()) {
+        // ended, cleanly (-1) or by a failure Jetty met, such as malformed chunking (thrown)
+        in.read();
         return body.toByteArray();
       }
       try (BodyWait wait = start(ctx, DEADLINE).orElseThrow(() -> refusal(ctx, 503, BUSY))) {

@@ -93,10 +93,14 @@ final class UnreadBody {
         }
         dropped += read;
       }
-      if (!body.isFinished() && body instanceof HttpInput jetty) {
-        // what is left of what has arrived: a failure Jetty met (malformed chunking, a stream
-        // that ended early), which a read throws at once (a 400: a request with a broken body is
-        // not served), or the body's end, which consuming it marks finished
+      if (body.isFinished()) {
+        // ended, cleanly or by a failure Jetty met (malformed chunking, a stream that ended
+        // early): a read returns -1 for the one and throws the other at once (a 400: a request
+        // with a broken body is not served)
+        body.read();
+      } else if (body instanceof HttpInput jetty) {
+        // what is left of what has arrived: such a failure, thrown as above, or the body's end,
+        // which consuming it marks finished
         if (jetty.isError()) {
           body.read();
         }

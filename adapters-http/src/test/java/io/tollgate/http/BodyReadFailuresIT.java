@@ -63,18 +63,27 @@ class BodyReadFailuresIT {
     }
   }
 
+  /**
+   * On a route that takes a body, whose caller's token holds its permission, the server waits for
+   * the rest of the body, so it always meets the early end. (The bootstrap takes no body and never
+   * waits: whether it has seen such an end when it answers depends on when the end arrives.)
+   */
   @Test
   void chunkedBodyEndingInsideAChunk_is400_andCreatesNothing() {
     try (Harness h = Harness.start();
         CapturedLog log = new CapturedLog()) {
+      String admin = h.createOperator();
       RawReply reply =
           RawHttp.sendThenEndStream(
               h.server.port(),
-              "POST /api/v3/configure/token/admin HTTP/1.1\r\nHost: a\r\n"
-                  + "Transfer-Encoding: chunked\r\n\r\n100\r\nonly a few bytes");
+              "POST /api/v3/configure/token/named_admin HTTP/1.1\r\nHost: a\r\n"
+                  + "Authorization: Bearer "
+                  + admin
+                  + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + "100\r\n{\"token_name\":\"ci\"}");
 
       assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-      assertThat(h.authority.listTokens()).isEmpty();
+      assertThat(h.authority.listTokens()).hasSize(1);
       assertNoStackTraceNorError(log.linesBesidesRequests());
     }
   }

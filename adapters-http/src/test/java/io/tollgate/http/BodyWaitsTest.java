@@ -54,6 +54,17 @@ class BodyWaitsTest {
   }
 
   @Test
+  void aClientThatExpects100Continue_getsItAndIsServed() throws Exception {
+    try (Socket socket = connect(5_000)) {
+      send(socket, head(BODY.length()).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
+      assertThat(readHead(socket)).startsWith("HTTP/1.1 100 Continue");
+
+      send(socket, BODY);
+      assertThat(RawHttp.statuses(readAnswer(socket))).containsExactly(201);
+    }
+  }
+
+  @Test
   void aBodyThatStopsOrTrickles_isRefusedAtTheDeadline() throws Exception {
     long deadlineMillis = BodyWaits.DEADLINE.toMillis();
     try (Socket stalled = connect(deadlineMillis + 5_000);
