@@ -3,7 +3,6 @@ package io.tollgate.http;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,33 +33,48 @@ final class UnreadBody {
 
   /**
    * Reads and drops the rest of the request's body, if it has one, waiting for it (see above): only
-   * on a route that takes a body, for a caller whose token holds its permission, as one of {@code
-   * waits}' waiting requests; when that many wait already, the connection is closed instead.
+   * on a route that takes a body, for a caller whose token holds its permission. What has arrived
+   * is dropped at once; the rest only as one of {@code waits}' waiting requests, and when that many
+   * wait already, the connection is closed instead.
    */
   static void discard(Context ctx, BodyWaits waits) {
-    if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared <= 0 && ctx.header("Transfer-Encoding") == null) {
       return;
     }
-    if (ctx.req().getContentLengthLong() > DISCARD_LIMIT) {
+    if (declared > DISCARD_LIMIT) {
       ctx.header("Connection", "close");
       return;
     }
-    Optional<BodyWait> started = waits.start(ctx, DISCARD_TIME);
-    if (started.isEmpty()) {
-      ctx.header("Connection", "close");
-      return;
-    }
-    try (BodyWait wait = started.get()) {
-      InputStream body = ctx.req().getInputStream();
+    try {
+      ServletInputStream body = ctx.req().getInputStream();
       byte[] chunk = new byte[8192];
       long left = DISCARD_LIMIT;
-      int read;
-      while (left > 0
-          && (read = wait.read(body, chunk, 0, (int) Math.min(chunk.length, left))) >= 0) {
+      int ready;
+      while (left > 0 && !body.isFinished() && (ready = body.available()) > 0) {
+        int read = body.read(chunk, 0, (int) Math.min(Math.min(chunk.length, ready), left));
+        if (read < 0) {
+          return;
+        }
         left -= read;
       }
-      if (left == 0 && wait.read(body, chunk, 0, 1) >= 0) {
+      if (body.isFinished() || DISCARD_LIMIT - left == declared) {
+        return; // all of it had arrived
+      }
+      Optional<BodyWait> started = waits.start(ctx, DISCARD_TIME);
+      if (started.isEmpty()) {
         ctx.header("Connection", "close");
+        return;
+      }
+      try (BodyWait wait = started.get()) {
+        int read;
+        while (left > 0
+            && (read = wait.read(body, chunk, 0, (int) Math.min(chunk.length, left))) >= 0) {
+          left -= read;
+        }
+        if (left == 0 && wait.read(body, chunk, 0, 1) >= 0) {
+          ctx.header("Connection", "close");
+        }
       }
     } catch (IOException e) {
       ctx.header("Connection", "close"); // the wait expired, or the body could not be read
