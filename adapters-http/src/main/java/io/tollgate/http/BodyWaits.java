@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class BodyWaits {
     byte[] chunk = new byte[8192];
     try {
       ServletInputStream in = ctx.req().getInputStream();
-      readArrived(in, body, chunk, limit);
+      readArrived(in, chunk, limit, body);
       if (body.size() >= limit || body.size() == declared) {
         return body.toByteArray();
       }
@@ -87,18 +88,23 @@ final class BodyWaits {
     }
   }
 
-  /** Reads what has arrived of the body, never waiting. */
-  private static void readArrived(
-      ServletInputStream in, ByteArrayOutputStream body, byte[] chunk, int limit)
+  /**
+   * Reads what has arrived of the body, never waiting, at most {@code limit} bytes, into {@code
+   * sink} ({@link OutputStream#nullOutputStream()} to drop them); returns how many.
+   */
+  static long readArrived(ServletInputStream in, byte[] chunk, long limit, OutputStream sink)
       throws IOException {
+    long count = 0;
     int ready;
-    while (body.size() < limit && !in.isFinished() && (ready = in.available()) > 0) {
-      int read = in.read(chunk, 0, Math.min(Math.min(chunk.length, ready), limit - body.size()));
+    while (count < limit && !in.isFinished() && (ready = in.available()) > 0) {
+      int read = in.read(chunk, 0, (int) Math.min(Math.min(chunk.length, ready), limit - count));
       if (read < 0) {
-        return;
+        break;
       }
-      body.write(chunk, 0, read);
+      sink.write(chunk, 0, read);
+      count += read;
     }
+    return count;
   }
 
   /** A refusal after which the connection closes: the body's rest is not read. */

@@ -3,6 +3,7 @@ package io.tollgate.http;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,15 +50,9 @@ final class UnreadBody {
     try {
       ServletInputStream body = ctx.req().getInputStream();
       byte[] chunk = new byte[8192];
-      long left = DISCARD_LIMIT;
-      int ready;
-      while (left > 0 && !body.isFinished() && (ready = body.available()) > 0) {
-        int read = body.read(chunk, 0, (int) Math.min(Math.min(chunk.length, ready), left));
-        if (read < 0) {
-          return;
-        }
-        left -= read;
-      }
+      long left =
+          DISCARD_LIMIT
+              - BodyWaits.readArrived(body, chunk, DISCARD_LIMIT, OutputStream.nullOutputStream());
       if (body.isFinished() || DISCARD_LIMIT - left == declared) {
         return; // all of it had arrived
       }
@@ -97,16 +92,7 @@ final class UnreadBody {
     long dropped = 0;
     try {
       ServletInputStream body = ctx.req().getInputStream();
-      byte[] chunk = new byte[8192];
-      int ready;
-      while (dropped < limit && !body.isFinished() && (ready = body.available()) > 0) {
-        int read =
-            body.read(chunk, 0, (int) Math.min(Math.min(chunk.length, ready), limit - dropped));
-        if (read < 0) {
-          return dropped;
-        }
-        dropped += read;
-      }
+      dropped = BodyWaits.readArrived(body, new byte[8192], limit, OutputStream.nullOutputStream());
       if (body.isFinished()) {
         // ended, cleanly or by a failure Jetty met (malformed chunking, a stream that ended
         // early): a read returns -1 for the one and throws the other at once (a 400: a request

@@ -3,7 +3,6 @@ package io.tollgate.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,14 +40,14 @@ class BodyWaitsTest {
       throws Exception {
     try (Socket socket = connect(5_000)) {
       String keepAlive = head(BODY.length()).replace("Connection: close\r\n", "");
-      send(socket, keepAlive + BODY.substring(0, 5));
+      RawHttp.write(socket, keepAlive + BODY.substring(0, 5));
       Thread.sleep(300);
-      send(socket, BODY.substring(5));
+      RawHttp.write(socket, BODY.substring(5));
       assertThat(RawHttp.statuses(readHead(socket))).containsExactly(201);
 
       // the wait cut the idle timeout to its deadline; afterwards it is the connection's again
       Thread.sleep(BodyWaits.DEADLINE.plusSeconds(1).toMillis());
-      send(socket, "GET /ping HTTP/1.1\r\nHost: t\r\n" + bearer());
+      RawHttp.write(socket, "GET /ping HTTP/1.1\r\nHost: t\r\n" + bearer());
       assertThat(RawHttp.statuses(readAnswer(socket))).containsExactly(200);
     }
   }
@@ -56,10 +55,11 @@ class BodyWaitsTest {
   @Test
   void aClientThatExpects100Continue_getsItAndIsServed() throws Exception {
     try (Socket socket = connect(5_000)) {
-      send(socket, head(BODY.length()).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
+      RawHttp.write(
+          socket, head(BODY.length()).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
       assertThat(readHead(socket)).startsWith("HTTP/1.1 100 Continue");
 
-      send(socket, BODY);
+      RawHttp.write(socket, BODY);
       assertThat(RawHttp.statuses(readAnswer(socket))).containsExactly(201);
     }
   }
@@ -70,15 +70,15 @@ class BodyWaitsTest {
     try (Socket stalled = connect(deadlineMillis + 5_000);
         Socket trickling = connect(deadlineMillis + 5_000)) {
       long started = System.nanoTime();
-      send(stalled, head(1000) + "{");
-      send(trickling, head(1000) + "{");
+      RawHttp.write(stalled, head(1000) + "{");
+      RawHttp.write(trickling, head(1000) + "{");
       // one byte every 500 ms: never idle for long, so only a deadline in all ends it
       String trickled = null;
       while (trickled == null
           && System.nanoTime() - started < (deadlineMillis + 5_000) * 1_000_000) {
         Thread.sleep(500);
         try {
-          send(trickling, " ");
+          RawHttp.write(trickling, " ");
         } catch (IOException closed) {
           trickled = readAnswer(trickling);
         }
@@ -104,7 +104,7 @@ class BodyWaitsTest {
   void aBodyOverTheLimitThatStops_is413AfterTheDrainTime() throws Exception {
     try (Socket socket = connect(10_000)) {
       long started = System.nanoTime();
-      send(socket, head(100_000) + "{");
+      RawHttp.write(socket, head(100_000) + "{");
 
       String answer = readAnswer(socket);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -122,12 +122,12 @@ class BodyWaitsTest {
       for (int i = 0; i < BodyWaits.MAX_WAITING; i++) {
         Socket socket = connect(2_000);
         waiting.add(socket);
-        send(socket, head(1000) + "{");
+        RawHttp.write(socket, head(1000) + "{");
       }
       Thread.sleep(500); // every one of them waiting for its body
 
       try (Socket oneMore = connect(2_000)) {
-        send(oneMore, head(1000) + "{");
+        RawHttp.write(oneMore, head(1000) + "{");
         String answer = readAnswer(oneMore);
         assertThat(RawHttp.statuses(answer)).containsExactly(503);
         assertThat(RawHttp.firstHead(answer)).contains("retry-after: 1", "connection: close");
@@ -141,7 +141,7 @@ class BodyWaitsTest {
       // connection, which a body dropped unread would reset
       try (Socket socket = connect(5_000)) {
         String keepAlive = head(70_000).replace("Connection: close\r\n", "");
-        send(socket, keepAlive + "x".repeat(70_000));
+        RawHttp.write(socket, keepAlive + "x".repeat(70_000));
         String answer = readHead(socket);
         assertThat(RawHttp.statuses(answer)).containsExactly(413);
         assertThat(RawHttp.firstHead(answer)).doesNotContain("connection: close");
@@ -173,7 +173,7 @@ class BodyWaitsTest {
 
   private String exchange(String request) throws IOException {
     try (Socket socket = connect(5_000)) {
-      send(socket, request);
+      RawHttp.write(socket, request);
       return readAnswer(socket);
     }
   }
@@ -194,11 +194,5 @@ class BodyWaitsTest {
     byte[] buffer = new byte[16 * 1024];
     int read = socket.getInputStream().read(buffer);
     return new String(buffer, 0, Math.max(read, 0), StandardCharsets.ISO_8859_1);
-  }
-
-  private static void send(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
   }
 }

@@ -7,11 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollgate.http.HttpServerConfig.Bind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +72,12 @@ class ConnectionCapTest {
       for (int i = 0; i < CAP; i++) {
         Socket socket = connect();
         held.add(socket);
-        send(socket, PING);
+        RawHttp.write(socket, PING);
         assertThat(readResponse(socket)).startsWith("HTTP/1.1 200");
       }
 
       try (Socket waiting = connect()) {
-        send(waiting, PING);
+        RawHttp.write(waiting, PING);
         waiting.setSoTimeout(1_000);
         assertThat(readResponse(waiting)).as("answered past the cap").isEmpty();
 
@@ -132,12 +130,6 @@ class ConnectionCapTest {
     Socket socket = new Socket("127.0.0.1", listener.port());
     socket.setSoTimeout(10_000);
     return socket;
-  }
-
-  private static void send(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
   }
 
   /** One response's head and body ("pong"), or "" if none came within the socket's timeout. */

@@ -108,6 +108,13 @@ final class RawHttp {
     return socket;
   }
 
+  /** Writes {@code text} (ISO-8859-1) on {@code socket} and flushes it. */
+  static void write(Socket socket, String text) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
   /** Everything the server sends until it closes; a reset after an answer keeps what arrived. */
   static ByteArrayOutputStream readAll(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();

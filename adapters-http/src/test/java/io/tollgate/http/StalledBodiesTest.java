@@ -3,7 +3,6 @@ package io.tollgate.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ class StalledBodiesTest {
     String chunked = Integer.toHexString(body.length) + "\r\n" + new String(body) + "\r\n0\r\n\r\n";
     try (Socket socket = connect()) {
       // in one write, so that it has arrived when the server looks
-      send(
+      RawHttp.write(
           socket,
           "GET /console/ HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked);
 
@@ -124,10 +123,10 @@ class StalledBodiesTest {
       for (int i = 0; i < STALLED; i++) {
         Socket socket = connect();
         sockets.add(socket);
-        send(socket, start + rest);
+        RawHttp.write(socket, start + rest);
       }
       try (Socket other = connect()) {
-        send(
+        RawHttp.write(
             other,
             "GET /ping HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer "
                 + admin
@@ -151,11 +150,5 @@ class StalledBodiesTest {
     Socket socket = RawHttp.open(h.server.port());
     socket.setSoTimeout(READ_TIMEOUT_MILLIS);
     return socket;
-  }
-
-  private static void send(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
   }
 }
