@@ -4,6 +4,7 @@ import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.port.out.InsertThenRead;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
@@ -184,13 +185,52 @@ final class PgTransaction implements StoreTransaction {
     Token draft = token.withId(TokenId.of(0));
     long[] result =
         TokenSql.bindAfterId(handle().createQuery(TokenSql.LOCK_DRAW_INSERT), draft, 0)
-            .map(
-                (rs, ctx) ->
-                    new long[] {
-                      rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : 0
-                    })
+            .map((rs, ctx) -> insertResult(rs))
             .findOne()
             .orElseThrow(() -> new IllegalStateException("the meta row is missing"));
+    return inserted(token, result);
+  }
+
+  /**
+   * As {@link #insertUnderNewId}, then reads the token {@code id} in a second statement sent with
+   * the first: one round trip. The read starts once the insert holds the write lock, so it sees
+   * every change committed before the lock was had (each statement of a READ COMMITTED transaction
+   * sees what committed before it began).
+   */
+  InsertThenRead insertUnderNewIdThenRead(NewToken token, TokenId id) {
+    Connection connection = handle().getConnection();
+    try (PreparedStatement statement =
+        connection.prepareStatement(TokenSql.LOCK_DRAW_INSERT + "; " + TokenSql.SELECT_BY_ID)) {
+      int next = TokenSql.setAfterId(statement, token.withId(TokenId.of(0)), 1);
+      statement.setLong(next, id.value());
+      statement.execute();
+      long[] result;
+      try (ResultSet inserted = statement.getResultSet()) {
+        if (!inserted.next()) {
+          throw new IllegalStateException("the meta row is missing");
+        }
+        result = insertResult(inserted);
+      }
+      if (!statement.getMoreResults()) {
+        throw new IllegalStateException("the read sent with the insert returned no rows");
+      }
+      Optional<Token> read;
+      try (ResultSet row = statement.getResultSet()) {
+        read = row.next() ? Optional.of(TokenSql.map(row)) : Optional.empty();
+      }
+      return new InsertThenRead(inserted(token, result), read);
+    } catch (SQLException e) {
+      throw new StatementFailure(e);
+    }
+  }
+
+  /** The counter, the drawn value, the id, whether the row was inserted (1) or refused (0). */
+  private static long[] insertResult(ResultSet rs) throws SQLException {
+    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : 0};
+  }
+
+  /** The token stored under the id in {@code result}, or empty when a constraint refused it. */
+  private Optional<Token> inserted(NewToken token, long[] result) {
     long drawn = result[1];
     long id = result[2];
     nextTokenId = Math.max(nextTokenId, result[0]);
@@ -250,7 +290,7 @@ final class PgTransaction implements StoreTransaction {
     if (!changedTokens.isEmpty() || !audits.isEmpty() || nextTokenIdChanged) {
       try {
         appendChangesAndCommit();
-      } catch (ChangeLogFailure e) {
+      } catch (StatementFailure e) {
         String state = String.valueOf(((SQLException) e.getCause()).getSQLState());
         throw PgErrors.translate(
             e,
@@ -314,15 +354,15 @@ final class PgTransaction implements StoreTransaction {
         }
       }
     } catch (SQLException e) {
-      throw new ChangeLogFailure(e);
+      throw new StatementFailure(e);
     }
   }
 
-  /** A driver failure while appending to the change log, translated by {@link #run}. */
-  private static final class ChangeLogFailure extends RuntimeException {
+  /** A driver failure of a statement run through JDBC, translated by {@link PgErrors}. */
+  private static final class StatementFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ChangeLogFailure(SQLException cause) {
+    StatementFailure(SQLException cause) {
       super(cause);
     }
   }

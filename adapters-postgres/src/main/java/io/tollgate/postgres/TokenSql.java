@@ -8,8 +8,10 @@ import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +58,9 @@ final class TokenSql {
           + " ON CONFLICT DO NOTHING RETURNING id)"
           + " SELECT floor, seq, greatest(seq, floor), EXISTS (SELECT 1 FROM added) FROM drawn";
 
+  /** One token by id, as {@link #map} reads it; parameter: the id. */
+  static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM tokens WHERE id = ?";
+
   /** Raises one token's last use, never lowers it; a token that no longer exists is skipped. */
   static final String RECORD_LAST_USE =
       "UPDATE tokens SET last_used_at = ? WHERE id = ?"
@@ -68,7 +73,7 @@ final class TokenSql {
   }
 
   static Optional<Token> findById(Handle handle, TokenId id) {
-    return one(handle, "WHERE id = ?", id.value());
+    return handle.createQuery(SELECT_BY_ID).bind(0, id.value()).map((rs, ctx) -> map(rs)).findOne();
   }
 
   static Optional<Token> findByHash(Handle handle, TokenHash hash) {
@@ -137,6 +142,43 @@ final class TokenSql {
         .bind(first + 9, token.status().wireName())
         .bind(first + 10, token.permissions().text())
         .bind(first + 11, millisOrNull(token.lastUsedAt()));
+  }
+
+  /**
+   * As {@link #bindAfterId}, on a JDBC statement, from parameter {@code first} (1-based); binds
+   * nulls as Jdbi does, typed by column.
+   *
+   * @return the parameter after the last one bound
+   */
+  static int setAfterId(PreparedStatement statement, Token token, int first) throws SQLException {
+    statement.setString(first, token.name().value());
+    statement.setString(first + 1, token.hash().algorithm());
+    statement.setBytes(first + 2, token.hash().digest());
+    statement.setLong(first + 3, token.createdAt().toEpochMilli());
+    setLong(statement, first + 4, idOrNull(token.createdBy()));
+    setLong(statement, first + 5, millisOrNull(token.updatedAt()));
+    setLong(statement, first + 6, idOrNull(token.updatedBy()));
+    setLong(
+        statement, first + 7, token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null));
+    String description = token.description() == null ? null : token.description().value();
+    if (description == null) {
+      statement.setNull(first + 8, Types.VARCHAR);
+    } else {
+      statement.setString(first + 8, description);
+    }
+    statement.setString(first + 9, token.status().wireName());
+    statement.setString(first + 10, token.permissions().text());
+    setLong(statement, first + 11, millisOrNull(token.lastUsedAt()));
+    return first + 12;
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
   }
 
   /** Raises the last use of every token given that still exists, in ascending id order. */

@@ -9,6 +9,7 @@ import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.port.out.InsertThenRead;
 import io.tollgate.core.port.out.TokenRepository;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,24 @@ final class TransactionTokens implements TokenRepository {
   @Override
   public Token insert(NewToken token) {
     return insert(token, false);
+  }
+
+  /**
+   * The insert and the read in one round trip ({@link PgTransaction#insertUnderNewIdThenRead}). A
+   * refused insert gives its id back, so that the insert of the same token, which says why it is
+   * refused, draws it again.
+   */
+  @Override
+  public InsertThenRead insertThenRead(NewToken token, TokenId id) {
+    return tx.run(
+        "cannot store token " + token.name(),
+        () -> {
+          InsertThenRead done = tx.insertUnderNewIdThenRead(token, id);
+          if (done.stored().isEmpty()) {
+            tx.handBackRefusedId();
+          }
+          return done;
+        });
   }
 
   @Override

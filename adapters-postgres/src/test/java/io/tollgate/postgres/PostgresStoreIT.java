@@ -5,15 +5,27 @@ import static io.tollgate.core.testing.TestTokens.newToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.RequestOrigin;
 import io.tollgate.core.domain.StoreException;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
+import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
 import io.tollgate.core.port.out.StoreTransaction;
+import io.tollgate.core.service.TokenService;
+import io.tollgate.core.testing.SequentialSecretGenerator;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -258,5 +270,57 @@ class PostgresStoreIT {
   void toStringAndLocation_nameTheStoreWithoutItsPassword() {
     assertThat(store.toString()).startsWith("PostgresStore[postgresql://");
     assertThat(store.location()).contains(database.name());
+  }
+
+  /**
+   * A token created on the authority of another is checked against that token as it stands once the
+   * creation holds the write lock: a deletion that another node commits while this node waits for
+   * the lock is seen, and the creation refused.
+   */
+  @Test
+  void anActingTokenDeletedWhileTheCreationWaitsForTheLock_refusesTheCreation() throws Exception {
+    TokenService service =
+        new TokenService(
+            store, new Sha512TokenHasher(), new SequentialSecretGenerator(), Clock.systemUTC());
+    service.createOperatorToken();
+    IssuedToken ci = createNamed(service, "ci", Actor.BOOTSTRAP);
+
+    try (Connection elsewhere = database.connect();
+        Statement statement = elsewhere.createStatement()) {
+      // another node's transaction: holds the write lock and deletes ci, not yet committed
+      elsewhere.setAutoCommit(false);
+      statement.execute("SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE");
+      statement.execute("DELETE FROM tokens WHERE id = " + ci.token().id().value());
+
+      CompletableFuture<IssuedToken> late =
+          CompletableFuture.supplyAsync(
+              () -> createNamed(service, "late", Actor.token(ci.token())));
+      awaitALockWait();
+      elsewhere.commit();
+
+      assertThatThrownBy(() -> late.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(NotAuthenticatedException.class);
+    }
+    assertThat(store.tokens().findByName(TokenName.of("late"))).isEmpty();
+    assertThat(store.tokens().findAll()).hasSize(1);
+  }
+
+  /** Until a session of the test database waits for a lock (the creation, for the meta row). */
+  private static void awaitALockWait() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (database.queryLong(
+            "SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+        == 0) {
+      assertThat(System.nanoTime())
+          .as("a creation waiting for the write lock")
+          .isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  private static IssuedToken createNamed(TokenService service, String name, Actor actor) {
+    return service.createNamedAdminToken(
+        new CreateNamedAdminTokenCommand(TokenName.named(name), Lifetime.FOREVER, null, actor));
   }
 }

@@ -7,6 +7,7 @@ import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.port.out.InsertThenRead;
 import io.tollgate.core.port.out.TokenRepository;
 import io.tollgate.core.port.out.TokenRepositoryContract;
 import java.time.Instant;
@@ -70,6 +71,11 @@ class PostgresTransactionTokensIT extends TokenRepositoryContract {
     @Override
     public Token insert(NewToken token) {
       return in(tokens -> tokens.insert(token));
+    }
+
+    @Override
+    public InsertThenRead insertThenRead(NewToken token, TokenId id) {
+      return in(tokens -> tokens.insertThenRead(token, id));
     }
 
     @Override

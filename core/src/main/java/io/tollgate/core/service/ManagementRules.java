@@ -14,6 +14,7 @@ import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.out.TokenRepository;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Who may change tokens. A change made on the authority of a token ({@link Actor#tokenId()} set)
@@ -43,11 +44,20 @@ final class ManagementRules {
     if (id == null) {
       return null;
     }
+    return requireAdmin(tokens.findById(id));
+  }
+
+  /**
+   * The acting token as read in the transaction that makes the change, which must exist, be usable
+   * now and hold {@code *:*:*}.
+   *
+   * @throws NotAuthenticatedException if it is gone, inactive or expired
+   * @throws ForbiddenException if it is a resource token
+   */
+  Token requireAdmin(Optional<Token> read) {
     long nowMillis = clock.millis();
     Token acting =
-        tokens
-            .findById(id)
-            .filter(token -> token.isUsableAtMillis(nowMillis))
+        read.filter(token -> token.isUsableAtMillis(nowMillis))
             .orElseThrow(NotAuthenticatedException::new);
     if (!acting.isAdmin()) {
       throw new ForbiddenException();

@@ -5,6 +5,7 @@ import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.InvalidExpiryException;
+import io.tollgate.core.domain.InvalidPermissionException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.NewToken;
@@ -25,6 +26,7 @@ import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCo
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportOutcome;
 import io.tollgate.core.port.in.ImportTokenUseCase.ImportResult;
 import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
+import io.tollgate.core.port.out.InsertThenRead;
 import io.tollgate.core.port.out.SecretGenerator;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenHasher;
@@ -57,7 +59,8 @@ final class TokenChanges {
     if (tx.tokens().findByName(TokenName.OPERATOR).isPresent()) {
       throw new TokenNameAlreadyExistsException(TokenName.OPERATOR);
     }
-    return issue(tx, TokenName.OPERATOR, Expiry.NEVER, null, actor, now(), Permissions.ADMIN);
+    return issue(
+        tx, TokenName.OPERATOR, Expiry.NEVER, null, actor, now(), Permissions.ADMIN, false);
   }
 
   /**
@@ -86,7 +89,6 @@ final class TokenChanges {
   }
 
   IssuedToken createNamedAdmin(StoreTransaction tx, CreateNamedAdminTokenCommand command) {
-    rules.requireAdmin(tx.tokens(), command.actor());
     return create(
         tx,
         command.name(),
@@ -97,8 +99,12 @@ final class TokenChanges {
   }
 
   IssuedToken createResource(StoreTransaction tx, CreateResourceTokenCommand command) {
-    rules.requireAdmin(tx.tokens(), command.actor());
-    resourceTypes.check(command.permissions());
+    try {
+      resourceTypes.check(command.permissions());
+    } catch (InvalidPermissionException invalid) {
+      rules.requireAdmin(tx.tokens(), command.actor()); // who may not create tokens is told that
+      throw invalid;
+    }
     return create(
         tx,
         command.name(),
@@ -110,8 +116,9 @@ final class TokenChanges {
 
   /**
    * Stores a new token. No read first: the repository's insert refuses a taken name itself
-   * (TokenNameAlreadyExistsException), in the transaction that would store it. A taken name still
-   * wins over an invalid expiry, as when the name was looked up first.
+   * (TokenNameAlreadyExistsException), in the transaction that would store it, and the acting token
+   * is read after the insert ({@link #insertChecked}). An acting token that may not create tokens
+   * is told so first, then a taken name, then an invalid expiry, as when each was looked up first.
    */
   private IssuedToken create(
       StoreTransaction tx,
@@ -125,15 +132,19 @@ final class TokenChanges {
     try {
       expiry = lifetime.expiryFrom(createdAt);
     } catch (InvalidExpiryException e) {
+      rules.requireAdmin(tx.tokens(), actor);
       if (tx.tokens().findByName(name).isPresent()) {
         throw new TokenNameAlreadyExistsException(name);
       }
       throw e;
     }
-    return issue(tx, name, expiry, description, actor, createdAt, permissions);
+    return issue(tx, name, expiry, description, actor, createdAt, permissions, true);
   }
 
-  /** Stores a new token created at {@code createdAt}, the instant its expiry was counted from. */
+  /**
+   * Stores a new token created at {@code createdAt}, the instant its expiry was counted from; with
+   * {@code checkActor}, on the authority of the acting token ({@link #insertChecked}).
+   */
   private IssuedToken issue(
       StoreTransaction tx,
       TokenName name,
@@ -141,7 +152,8 @@ final class TokenChanges {
       Description description,
       Actor actor,
       Instant createdAt,
-      Permissions permissions) {
+      Permissions permissions,
+      boolean checkActor) {
     TokenSecret secret = generator.generate();
     NewToken draft =
         new NewToken(
@@ -152,9 +164,24 @@ final class TokenChanges {
             expiry,
             description,
             permissions);
-    Token stored = tx.tokens().insert(draft);
+    Token stored =
+        checkActor && actor.tokenId() != null
+            ? insertChecked(tx, draft, actor)
+            : tx.tokens().insert(draft);
     audit(tx, AuditEntry.TOKEN_CREATED, name, actor, createdAt);
     return new IssuedToken(stored, secret);
+  }
+
+  /**
+   * Stores {@code draft} on the authority of the acting token, which is checked as the insert left
+   * it: on a store shared by several nodes the insert holds the write lock, so a token deleted or
+   * deactivated on another node before the insert is refused, not only one changed before the
+   * transaction began. A refused insert is told why after that check.
+   */
+  private Token insertChecked(StoreTransaction tx, NewToken draft, Actor actor) {
+    InsertThenRead done = tx.tokens().insertThenRead(draft, actor.tokenId());
+    rules.requireAdmin(done.read());
+    return done.stored().orElseGet(() -> tx.tokens().insert(draft));
   }
 
   Token delete(StoreTransaction tx, TokenName name, Actor actor) {

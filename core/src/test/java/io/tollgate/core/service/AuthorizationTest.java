@@ -318,4 +318,43 @@ class AuthorizationTest {
         .isInstanceOf(NotAuthenticatedException.class);
     assertThat(store.tokens().findByName(TokenName.of("late"))).isEmpty();
   }
+
+  @Test
+  void actingToken_thatMayNotCreateTokens_isToldSoBeforeWhatIsWrongWithTheRequest() {
+    IssuedToken dashboard = resourceToken("dashboard", "system:ping:read", 0);
+    Actor gone = by(named);
+    service.deleteToken(named.token().name(), by(admin));
+
+    for (Actor actor : List.of(gone, by(dashboard))) {
+      Class<? extends RuntimeException> refusal =
+          actor == gone ? NotAuthenticatedException.class : ForbiddenException.class;
+      // a taken name, an expiry past year 9999, a permission of no known type
+      assertThatThrownBy(
+              () ->
+                  service.createNamedAdminToken(
+                      new CreateNamedAdminTokenCommand(
+                          TokenName.named("dashboard"), Lifetime.FOREVER, null, actor)))
+          .isInstanceOf(refusal);
+      assertThatThrownBy(
+              () ->
+                  service.createNamedAdminToken(
+                      new CreateNamedAdminTokenCommand(
+                          TokenName.named("late"),
+                          Lifetime.ofSeconds(Long.MAX_VALUE),
+                          null,
+                          actor)))
+          .isInstanceOf(refusal);
+      assertThatThrownBy(
+              () ->
+                  service.createResourceToken(
+                      new CreateResourceTokenCommand(
+                          TokenName.named("late"),
+                          Permissions.parse("nosuchtype:*:read"),
+                          Lifetime.FOREVER,
+                          null,
+                          actor)))
+          .isInstanceOf(refusal);
+    }
+    assertThat(store.tokens().findAll()).containsExactly(admin.token(), dashboard.token());
+  }
 }

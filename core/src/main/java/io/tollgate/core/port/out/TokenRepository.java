@@ -6,6 +6,7 @@ import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenNameAlreadyExistsException;
 import io.tollgate.core.domain.TokenStatus;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,26 @@ public interface TokenRepository {
    * @throws io.tollgate.core.domain.TokenNameAlreadyExistsException if the name is taken
    */
   Token insert(NewToken token);
+
+  /**
+   * Stores a token as {@link #insert} does, then reads the token {@code id} as it stands after that
+   * insert: a change made on the authority of a token stores the change first and then checks that
+   * token, so that a store shared by several nodes, whose inserts wait for its write lock, checks
+   * it as every change committed before the insert left it. A store may do both in one step (one
+   * round trip to a database server).
+   *
+   * @return the stored token, or empty when the name is taken (nothing is stored then, and {@link
+   *     #insert} of the same token throws why); and the token {@code id}, or empty if there is none
+   */
+  default InsertThenRead insertThenRead(NewToken token, TokenId id) {
+    Optional<Token> stored;
+    try {
+      stored = Optional.of(insert(token));
+    } catch (TokenNameAlreadyExistsException taken) {
+      stored = Optional.empty();
+    }
+    return new InsertThenRead(stored, findById(id));
+  }
 
   /**
    * Stores a token made elsewhere (a token file) as {@link #insert} does and, in the same atomic

@@ -129,6 +129,48 @@ public abstract class TokenRepositoryContract {
   }
 
   @Test
+  void insertThenRead_storesAsInsertDoesAndReadsAfterTheInsert() {
+    Token admin = repository.insert(newToken("_admin"));
+
+    InsertThenRead ci = repository.insertThenRead(newToken("ci"), admin.id());
+    InsertThenRead self = repository.insertThenRead(newToken("self"), TokenId.of(2));
+
+    assertThat(ci.stored()).isPresent();
+    assertThat(ci.stored().orElseThrow().id()).isEqualTo(TokenId.of(1));
+    assertThat(repository.findByName(TokenName.of("ci"))).isEqualTo(ci.stored());
+    assertThat(ci.read()).contains(admin);
+    assertThat(self.stored().orElseThrow().id()).isEqualTo(TokenId.of(2));
+    assertThat(self.read()).isEqualTo(self.stored()); // the read sees the insert before it
+  }
+
+  @Test
+  void insertThenRead_ofATakenName_storesNothingAndLeavesNoGapInTheIds() {
+    Token admin = repository.insert(newToken("_admin"));
+    Token ci = repository.insert(newToken("ci"));
+
+    InsertThenRead refused =
+        repository.insertThenRead(
+            newToken("ci", "apiv3_other-secret", admin.id(), Expiry.NEVER), admin.id());
+
+    assertThat(refused.stored()).isEmpty();
+    assertThat(refused.read()).contains(admin);
+    assertThat(repository.findAll()).containsExactly(admin, ci);
+    assertThatThrownBy(
+            () -> repository.insert(newToken("ci", "apiv3_other-secret", null, Expiry.NEVER)))
+        .isInstanceOf(TokenNameAlreadyExistsException.class);
+    assertThat(repository.insert(newToken("next")).id()).isEqualTo(TokenId.of(2));
+  }
+
+  @Test
+  void insertThenRead_ofAnUnknownId_storesAndReadsNothing() {
+    InsertThenRead done = repository.insertThenRead(newToken("_admin"), TokenId.of(41));
+
+    assertThat(done.stored()).isPresent();
+    assertThat(done.read()).isEmpty();
+    assertThat(repository.findAll()).containsExactly(done.stored().orElseThrow());
+  }
+
+  @Test
   void ids_areNeverReusedAfterDelete() {
     repository.insert(newToken("a"));
     Token b = repository.insert(newToken("b"));
