@@ -8,7 +8,6 @@ import io.tollgate.core.port.out.InsertThenRead;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -316,43 +315,12 @@ final class PgTransaction implements StoreTransaction {
     open = false;
   }
 
-  /**
-   * The id counter (when an insert moved it), the audit lines in their order, one change-log row
-   * per changed token in the order of the changes, and, when there is one, the notification
-   * carrying the last change-log row's number; then {@code COMMIT}. Data-modifying {@code WITH}
-   * parts run once and to completion whether or not the outer query reads them. The driver sends
-   * both statements with one sync: when the first fails, the server skips the {@code COMMIT}, and
-   * the caller's rollback ends the transaction. After the {@code COMMIT} the connection is out of
-   * the transaction, so the driver's {@code commit()} that follows sends nothing.
-   */
+  /** {@link FinishSql#appendAndCommit}, on this transaction's connection. */
   private void appendChangesAndCommit() {
-    Connection connection = handle.getConnection();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "WITH counter AS (UPDATE meta SET next_token_id = ? WHERE id = 0 AND ?),"
-                + " audited AS ("
-                + AuditSql.INSERT_FROM_ARRAYS
-                + "),"
-                + " added AS (INSERT INTO change_log (token_id)"
-                + " SELECT id FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n) ORDER BY n"
-                + " RETURNING seq)"
-                + " SELECT logged.first, logged.last, pg_notify('"
-                + CHANNEL
-                + "', logged.last::text)"
-                + " FROM (SELECT min(seq) AS first, max(seq) AS last FROM added) logged"
-                + " WHERE logged.last IS NOT NULL;"
-                + " COMMIT")) {
-      statement.setLong(1, nextTokenId);
-      statement.setBoolean(2, nextTokenIdChanged);
-      int next = AuditSql.bindArrays(connection, statement, 3, audits);
-      Array ids = connection.createArrayOf("bigint", changedTokens.toArray(new Long[0]));
-      statement.setArray(next, ids);
-      statement.execute();
-      try (ResultSet logged = statement.getResultSet()) {
-        if (logged.next()) {
-          loggedChanges = new long[] {logged.getLong(1), logged.getLong(2)};
-        }
-      }
+    try {
+      loggedChanges =
+          FinishSql.appendAndCommit(
+              handle.getConnection(), nextTokenId, nextTokenIdChanged, audits, changedTokens);
     } catch (SQLException e) {
       throw new StatementFailure(e);
     }

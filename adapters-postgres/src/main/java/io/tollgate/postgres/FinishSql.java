@@ -1,0 +1,68 @@
+package io.tollgate.postgres;
+
+import io.tollgate.core.domain.AuditEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The last statement of a {@link PgTransaction} that changed something, sent with its {@code
+ * COMMIT} in one round trip: the id counter (when an insert moved it), the audit lines in their
+ * order, one change-log row per changed token in the order of the changes, and, when there is one,
+ * the notification carrying the last change-log row's number. Data-modifying {@code WITH} parts run
+ * once and to completion whether or not the outer query reads them. The driver sends both
+ * statements with one sync: when the first fails, the server skips the {@code COMMIT}, and the
+ * caller's rollback ends the transaction. After the {@code COMMIT} the connection is out of the
+ * transaction, so the driver's {@code commit()} that follows sends nothing.
+ */
+final class FinishSql {
+
+  /**
+   * Parameters: the counter, whether to write it, the audit lines as one array per column ({@link
+   * AuditSql#bindArrays}), the array of changed token ids.
+   */
+  private static final String FINISH =
+      "WITH counter AS (UPDATE meta SET next_token_id = ? WHERE id = 0 AND ?),"
+          + " audited AS ("
+          + AuditSql.INSERT_FROM_ARRAYS
+          + "),"
+          + " added AS (INSERT INTO change_log (token_id)"
+          + " SELECT id FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n) ORDER BY n"
+          + " RETURNING seq)"
+          + " SELECT logged.first, logged.last, pg_notify('"
+          + PgTransaction.CHANNEL
+          + "', logged.last::text)"
+          + " FROM (SELECT min(seq) AS first, max(seq) AS last FROM added) logged"
+          + " WHERE logged.last IS NOT NULL;"
+          + " COMMIT";
+
+  private FinishSql() {}
+
+  /**
+   * Writes and commits as the class describes.
+   *
+   * @return the first and last change-log numbers written, or null when none was
+   */
+  static long[] appendAndCommit(
+      Connection connection,
+      long nextTokenId,
+      boolean counterChanged,
+      List<AuditEntry> audits,
+      Collection<Long> changedTokens)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(FINISH)) {
+      statement.setLong(1, nextTokenId);
+      statement.setBoolean(2, counterChanged);
+      int next = AuditSql.bindArrays(connection, statement, 3, audits);
+      statement.setArray(
+          next, connection.createArrayOf("bigint", changedTokens.toArray(new Long[0])));
+      statement.execute();
+      try (ResultSet logged = statement.getResultSet()) {
+        return logged.next() ? new long[] {logged.getLong(1), logged.getLong(2)} : null;
+      }
+    }
+  }
+}
