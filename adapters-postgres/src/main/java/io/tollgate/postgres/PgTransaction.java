@@ -84,6 +84,17 @@ final class PgTransaction implements StoreTransaction {
     audits.add(entry);
   }
 
+  /** Takes the write lock now ({@link #lockForWrite}): later statements see what committed. */
+  @Override
+  public void lockForChange() {
+    run(
+        "cannot start a change",
+        () -> {
+          lockForWrite();
+          return null;
+        });
+  }
+
   UUID clusterId() {
     return clusterId;
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.NotAuthenticatedException;
@@ -17,16 +18,20 @@ import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenNameAlreadyExistsException;
+import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.service.TokenService;
 import io.tollgate.core.testing.SequentialSecretGenerator;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -272,55 +277,95 @@ class PostgresStoreIT {
     assertThat(store.location()).contains(database.name());
   }
 
-  /**
-   * A token created on the authority of another is checked against that token as it stands once the
-   * creation holds the write lock: a deletion that another node commits while this node waits for
-   * the lock is seen, and the creation refused.
-   */
-  @Test
-  void anActingTokenDeletedWhileTheCreationWaitsForTheLock_refusesTheCreation() throws Exception {
-    TokenService service =
+  // --- changes racing another node's: each sees what committed before it had the write lock ---
+
+  private static final String DELETE_CI_ELSEWHERE = "DELETE FROM tokens WHERE name = 'ci'";
+
+  private TokenService service;
+  private IssuedToken admin;
+  private Actor byCi;
+
+  private void twoAdminsAndOther() {
+    service =
         new TokenService(
             store, new Sha512TokenHasher(), new SequentialSecretGenerator(), Clock.systemUTC());
-    service.createOperatorToken();
-    IssuedToken ci = createNamed(service, "ci", Actor.BOOTSTRAP);
-
-    try (Connection elsewhere = database.connect();
-        Statement statement = elsewhere.createStatement()) {
-      // another node's transaction: holds the write lock and deletes ci, not yet committed
-      elsewhere.setAutoCommit(false);
-      statement.execute("SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE");
-      statement.execute("DELETE FROM tokens WHERE id = " + ci.token().id().value());
-
-      CompletableFuture<IssuedToken> late =
-          CompletableFuture.supplyAsync(
-              () -> createNamed(service, "late", Actor.token(ci.token())));
-      awaitALockWait();
-      elsewhere.commit();
-
-      assertThatThrownBy(() -> late.get(30, TimeUnit.SECONDS))
-          .hasCauseInstanceOf(NotAuthenticatedException.class);
-    }
-    assertThat(store.tokens().findByName(TokenName.of("late"))).isEmpty();
-    assertThat(store.tokens().findAll()).hasSize(1);
+    admin = service.createOperatorToken();
+    byCi = Actor.token(createNamed("ci", Actor.BOOTSTRAP).token());
+    createNamed("other", Actor.BOOTSTRAP);
   }
 
-  /** Until a session of the test database waits for a lock (the creation, for the meta row). */
-  private static void awaitALockWait() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (database.queryLong(
-            "SELECT count(*) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
-        == 0) {
-      assertThat(System.nanoTime())
-          .as("a creation waiting for the write lock")
-          .isLessThan(deadline);
-      Thread.sleep(10);
-    }
-  }
-
-  private static IssuedToken createNamed(TokenService service, String name, Actor actor) {
+  private IssuedToken createNamed(String name, Actor actor) {
     return service.createNamedAdminToken(
         new CreateNamedAdminTokenCommand(TokenName.named(name), Lifetime.FOREVER, null, actor));
+  }
+
+  /**
+   * Runs {@code change} on another thread while a transaction of another node holds the write lock
+   * and has run {@code sql}; commits that transaction once the change waits for the lock.
+   *
+   * @return the change's outcome, once it has one
+   */
+  private static <T> CompletableFuture<T> racingAnotherNode(String sql, Supplier<T> change)
+      throws Exception {
+    try (Connection elsewhere = database.connect();
+        Statement statement = elsewhere.createStatement()) {
+      elsewhere.setAutoCommit(false);
+      statement.execute("SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE");
+      statement.execute(sql);
+      CompletableFuture<T> outcome = CompletableFuture.supplyAsync(change);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (database.queryLong(
+              "SELECT count(*) FROM pg_stat_activity"
+                  + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+          == 0) {
+        assertThat(System.nanoTime()).as("the change waiting for the lock").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      elsewhere.commit();
+      outcome.handle((result, failure) -> null).get(30, TimeUnit.SECONDS);
+      return outcome;
+    }
+  }
+
+  @Test
+  void aCreationWaitingWhileItsActingTokenIsDeletedElsewhere_isRefused() throws Exception {
+    twoAdminsAndOther();
+
+    CompletableFuture<IssuedToken> created =
+        racingAnotherNode(DELETE_CI_ELSEWHERE, () -> createNamed("late", byCi));
+
+    assertThatThrownBy(created::get).hasCauseInstanceOf(NotAuthenticatedException.class);
+    assertThat(store.tokens().findByName(TokenName.of("late"))).isEmpty();
+  }
+
+  @Test
+  void aDeletionWaitingWhileItsActingTokenIsDeletedElsewhere_isRefused() throws Exception {
+    twoAdminsAndOther();
+
+    CompletableFuture<Token> deleted =
+        racingAnotherNode(
+            DELETE_CI_ELSEWHERE, () -> service.deleteToken(TokenName.of("other"), byCi));
+
+    assertThatThrownBy(deleted::get).hasCauseInstanceOf(NotAuthenticatedException.class);
+    assertThat(store.tokens().findByName(TokenName.of("other"))).isPresent();
+  }
+
+  @Test
+  void anUpdateWaitingWhileTheTokenChangesElsewhere_keepsWhatItDoesNotChange() throws Exception {
+    twoAdminsAndOther();
+    UpdateTokenCommand describe =
+        new UpdateTokenCommand(
+            TokenName.of("other"),
+            Optional.of(Description.of("described")),
+            Optional.empty(),
+            Actor.token(admin.token()));
+
+    racingAnotherNode(
+        "UPDATE tokens SET status = 'inactive' WHERE name = 'other'",
+        () -> service.updateToken(describe));
+
+    Token other = store.tokens().findByName(TokenName.of("other")).orElseThrow();
+    assertThat(other.description()).isEqualTo(Description.of("described"));
+    assertThat(other.status()).isEqualTo(TokenStatus.INACTIVE); // not put back to active
   }
 }

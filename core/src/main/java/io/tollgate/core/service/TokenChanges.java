@@ -185,6 +185,7 @@ final class TokenChanges {
   }
 
   Token delete(StoreTransaction tx, TokenName name, Actor actor) {
+    tx.lockForChange(); // the acting token as every change committed before this one left it
     Token acting = rules.requireAdmin(tx.tokens(), actor);
     if (name.isOperator()) {
       throw ManagementRules.operatorUntouchable(
@@ -217,6 +218,7 @@ final class TokenChanges {
   }
 
   Token update(StoreTransaction tx, UpdateTokenCommand command) {
+    tx.lockForChange(); // the fields kept are the token's latest, not an older read's
     Token acting = rules.requireAdmin(tx.tokens(), command.actor());
     if (command.name().isOperator()) {
       throw ManagementRules.operatorUntouchable(

@@ -20,4 +20,13 @@ public interface StoreTransaction {
    * does.
    */
   void audit(AuditEntry entry);
+
+  /**
+   * Keeps every other writer out until this transaction ends, and makes what it reads from here on
+   * include every change committed before: a change that reads before it writes calls this first,
+   * so that what it decides on cannot change under it. A store whose transactions already run one
+   * at a time from their start has nothing to do; a store shared by several nodes takes its write
+   * lock.
+   */
+  default void lockForChange() {}
 }

@@ -68,6 +68,25 @@ public abstract class TokenStoreContract implements LastUseContract {
   }
 
   @Test
+  void aTransactionLockedForChange_readsAndWritesAsAnyOther_andLocksOnlyOnce() {
+    Token ci = store.inTransaction(tx -> tx.tokens().insert(newToken("ci")));
+
+    Token other =
+        store.inTransaction(
+            tx -> {
+              tx.lockForChange();
+              assertThat(tx.tokens().findByName(TokenName.of("ci"))).contains(ci);
+              Token inserted = tx.tokens().insert(newToken("other"));
+              tx.lockForChange();
+              tx.audit(CREATED);
+              return inserted;
+            });
+
+    assertThat(store.tokens().findAll()).containsExactly(ci, other);
+    assertThat(store.auditLog().entries()).containsExactly(CREATED);
+  }
+
+  @Test
   void aTransaction_seesItsOwnWrites() {
     boolean seen =
         store.inTransaction(
