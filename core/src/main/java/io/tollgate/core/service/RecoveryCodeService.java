@@ -2,9 +2,11 @@ package io.tollgate.core.service;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.RecoveryCodeRejectedException;
+import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.out.RecoveryCodeHasher;
@@ -31,6 +33,7 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
   private final SecureRandom random;
   private final Clock clock;
   private final AttemptLimiter limiter;
+  private final ManagementRules rules;
 
   /**
    * @param tokens the service that regenerates {@code _admin}, on {@code store}
@@ -52,6 +55,7 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
     this.hasher = hasher;
     this.random = random;
     this.clock = clock;
+    this.rules = new ManagementRules(clock);
     this.limiter = new AttemptLimiter(ATTEMPTS_PER_WINDOW, WINDOW, clock);
   }
 
@@ -66,6 +70,13 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
     String hash = hasher.hash(code.canonical());
     store.inTransaction(
         tx -> {
+          // the issuing token as every change committed before this one left it, which must be
+          // _admin (as issueRecoveryCodeAs says), or no token at all (an out-of-band channel)
+          tx.lockForChange();
+          Token acting = rules.requireAdmin(tx.tokens(), actor);
+          if (acting != null && !acting.isOperator()) {
+            throw new ForbiddenException();
+          }
           tx.recoveryCodes().replace(hash, now);
           tx.audit(new AuditEntry(now, AuditEntry.RECOVERY_CODE_ISSUED, null, actor));
           return null;

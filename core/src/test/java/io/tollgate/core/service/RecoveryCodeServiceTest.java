@@ -6,17 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.IssuedToken;
+import io.tollgate.core.domain.Lifetime;
+import io.tollgate.core.domain.NotAuthenticatedException;
 import io.tollgate.core.domain.OperatorTokenMissingException;
+import io.tollgate.core.domain.Permissions;
 import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.RecoveryCodeRejectedException;
+import io.tollgate.core.domain.TokenName;
+import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.domain.TooManyAttemptsException;
 import io.tollgate.core.memory.InMemoryTokenStore;
+import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.CreateResourceTokenUseCase.CreateResourceTokenCommand;
+import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.port.out.RecoveryCodeHasher;
 import io.tollgate.core.testing.MutableClock;
 import io.tollgate.core.testing.SequentialSecretGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +69,44 @@ class RecoveryCodeServiceTest {
     assertThat(store.recoveryCodes().currentHash())
         .contains("fake$" + new String(code.canonical()));
     assertThat(code.toString()).doesNotContain(code.grouped());
+  }
+
+  @Test
+  void issue_byAnyTokenButAUsableOperator_isRefusedAndStoresNothing() {
+    Actor byAdmin = Actor.token(admin.token());
+    IssuedToken named = createNamed("named", byAdmin);
+    IssuedToken deleted = createNamed("deleted", byAdmin);
+    IssuedToken inactive = createNamed("inactive", byAdmin);
+    IssuedToken dashboard =
+        tokens.createResourceToken(
+            new CreateResourceTokenCommand(
+                TokenName.named("dashboard"),
+                Permissions.parse("system:ping:read"),
+                Lifetime.FOREVER,
+                null,
+                byAdmin));
+    tokens.deleteToken(deleted.token().name(), byAdmin);
+    tokens.updateToken(
+        new UpdateTokenCommand(
+            inactive.token().name(), Optional.empty(), Optional.of(TokenStatus.INACTIVE), byAdmin));
+
+    assertThatThrownBy(() -> recovery.issueRecoveryCode(Actor.token(deleted.token())))
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThatThrownBy(() -> recovery.issueRecoveryCode(Actor.token(inactive.token())))
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThatThrownBy(() -> recovery.issueRecoveryCode(Actor.token(dashboard.token())))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> recovery.issueRecoveryCode(Actor.token(named.token())))
+        .isInstanceOf(ForbiddenException.class); // a named admin could take over _admin with one
+    assertThat(store.recoveryCodes().currentHash()).isEmpty();
+    assertThat(store.auditLog().entries())
+        .extracting(AuditEntry::action)
+        .doesNotContain(AuditEntry.RECOVERY_CODE_ISSUED);
+  }
+
+  private IssuedToken createNamed(String name, Actor actor) {
+    return tokens.createNamedAdminToken(
+        new CreateNamedAdminTokenCommand(TokenName.named(name), Lifetime.FOREVER, null, actor));
   }
 
   @Test

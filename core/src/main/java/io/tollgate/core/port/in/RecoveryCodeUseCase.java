@@ -14,7 +14,13 @@ public interface RecoveryCodeUseCase {
 
   /**
    * Issues a new code, replacing any earlier one. Only its Argon2id hash is stored; the returned
-   * code is shown once and should be wiped by the caller after display.
+   * code is shown once and should be wiped by the caller after display. An actor with a token must
+   * be {@code _admin}, usable as the store holds it when the code is stored; an actor without one
+   * is an out-of-band channel the caller vouches for.
+   *
+   * @throws io.tollgate.core.domain.NotAuthenticatedException if the acting token is gone or not
+   *     usable
+   * @throws io.tollgate.core.domain.ForbiddenException if it is another token than {@code _admin}
    */
   RecoveryCode issueRecoveryCode(Actor actor);
 
