@@ -192,13 +192,7 @@ final class PgTransaction implements StoreTransaction {
    *     #handBackRefusedId()})
    */
   Optional<Token> insertUnderNewId(NewToken token) {
-    Token draft = token.withId(TokenId.of(0));
-    long[] result =
-        TokenSql.bindAfterId(handle().createQuery(TokenSql.LOCK_DRAW_INSERT), draft, 0)
-            .map((rs, ctx) -> insertResult(rs))
-            .findOne()
-            .orElseThrow(() -> new IllegalStateException("the meta row is missing"));
-    return inserted(token, result);
+    return lockDrawInsert(token, null).stored();
   }
 
   /**
@@ -208,11 +202,21 @@ final class PgTransaction implements StoreTransaction {
    * sees what committed before it began).
    */
   InsertThenRead insertUnderNewIdThenRead(NewToken token, TokenId id) {
+    return lockDrawInsert(token, id);
+  }
+
+  /** {@link TokenSql#LOCK_DRAW_INSERT}, followed by the read of {@code readId} unless null. */
+  private InsertThenRead lockDrawInsert(NewToken token, TokenId readId) {
     Connection connection = handle().getConnection();
-    try (PreparedStatement statement =
-        connection.prepareStatement(TokenSql.LOCK_DRAW_INSERT + "; " + TokenSql.SELECT_BY_ID)) {
+    String sql =
+        readId == null
+            ? TokenSql.LOCK_DRAW_INSERT
+            : TokenSql.LOCK_DRAW_INSERT + "; " + TokenSql.SELECT_BY_ID;
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int next = TokenSql.setAfterId(statement, token.withId(TokenId.of(0)), 1);
-      statement.setLong(next, id.value());
+      if (readId != null) {
+        statement.setLong(next, readId.value());
+      }
       statement.execute();
       long[] result;
       try (ResultSet inserted = statement.getResultSet()) {
@@ -221,16 +225,18 @@ final class PgTransaction implements StoreTransaction {
         }
         result = insertResult(inserted);
       }
-      if (!statement.getMoreResults()) {
-        throw new IllegalStateException("the read sent with the insert returned no rows");
-      }
-      Optional<Token> read;
-      try (ResultSet row = statement.getResultSet()) {
-        read = row.next() ? Optional.of(TokenSql.map(row)) : Optional.empty();
+      Optional<Token> read = Optional.empty();
+      if (readId != null) {
+        if (!statement.getMoreResults()) {
+          throw new IllegalStateException("the read sent with the insert returned no rows");
+        }
+        try (ResultSet row = statement.getResultSet()) {
+          read = row.next() ? Optional.of(TokenSql.map(row)) : Optional.empty();
+        }
       }
       return new InsertThenRead(inserted(token, result), read);
     } catch (SQLException e) {
-      throw new StatementFailure(e);
+      throw new SqlFailure(e);
     }
   }
 
@@ -300,7 +306,7 @@ final class PgTransaction implements StoreTransaction {
     if (!changedTokens.isEmpty() || !audits.isEmpty() || nextTokenIdChanged) {
       try {
         appendChangesAndCommit();
-      } catch (StatementFailure e) {
+      } catch (SqlFailure e) {
         String state = String.valueOf(((SQLException) e.getCause()).getSQLState());
         throw PgErrors.translate(
             e,
@@ -333,16 +339,7 @@ final class PgTransaction implements StoreTransaction {
           FinishSql.appendAndCommit(
               handle.getConnection(), nextTokenId, nextTokenIdChanged, audits, changedTokens);
     } catch (SQLException e) {
-      throw new StatementFailure(e);
-    }
-  }
-
-  /** A driver failure of a statement run through JDBC, translated by {@link PgErrors}. */
-  private static final class StatementFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StatementFailure(SQLException cause) {
-      super(cause);
+      throw new SqlFailure(e);
     }
   }
 

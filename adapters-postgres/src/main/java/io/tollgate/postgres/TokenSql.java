@@ -20,8 +20,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The {@code tokens} table's statements, on whatever handle they are given: a transaction's or a
@@ -45,8 +43,8 @@ final class TokenSql {
    * statement (one round trip). The lock sits in a materialized part, so that the id is drawn once
    * the lock is held; the id is the drawn one, or the counter when the sequence is behind it (after
    * an import). Taking the lock again in a transaction that holds it costs nothing. Parameters: the
-   * token's columns but the id, as {@link #bindAfterId}; result: the counter, the drawn value, the
-   * id, whether the row was inserted (false: a unique constraint refused it).
+   * token's columns but the id, as {@link #setAfterId} binds them; result: the counter, the drawn
+   * value, the id, whether the row was inserted (false: a unique constraint refused it).
    */
   static final String LOCK_DRAW_INSERT =
       "WITH locked AS MATERIALIZED (SELECT next_token_id FROM meta WHERE id = 0 FOR UPDATE),"
@@ -117,36 +115,18 @@ final class TokenSql {
    * @return whether the row was inserted
    */
   static boolean insertIfAbsent(Handle handle, Token token) {
-    return bind(handle.createUpdate(INSERT), token).execute() == 1;
-  }
-
-  static Update bind(Update update, Token token) {
-    return bindAfterId(update.bind(0, token.id().value()), token, 1);
-  }
-
-  /**
-   * Binds every column of {@code token} but the id, in {@link #COLUMNS} order, from position {@code
-   * first}.
-   */
-  static <S extends SqlStatement<S>> S bindAfterId(S statement, Token token, int first) {
-    return statement
-        .bind(first, token.name().value())
-        .bind(first + 1, token.hash().algorithm())
-        .bind(first + 2, token.hash().digest())
-        .bind(first + 3, token.createdAt().toEpochMilli())
-        .bind(first + 4, idOrNull(token.createdBy()))
-        .bind(first + 5, millisOrNull(token.updatedAt()))
-        .bind(first + 6, idOrNull(token.updatedBy()))
-        .bind(first + 7, token.expiry().asInstant().map(Instant::toEpochMilli).orElse(null))
-        .bind(first + 8, token.description() == null ? null : token.description().value())
-        .bind(first + 9, token.status().wireName())
-        .bind(first + 10, token.permissions().text())
-        .bind(first + 11, millisOrNull(token.lastUsedAt()));
+    try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT)) {
+      statement.setLong(1, token.id().value());
+      setAfterId(statement, token, 2);
+      return statement.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
   }
 
   /**
-   * As {@link #bindAfterId}, on a JDBC statement, from parameter {@code first} (1-based); binds
-   * nulls as Jdbi does, typed by column.
+   * Binds every column of {@code token} but the id, in {@link #COLUMNS} order, from parameter
+   * {@code first} (1-based); nulls typed by column.
    *
    * @return the parameter after the last one bound
    */
