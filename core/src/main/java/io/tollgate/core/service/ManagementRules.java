@@ -18,10 +18,11 @@ import java.util.Optional;
 
 /**
  * Who may change tokens. A change made on the authority of a token ({@link Actor#tokenId()} set)
- * needs that token to exist, be usable and hold {@code *:*:*}: a resource token may not manage
- * tokens. A named admin token that tries to edit or delete {@code _admin} is forbidden rather than
- * told the operator token is immutable. A change without a token (bootstrap, recovery, a token
- * file, offline commands) comes from an out-of-band channel the adapter vouches for.
+ * needs that token to exist, still have the secret it was authenticated with, be usable and hold
+ * {@code *:*:*}: a resource token may not manage tokens. A named admin token that tries to edit or
+ * delete {@code _admin} is forbidden rather than told the operator token is immutable. A change
+ * without a token (bootstrap, recovery, a token file, offline commands) comes from an out-of-band
+ * channel the adapter vouches for.
  */
 final class ManagementRules {
 
@@ -44,20 +45,22 @@ final class ManagementRules {
     if (id == null) {
       return null;
     }
-    return requireAdmin(tokens.findById(id));
+    return requireAdmin(tokens.findById(id), actor);
   }
 
   /**
-   * The acting token as read in the transaction that makes the change, which must exist, be usable
+   * The acting token as read in the transaction that makes the change, which must exist, still have
+   * the secret {@code actor} was authenticated with ({@link Actor#presentedSecretOf}), be usable
    * now and hold {@code *:*:*}.
    *
-   * @throws NotAuthenticatedException if it is gone, inactive or expired
+   * @throws NotAuthenticatedException if it is gone, regenerated, inactive or expired
    * @throws ForbiddenException if it is a resource token
    */
-  Token requireAdmin(Optional<Token> read) {
+  Token requireAdmin(Optional<Token> read, Actor actor) {
     long nowMillis = clock.millis();
     Token acting =
-        read.filter(token -> token.isUsableAtMillis(nowMillis))
+        read.filter(actor::presentedSecretOf)
+            .filter(token -> token.isUsableAtMillis(nowMillis))
             .orElseThrow(NotAuthenticatedException::new);
     if (!acting.isAdmin()) {
       throw new ForbiddenException();

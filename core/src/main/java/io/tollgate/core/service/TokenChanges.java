@@ -180,7 +180,7 @@ final class TokenChanges {
    */
   private Token insertChecked(StoreTransaction tx, NewToken draft, Actor actor) {
     InsertThenRead done = tx.tokens().insertThenRead(draft, actor.tokenId());
-    rules.requireAdmin(done.read());
+    rules.requireAdmin(done.read(), actor);
     return done.stored().orElseGet(() -> tx.tokens().insert(draft));
   }
 

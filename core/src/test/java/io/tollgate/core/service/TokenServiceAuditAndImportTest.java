@@ -47,11 +47,12 @@ class TokenServiceAuditAndImportTest {
         new UpdateTokenCommand(
             TokenName.of("ci"), Optional.empty(), Optional.of(TokenStatus.INACTIVE), byAdmin));
     IssuedToken regenerated = audited.regenerateOperatorToken(admin.secret());
-    audited.deleteToken(TokenName.of("ci"), byAdmin);
+    Actor byRegenerated = Actor.token(regenerated.token()); // the old secret no longer acts
+    audited.deleteToken(TokenName.of("ci"), byRegenerated);
     audited.importToken(
         TokenName.of("file"), TokenSecret.imported("apiv3_" + "f".repeat(40)), Expiry.NEVER);
     failing.failWrites();
-    assertThatThrownBy(() -> audited.deleteToken(TokenName.of("file"), byAdmin))
+    assertThatThrownBy(() -> audited.deleteToken(TokenName.of("file"), byRegenerated))
         .isInstanceOf(io.tollgate.core.domain.StoreException.class);
 
     Instant t1 = T0.plusSeconds(1);
@@ -61,7 +62,7 @@ class TokenServiceAuditAndImportTest {
             new AuditEntry(t1, "token.created", "ci", byAdmin),
             new AuditEntry(t1, "token.updated", "ci", byAdmin),
             new AuditEntry(t1, "token.regenerated", "_admin", byAdmin),
-            new AuditEntry(t1, "token.deleted", "ci", byAdmin),
+            new AuditEntry(t1, "token.deleted", "ci", byRegenerated),
             new AuditEntry(t1, "token.imported", "file", Actor.TOKEN_FILE));
     assertThat(regenerated.token().updatedAt()).isEqualTo(t1);
   }

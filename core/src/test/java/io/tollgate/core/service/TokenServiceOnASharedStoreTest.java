@@ -20,9 +20,11 @@ import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.port.in.UpdateTokenUseCase.UpdateTokenCommand;
 import io.tollgate.core.testing.MutableClock;
 import io.tollgate.core.testing.ScriptedStore;
 import io.tollgate.core.testing.SequentialSecretGenerator;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,38 @@ class TokenServiceOnASharedStoreTest {
     assertThatThrownBy(() -> otherNode.regenerateOperatorToken(admin.secret()))
         .isInstanceOf(NotAuthenticatedException.class);
     assertThat(memory.tokens().findByName(TokenName.OPERATOR)).contains(regenerated.token());
+  }
+
+  @Test
+  void aNodeThatHasNotHeardOfARegeneration_makesNoChangeOnTheOldSecretsAuthority() {
+    TokenService otherNode = newNode();
+    service.regenerateOperatorToken(admin.secret());
+    // the other node still authenticates the old secret (it has not heard yet), and its edge acts
+    // for the token it found: the old secret's hash, not the one the store holds now
+    Actor stale = Actor.token(otherNode.authenticate(admin.secret().value()).token());
+
+    assertThatThrownBy(
+            () ->
+                otherNode.createNamedAdminToken(
+                    new CreateNamedAdminTokenCommand(
+                        TokenName.named("late"), Lifetime.FOREVER, null, stale)))
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThatThrownBy(() -> otherNode.deleteToken(TokenName.of("ci"), stale))
+        .isInstanceOf(NotAuthenticatedException.class);
+    assertThatThrownBy(
+            () ->
+                otherNode.updateToken(
+                    new UpdateTokenCommand(
+                        TokenName.of("ci"),
+                        Optional.empty(),
+                        Optional.of(TokenStatus.INACTIVE),
+                        stale)))
+        .isInstanceOf(NotAuthenticatedException.class);
+
+    assertThat(memory.tokens().findByName(TokenName.of("late"))).isEmpty();
+    assertThat(memory.tokens().findByName(TokenName.of("ci")))
+        .map(Token::status)
+        .contains(TokenStatus.ACTIVE);
   }
 
   @Test
