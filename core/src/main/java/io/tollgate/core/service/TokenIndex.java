@@ -8,24 +8,23 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The in-memory mirror of committed tokens, keyed by hash (what authentication reads, without
- * locking or allocating) and by id (what a change applies to). Only {@link TokenService} writes to
- * it, under its write lock, and only after a write has committed. Each token's {@link Entry} also
- * holds its {@link LastUse}, which outlives a change of the token (a regeneration, new details) and
- * goes with its removal. It keeps a count of its tokens by kind, so that {@code /metrics} never
- * walks a million tokens.
+ * locking or allocating) and by id (what a change applies to), each an {@link EntryTable}. Only
+ * {@link TokenService} writes to it, under its write lock, and only after a write has committed.
+ * Each token's {@link Entry} also holds its {@link LastUse}, which outlives a change of the token
+ * (a regeneration, new details) and goes with its removal. It keeps a count of its tokens by kind,
+ * so that {@code /metrics} never walks a million tokens.
  */
 final class TokenIndex {
   private static final int OPERATOR = 0;
   private static final int ADMIN = 1;
   private static final int RESOURCE = 2;
 
-  private final ConcurrentHashMap<TokenHash, Entry> byHash;
-  private final ConcurrentHashMap<TokenId, Entry> byId;
+  private final ByHash byHash;
+  private final ById byId;
   private final AtomicLongArray countsByKind = new AtomicLongArray(3);
 
   /** From this many tokens on, the two maps are filled on two threads. */
@@ -41,13 +40,54 @@ final class TokenIndex {
     }
   }
 
+  /** Tokens by the hash of their secret. */
+  private static final class ByHash extends EntryTable<TokenHash> {
+    ByHash(int expected) {
+      super(expected);
+    }
+
+    @Override
+    TokenHash keyOf(Entry entry) {
+      return entry.token.hash();
+    }
+
+    @Override
+    int codeOf(TokenHash hash) {
+      return hash.hashCode(); // a digest's bits are spread already
+    }
+
+    @Override
+    boolean hasKey(Entry entry, TokenHash hash) {
+      return entry.token.hash().equals(hash);
+    }
+  }
+
+  /** Tokens by id. */
+  private static final class ById extends EntryTable<TokenId> {
+    ById(int expected) {
+      super(expected);
+    }
+
+    @Override
+    TokenId keyOf(Entry entry) {
+      return entry.token.id();
+    }
+
+    @Override
+    int codeOf(TokenId id) {
+      int h = Long.hashCode(id.value()) * 0x9E3779B9; // ids come in runs: spread them
+      return h ^ (h >>> 16);
+    }
+
+    @Override
+    boolean hasKey(Entry entry, TokenId id) {
+      return entry.token.id().value() == id.value();
+    }
+  }
+
   TokenIndex(Collection<Token> committed) {
-    // ConcurrentHashMap sizes its table for this many entries at its own load factor (for
-    // 1,000,000 tokens, 2^21 slots, room for 1,500,000 before a resize); asking for twice as many
-    // doubled both tables: 17 MB of empty slots per million tokens.
-    int capacity = Math.max(16, committed.size());
-    byHash = new ConcurrentHashMap<>(capacity);
-    byId = new ConcurrentHashMap<>(capacity);
+    byHash = new ByHash(committed.size());
+    byId = new ById(committed.size());
     if (committed.size() < PARALLEL_LOAD) {
       committed.forEach(this::put);
       return;
@@ -66,7 +106,7 @@ final class TokenIndex {
             () -> {
               try {
                 for (Entry entry : entries) {
-                  byHash.put(entry.token.hash(), entry);
+                  byHash.put(entry);
                 }
               } catch (Throwable t) { // rethrown on the loading thread below
                 failure[0] = t;
@@ -75,7 +115,7 @@ final class TokenIndex {
             "tollgate-index-load");
     byHashFiller.start();
     for (Entry entry : entries) {
-      byId.put(entry.token.id(), entry);
+      byId.put(entry);
       count(entry.token, 1);
     }
     try {
@@ -106,7 +146,7 @@ final class TokenIndex {
    */
   void put(Token token) {
     Entry entry = new Entry(token);
-    Entry previous = byId.put(token.id(), entry);
+    Entry previous = byId.put(entry);
     if (previous != null) {
       entry.carryOver(previous);
       if (!previous.token.hash().equals(token.hash())) {
@@ -114,7 +154,7 @@ final class TokenIndex {
       }
       count(previous.token, -1);
     }
-    byHash.put(token.hash(), entry);
+    byHash.put(entry);
     count(token, 1);
     if (previous != null) {
       entry.carryOver(previous); // a use that raced the swap above
@@ -123,7 +163,7 @@ final class TokenIndex {
 
   /** Removes the token of that id, if any. */
   void remove(TokenId id) {
-    Entry previous = byId.remove(id);
+    Entry previous = byId.remove(id, null);
     if (previous != null) {
       byHash.remove(previous.token.hash(), previous);
       count(previous.token, -1);
@@ -133,12 +173,13 @@ final class TokenIndex {
   /** The uses the store does not hold yet, by token id; marks nothing. */
   Map<TokenId, Long> pendingLastUse() {
     Map<TokenId, Long> pending = new HashMap<>();
-    for (Entry entry : byId.values()) {
-      long millis = entry.pending();
-      if (millis != LastUse.NEVER) {
-        pending.put(entry.token.id(), millis);
-      }
-    }
+    byId.forEach(
+        entry -> {
+          long millis = entry.pending();
+          if (millis != LastUse.NEVER) {
+            pending.put(entry.token.id(), millis);
+          }
+        });
     return pending;
   }
 
