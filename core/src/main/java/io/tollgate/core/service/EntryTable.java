@@ -66,8 +66,10 @@ abstract class EntryTable<K> {
   /** The hash code of {@code key}, spread over all 32 bits. */
   abstract int codeOf(K key);
 
-  /** Whether {@code entry} is the one for {@code key}. */
-  abstract boolean hasKey(Entry entry, K key);
+  /** Whether {@code entry} is the one for {@code key}: its key equals {@code key}. */
+  private boolean hasKey(Entry entry, K key) {
+    return keyOf(entry).equals(key);
+  }
 
   /** The entry for {@code key}, or null. Any thread; never blocks or allocates. */
   final Entry get(K key) {

@@ -49,6 +49,20 @@ final class ManagementRules {
   }
 
   /**
+   * As {@link #requireAdmin(TokenRepository, Actor)}, and the acting token must be {@code _admin}
+   * itself: what only the operator token may do.
+   *
+   * @throws ForbiddenException if it is another token than {@code _admin}
+   */
+  Token requireOperator(TokenRepository tokens, Actor actor) {
+    Token acting = requireAdmin(tokens, actor);
+    if (acting != null && !acting.isOperator()) {
+      throw new ForbiddenException();
+    }
+    return acting;
+  }
+
+  /**
    * The acting token as read in the transaction that makes the change, which must exist, still have
    * the secret {@code actor} was authenticated with ({@link Actor#presentedSecretOf}), be usable
    * now and hold {@code *:*:*}.

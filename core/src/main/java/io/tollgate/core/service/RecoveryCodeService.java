@@ -2,11 +2,9 @@ package io.tollgate.core.service;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
-import io.tollgate.core.domain.ForbiddenException;
 import io.tollgate.core.domain.IssuedToken;
 import io.tollgate.core.domain.RecoveryCode;
 import io.tollgate.core.domain.RecoveryCodeRejectedException;
-import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.in.RecoveryCodeUseCase;
 import io.tollgate.core.port.out.RecoveryCodeHasher;
@@ -73,10 +71,7 @@ public final class RecoveryCodeService implements RecoveryCodeUseCase {
           // the issuing token as every change committed before this one left it, which must be
           // _admin (as issueRecoveryCodeAs says), or no token at all (an out-of-band channel)
           tx.lockForChange();
-          Token acting = rules.requireAdmin(tx.tokens(), actor);
-          if (acting != null && !acting.isOperator()) {
-            throw new ForbiddenException();
-          }
+          rules.requireOperator(tx.tokens(), actor);
           tx.recoveryCodes().replace(hash, now);
           tx.audit(new AuditEntry(now, AuditEntry.RECOVERY_CODE_ISSUED, null, actor));
           return null;

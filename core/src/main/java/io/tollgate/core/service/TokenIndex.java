@@ -55,11 +55,6 @@ final class TokenIndex {
     int codeOf(TokenHash hash) {
       return hash.hashCode(); // a digest's bits are spread already
     }
-
-    @Override
-    boolean hasKey(Entry entry, TokenHash hash) {
-      return entry.token.hash().equals(hash);
-    }
   }
 
   /** Tokens by id. */
@@ -77,11 +72,6 @@ final class TokenIndex {
     int codeOf(TokenId id) {
       int h = Long.hashCode(id.value()) * 0x9E3779B9; // ids come in runs: spread them
       return h ^ (h >>> 16);
-    }
-
-    @Override
-    boolean hasKey(Entry entry, TokenId id) {
-      return entry.token.id().value() == id.value();
     }
   }
 

@@ -32,6 +32,18 @@ class SecretRedactionTest {
   }
 
   @Test
+  void actor_toStringLeavesOutTheHashOfTheSecretItActsWith() {
+    Token token = TestTokens.newToken("ci", SECRET).withId(TokenId.of(3));
+    Actor actor = Actor.token(token);
+
+    assertThat(actor.secretHash()).isEqualTo(token.hash());
+    assertThat(actor.toString())
+        .contains("token 3 (ci)")
+        .doesNotContain(token.hash().shortHex())
+        .doesNotContain(token.hash().hex());
+  }
+
+  @Test
   void importedSecret_mustStartWithThePrefixAndBeLongEnough() {
     assertThatThrownBy(() -> TokenSecret.imported("apiv2_" + "x".repeat(40)))
         .isInstanceOf(InvalidTokenSecretException.class)

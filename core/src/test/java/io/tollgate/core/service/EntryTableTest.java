@@ -32,11 +32,6 @@ class EntryTableTest {
     int codeOf(TokenId id) {
       return clash ? 7 : Long.hashCode(id.value()) * 0x9E3779B9;
     }
-
-    @Override
-    boolean hasKey(Entry entry, TokenId id) {
-      return entry.token.id().equals(id);
-    }
   }
 
   private static Entry entry(long id) {
