@@ -2,7 +2,13 @@ package io.tollgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,35 @@ class ConsoleAssetsTest {
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.header("Content-Security-Policy")).isEqualTo("default-src 'self'");
     assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
+  }
+
+  /**
+   * A module added to the console's directory but not to {@link ConsoleAssets}' list would be
+   * refused in the browser and break the page; so would an import of a file that is not there.
+   */
+  @Test
+  void everyFileOfTheConsoleDirectory_andEveryModuleAScriptImports_isServed() throws Exception {
+    Path directory = Path.of(ConsoleAssets.class.getResource("/io/tollgate/http/console/").toURI());
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(directory)) {
+      files = listing.sorted().toList();
+    }
+    Pattern importFrom = Pattern.compile("from '\\./([^']+)'");
+    List<String> imported = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      assertThat(harness.get("/console/" + name).status()).as(name).isEqualTo(200);
+      if (name.endsWith(".js")) {
+        Matcher m = importFrom.matcher(Files.readString(file));
+        while (m.find()) {
+          imported.add(m.group(1));
+        }
+      }
+    }
+    assertThat(imported).contains("page.js", "tokens.js", "api.js");
+    for (String module : imported) {
+      assertThat(harness.get("/console/" + module).status()).as(module).isEqualTo(200);
+    }
   }
 
   @Test
@@ -131,6 +166,12 @@ class ConsoleAssetsTest {
             "/console/index.html",
             "/console/console.css",
             "/console/console.js",
+            "/console/page.js",
+            "/console/dialogs.js",
+            "/console/tokens.js",
+            "/console/create.js",
+            "/console/actions.js",
+            "/console/audit.js",
             "/console/api.js",
             "/console/validate.js",
             "/console/format.js",
