@@ -1,14 +1,10 @@
 package io.tollgate.postgres;
 
-import io.tollgate.core.domain.Description;
-import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.domain.TokenStatus;
-import io.tollgate.core.port.out.TokenRepository;
-import java.time.Instant;
+import io.tollgate.core.port.out.CommittedTokenView;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,22 +14,13 @@ import java.util.UUID;
  * (its own snapshot), each write a transaction of its own through {@link
  * PostgresStore#inTransaction}, so it commits with its change-log row or not at all.
  */
-final class CommittedTokens implements TokenRepository {
+final class CommittedTokens extends CommittedTokenView {
 
   private final PostgresStore store;
 
   CommittedTokens(PostgresStore store) {
+    super(store);
     this.store = store;
-  }
-
-  @Override
-  public Token insert(NewToken token) {
-    return store.inTransaction(tx -> tx.tokens().insert(token));
-  }
-
-  @Override
-  public Token insertImported(NewToken token) {
-    return store.inTransaction(tx -> tx.tokens().insertImported(token));
   }
 
   @Override
@@ -64,29 +51,6 @@ final class CommittedTokens implements TokenRepository {
   @Override
   public List<Token> findAll() {
     return store.read("cannot list tokens", handle -> handle.inTransaction(TokenSql::findAll));
-  }
-
-  @Override
-  public Optional<Token> replaceHash(
-      TokenId id, TokenHash expected, TokenHash replacement, Instant updatedAt, TokenId updatedBy) {
-    return store.inTransaction(
-        tx -> tx.tokens().replaceHash(id, expected, replacement, updatedAt, updatedBy));
-  }
-
-  @Override
-  public Optional<Token> updateDetails(
-      TokenName name,
-      Description description,
-      TokenStatus status,
-      Instant updatedAt,
-      TokenId updatedBy) {
-    return store.inTransaction(
-        tx -> tx.tokens().updateDetails(name, description, status, updatedAt, updatedBy));
-  }
-
-  @Override
-  public Optional<Token> deleteByName(TokenName name) {
-    return store.inTransaction(tx -> tx.tokens().deleteByName(name));
   }
 
   @Override

@@ -1,14 +1,11 @@
 package io.tollgate.sqlite;
 
-import io.tollgate.core.domain.Description;
-import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.domain.TokenStatus;
+import io.tollgate.core.port.out.CommittedTokenView;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
-import io.tollgate.core.port.out.TokenRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -22,7 +19,7 @@ import java.util.function.Function;
  * The committed state of a {@link SqliteTokenStore}, read on the reader connections (never blocked
  * by the writer). A write through it is a unit of work of its own, without an audit line.
  */
-final class StoreReads implements TokenRepository, RecoveryCodeRepository {
+final class StoreReads extends CommittedTokenView implements RecoveryCodeRepository {
 
   private static final String BY_NAME =
       "SELECT " + TokenDao.COLUMNS + " FROM tokens WHERE name = ?";
@@ -37,6 +34,7 @@ final class StoreReads implements TokenRepository, RecoveryCodeRepository {
   private final AtomicReference<List<Token>> readAtOpen = new AtomicReference<>();
 
   StoreReads(SqliteTokenStore store) {
+    super(store);
     this.store = store;
   }
 
@@ -46,16 +44,6 @@ final class StoreReads implements TokenRepository, RecoveryCodeRepository {
 
   void dropReadAtOpen() {
     readAtOpen.set(null);
-  }
-
-  @Override
-  public Token insert(NewToken token) {
-    return write(tx -> tx.insert(token));
-  }
-
-  @Override
-  public Token insertImported(NewToken token) {
-    return write(tx -> tx.insertImported(token));
   }
 
   @Override
@@ -113,27 +101,6 @@ final class StoreReads implements TokenRepository, RecoveryCodeRepository {
       return atOpen;
     }
     return store.readPlain("cannot list tokens", TokenScan::findAll);
-  }
-
-  @Override
-  public Optional<Token> replaceHash(
-      TokenId id, TokenHash expected, TokenHash replacement, Instant updatedAt, TokenId updatedBy) {
-    return write(tx -> tx.replaceHash(id, expected, replacement, updatedAt, updatedBy));
-  }
-
-  @Override
-  public Optional<Token> updateDetails(
-      TokenName name,
-      Description description,
-      TokenStatus status,
-      Instant updatedAt,
-      TokenId updatedBy) {
-    return write(tx -> tx.updateDetails(name, description, status, updatedAt, updatedBy));
-  }
-
-  @Override
-  public Optional<Token> deleteByName(TokenName name) {
-    return write(tx -> tx.deleteByName(name));
   }
 
   @Override

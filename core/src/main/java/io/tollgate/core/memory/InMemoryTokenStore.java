@@ -2,14 +2,12 @@ package io.tollgate.core.memory;
 
 import io.tollgate.core.domain.AuditEntry;
 import io.tollgate.core.domain.AuditQuery;
-import io.tollgate.core.domain.Description;
-import io.tollgate.core.domain.NewToken;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenHash;
 import io.tollgate.core.domain.TokenId;
 import io.tollgate.core.domain.TokenName;
-import io.tollgate.core.domain.TokenStatus;
 import io.tollgate.core.port.out.AuditLog;
+import io.tollgate.core.port.out.CommittedTokenView;
 import io.tollgate.core.port.out.RecoveryCodeRepository;
 import io.tollgate.core.port.out.StoreTransaction;
 import io.tollgate.core.port.out.TokenRepository;
@@ -121,16 +119,10 @@ public final class InMemoryTokenStore implements TokenStore {
     return inTransaction(tx -> write.apply((MemoryTransaction) tx));
   }
 
-  private final class CommittedTokens implements TokenRepository {
+  private final class CommittedTokens extends CommittedTokenView {
 
-    @Override
-    public Token insert(NewToken token) {
-      return write(tx -> tx.insert(token));
-    }
-
-    @Override
-    public Token insertImported(NewToken token) {
-      return write(tx -> tx.insertImported(token));
+    CommittedTokens() {
+      super(InMemoryTokenStore.this);
     }
 
     @Override
@@ -156,31 +148,6 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public List<Token> findAll() {
       return read(() -> List.copyOf(tables.byId.values()));
-    }
-
-    @Override
-    public Optional<Token> replaceHash(
-        TokenId id,
-        TokenHash expected,
-        TokenHash replacement,
-        Instant updatedAt,
-        TokenId updatedBy) {
-      return write(tx -> tx.replaceHash(id, expected, replacement, updatedAt, updatedBy));
-    }
-
-    @Override
-    public Optional<Token> updateDetails(
-        TokenName name,
-        Description description,
-        TokenStatus status,
-        Instant updatedAt,
-        TokenId updatedBy) {
-      return write(tx -> tx.updateDetails(name, description, status, updatedAt, updatedBy));
-    }
-
-    @Override
-    public Optional<Token> deleteByName(TokenName name) {
-      return write(tx -> tx.deleteByName(name));
     }
 
     @Override
