@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Token;
 import io.tollgate.core.domain.TokenId;
+import io.tollgate.core.text.CsvLine;
 import io.tollgate.core.text.PrettyTable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -94,9 +95,9 @@ final class TokenTable {
 
   private static String csv(List<Token> tokens) {
     StringBuilder out = new StringBuilder();
-    appendCsvLine(out, header());
+    CsvLine.append(out, header());
     for (Token token : tokens) {
-      appendCsvLine(out, cells(token));
+      CsvLine.append(out, cells(token));
     }
     return out.toString();
   }
@@ -154,24 +155,6 @@ final class TokenTable {
       }
     }
     out.writeEndObject();
-  }
-
-  private static void appendCsvLine(StringBuilder out, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      String cell = cells.get(i);
-      if (cell.indexOf(',') >= 0
-          || cell.indexOf('"') >= 0
-          || cell.indexOf('\n') >= 0
-          || cell.indexOf('\r') >= 0) {
-        out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(cell);
-      }
-    }
-    out.append('\n');
   }
 
   private static String timestamp(Instant instant) {

@@ -1,5 +1,6 @@
 package io.tollgate.http;
 
+import io.tollgate.core.text.CsvLine;
 import io.tollgate.core.text.PrettyTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,9 +30,9 @@ enum RowFormat {
       StringBuilder out = new StringBuilder();
       List<String> header = new ArrayList<>();
       columns.forEach(column -> header.add(column.name()));
-      appendCsvLine(out, header);
+      CsvLine.append(out, header);
       for (TokenRow row : rows) {
-        appendCsvLine(out, cells(row, columns));
+        CsvLine.append(out, cells(row, columns));
       }
       return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -91,23 +92,5 @@ enum RowFormat {
       cells.add(value == null ? column.prettyWhenAbsent() : value.toString());
     }
     return cells;
-  }
-
-  private static void appendCsvLine(StringBuilder out, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      String cell = cells.get(i);
-      if (cell.indexOf(',') >= 0
-          || cell.indexOf('"') >= 0
-          || cell.indexOf('\n') >= 0
-          || cell.indexOf('\r') >= 0) {
-        out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(cell);
-      }
-    }
-    out.append('\n');
   }
 }
