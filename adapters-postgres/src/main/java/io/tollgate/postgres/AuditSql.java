@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -27,7 +28,11 @@ final class AuditSql {
       "at, action, actor_label, actor_token_id, token_name, client_address, method, path,"
           + " request_id, credential_fp, count";
 
-  private static final String INSERT =
+  /**
+   * An insert of one entry, bound by {@link #bindOne}; also a {@code WITH} part of the statement
+   * that finishes a transaction with one audit line (a creation, a deletion, an edit).
+   */
+  static final String INSERT =
       "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
@@ -99,6 +104,27 @@ final class AuditSql {
       statement.setArray(index++, connection.createArrayOf(type, column));
     }
     return index;
+  }
+
+  /**
+   * Binds {@code entry} as the eleven parameters of {@link #INSERT} from parameter {@code first}
+   * on; returns the index of the next parameter.
+   */
+  static int bindOne(PreparedStatement statement, int first, AuditEntry entry) throws SQLException {
+    RequestOrigin origin = entry.origin();
+    int i = first;
+    statement.setLong(i++, entry.at().toEpochMilli());
+    statement.setString(i++, entry.action());
+    statement.setString(i++, entry.actor().label());
+    statement.setObject(i++, TokenSql.idOrNull(entry.actor().tokenId()), Types.BIGINT);
+    statement.setString(i++, entry.tokenName());
+    statement.setString(i++, origin == null ? null : origin.clientAddress());
+    statement.setString(i++, origin == null ? null : origin.method());
+    statement.setString(i++, origin == null ? null : origin.path());
+    statement.setString(i++, origin == null ? null : origin.requestId());
+    statement.setString(i++, entry.credentialFp());
+    statement.setLong(i++, entry.count());
+    return i;
   }
 
   static void append(Handle handle, AuditEntry entry) {

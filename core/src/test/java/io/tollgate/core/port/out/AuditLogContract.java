@@ -68,6 +68,40 @@ public abstract class AuditLogContract {
     assertThat(store.auditLog().entries().get(0).origin()).isEqualTo(ORIGIN);
   }
 
+  /**
+   * A transaction's audit lines keep every field whether it writes one line (a store may bind that
+   * case apart, as the PostgreSQL store does) or several, in the order written.
+   */
+  @Test
+  void aTransactionsLines_keepEveryField_oneLineOrSeveral() {
+    AuditEntry one =
+        new AuditEntry(
+            T0,
+            AuditEntry.AUTH_FAILED,
+            "ci",
+            ADMIN,
+            new RequestOrigin("198.51.100.8", "DELETE", "/api/v3/configure/token", null),
+            "fedcba9876543210",
+            2);
+    AuditEntry first = new AuditEntry(T0.plusMillis(1), AuditEntry.TOKEN_CREATED, "a", ADMIN);
+    AuditEntry second =
+        new AuditEntry(T0.plusMillis(1), AuditEntry.TOKEN_CREATED, "b", ADMIN.withOrigin(ORIGIN));
+
+    store.inTransaction(
+        tx -> {
+          tx.audit(one);
+          return null;
+        });
+    store.inTransaction(
+        tx -> {
+          tx.audit(first);
+          tx.audit(second);
+          return null;
+        });
+
+    assertThat(store.auditLog().entries()).containsExactly(one, first, second);
+  }
+
   @Test
   void aBatch_isWrittenInItsOrder() {
     List<AuditEntry> batch = new ArrayList<>();
