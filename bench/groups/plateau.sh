@@ -38,36 +38,49 @@ t90_of() { # SERIES PLATEAU -> seconds to 90% of the plateau (3-step rolling med
   }' "$1"
 }
 
+plateau_round() { # LABEL PATH ROUND: one fresh hello-world series, then one fresh Tollgate series
+  local label="$1" path="$2" round="$3" port token series p
+  port="$(free_port)"
+  start_timed "$work/hello-javalin-$label-$round.log" "$port" \
+    "$java_bin" "${serve_flags[@]}" -jar "$hello_javalin" "$port"
+  series="$work/series-$label-hello-$round.txt"
+  load_series "$port" /ping "$hello_header" "$series"
+  stop_pid "$started_pid"
+  p="$(plateau_of "$series")"
+  echo "$p" >>"$work/plateau-$label-hello.txt"
+  t90_of "$series" "$p" >>"$work/t90-$label-hello.txt"
+
+  port="$(free_port)"
+  serve "$work/data-plateau-$label-$round" "$port"
+  token="$(operator_token "$port")"
+  [[ -n "$token" ]] || { echo "bench: no operator token" >&2; exit 1; }
+  series="$work/series-$label-tollgate-$round.txt"
+  load_series "$port" "$path" "Authorization: Bearer $token" "$series"
+  stop_pid "$started_pid"
+  p="$(plateau_of "$series")"
+  echo "$p" >>"$work/plateau-$label-tollgate.txt"
+  t90_of "$series" "$p" >>"$work/t90-$label-tollgate.txt"
+}
+
 # plateau_rows LABEL PATH: the two rows for Tollgate's PATH (authenticated with the operator token)
-# against the hello-world's /ping, series_rounds rounds interleaved (hello-world first)
+# against the hello-world's /ping, series_rounds rounds interleaved (hello-world first); two more
+# rounds when either side's warm-up times spread over more than half their median (a warm-up is
+# counted in whole 1 s steps, and one slow start of either side moves a median of three)
 plateau_rows() {
-  local label="$1" path="$2" round port token series p
+  local label="$1" path="$2" round
   : >"$work/plateau-$label-hello.txt"
   : >"$work/plateau-$label-tollgate.txt"
   : >"$work/t90-$label-hello.txt"
   : >"$work/t90-$label-tollgate.txt"
   for ((round = 1; round <= series_rounds; round++)); do
-    port="$(free_port)"
-    start_timed "$work/hello-javalin-$label-$round.log" "$port" \
-      "$java_bin" "${serve_flags[@]}" -jar "$hello_javalin" "$port"
-    series="$work/series-$label-hello-$round.txt"
-    load_series "$port" /ping "$hello_header" "$series"
-    stop_pid "$started_pid"
-    p="$(plateau_of "$series")"
-    echo "$p" >>"$work/plateau-$label-hello.txt"
-    t90_of "$series" "$p" >>"$work/t90-$label-hello.txt"
-
-    port="$(free_port)"
-    serve "$work/data-plateau-$label-$round" "$port"
-    token="$(operator_token "$port")"
-    [[ -n "$token" ]] || { echo "bench: no operator token" >&2; exit 1; }
-    series="$work/series-$label-tollgate-$round.txt"
-    load_series "$port" "$path" "Authorization: Bearer $token" "$series"
-    stop_pid "$started_pid"
-    p="$(plateau_of "$series")"
-    echo "$p" >>"$work/plateau-$label-tollgate.txt"
-    t90_of "$series" "$p" >>"$work/t90-$label-tollgate.txt"
+    plateau_round "$label" "$path" "$round"
   done
+  if large "$(spread_of "$work/t90-$label-tollgate.txt")" 0.5 || large "$(spread_of "$work/t90-$label-hello.txt")" 0.5; then
+    say "large spread on the warm-up of $path, more rounds"
+    for ((round = series_rounds + 1; round <= series_rounds + 2; round++)); do
+      plateau_round "$label" "$path" "$round"
+    done
+  fi
   local r
   r="$(calc "$(paired_ratio_of "$work/plateau-$label-tollgate.txt" "$work/plateau-$label-hello.txt")")"
   row "authenticated \`GET $path\` plateau from a fresh start (wrk -t2 -c16, 1 s steps, last third of ${series_secs} s, req/s)" \
