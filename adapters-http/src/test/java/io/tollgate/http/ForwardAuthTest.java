@@ -245,7 +245,10 @@ class ForwardAuthTest {
   @Test
   void bodiesOverTheLimitAndCrossOriginPreflights_doNotChangeTheAnswer() throws Exception {
     String big = "x".repeat((int) PipelineFilter.MAX_BODY_BYTES + 10);
-    assertThat(h.post(ForwardAuth.FORWARD_AUTH, big, Harness.bearer(reader)).status())
+    // the answer does not wait for the body: sent at once, the body could still be arriving when
+    // the server closes the connection after answering, and the reset can discard the answer
+    assertThat(
+            h.postExpectingContinue(ForwardAuth.FORWARD_AUTH, big, Harness.bearer(reader)).status())
         .isEqualTo(200);
     try (Harness cors = Harness.start(config -> config.corsAllowOrigin("*"))) {
       Reply preflight =

@@ -93,9 +93,28 @@ final class Harness implements AutoCloseable {
   }
 
   Reply sendTo(String base, String method, String pathAndQuery, String body, String... headers) {
+    return sendTo(base, method, pathAndQuery, body, false, headers);
+  }
+
+  /**
+   * A POST with {@code Expect: 100-continue}: the body goes out only if the server asks for it, so
+   * an answer given without reading it cannot race the body's arrival.
+   */
+  Reply postExpectingContinue(String path, String body, String... headers) {
+    return sendTo(server.uri().toString(), "POST", path, body, true, headers);
+  }
+
+  private Reply sendTo(
+      String base,
+      String method,
+      String pathAndQuery,
+      String body,
+      boolean expectContinue,
+      String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + pathAndQuery))
             .timeout(Duration.ofSeconds(10))
+            .expectContinue(expectContinue)
             .method(
                 method,
                 body == null
