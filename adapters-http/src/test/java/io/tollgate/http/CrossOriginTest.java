@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.http.Harness.Reply;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -208,18 +206,10 @@ class CrossOriginTest {
 
   // --- the recovery listener hands out the operator secret too ---
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   @Test
   void recoveryListener_refusesAWebPage_with403_andStaysOpenWithTheTokenUnchanged() {
-    int port = freePort();
-    try (Harness h = start(b -> b.recoveryBind("127.0.0.1:" + port).corsAllowOrigin(CONSOLE))) {
+    try (Harness h = start(b -> b.recoveryBind("127.0.0.1:0").corsAllowOrigin(CONSOLE))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String admin = h.createOperator();
       String recovery = "http://127.0.0.1:" + port;
 

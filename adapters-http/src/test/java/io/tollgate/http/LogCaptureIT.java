@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.tollgate.http.Harness.Reply;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,10 @@ class LogCaptureIT {
     appender.start();
     root.addAppender(appender);
     List<String> issued = new ArrayList<>();
-    int recoveryPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      recoveryPort = socket.getLocalPort();
-    }
-    try (Harness h = Harness.startReal(b -> b.recoveryBind("127.0.0.1:" + recoveryPort))) {
+    // port 0: the listener binds a free port itself (a port found free and bound later can be
+    // taken in between)
+    try (Harness h = Harness.startReal(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int recoveryPort = h.server.recoveryPort().orElseThrow();
       String admin = h.createOperator();
       issued.add(admin);
       Reply named =

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,12 +18,6 @@ import org.junit.jupiter.api.Test;
 class RecoveryListenerIT {
   private static final String REGENERATE = "/api/v3/configure/token/admin/regenerate";
   private static final String RECOVERY_CODE = "/api/v3/configure/token/admin/recovery_code";
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
@@ -57,8 +50,8 @@ class RecoveryListenerIT {
   @Test
   void recoveryListener_regeneratesWithoutToken_closesAfterOneSuccess_namedTokensKeepWorking()
       throws Exception {
-    int port = freePort();
-    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String lost = h.createOperator();
       String named =
           h.post(
@@ -67,7 +60,7 @@ class RecoveryListenerIT {
                   Harness.bearerJson(lost))
               .field("token");
       String recovery = "http://127.0.0.1:" + port;
-      assertThat(h.server.recoveryPort()).hasValue(port);
+      assertThat(port).isNotEqualTo(h.server.port());
 
       Reply other =
           h.sendTo(recovery, "GET", "/api/v3/configure/token", null, Harness.bearer(named));
@@ -98,8 +91,8 @@ class RecoveryListenerIT {
 
   @Test
   void recoveryListener_failedAttempt_doesNotCloseIt() throws Exception {
-    int port = freePort();
-    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String recovery = "http://127.0.0.1:" + port;
       Reply missing = h.sendTo(recovery, "POST", REGENERATE, null);
       assertThat(missing.status()).isEqualTo(404);
@@ -118,8 +111,8 @@ class RecoveryListenerIT {
   @Test
   void recoveryListener_aBodyOverTheLimitThatStops_is413AtOnce_andRegeneratesNothing()
       throws Exception {
-    int port = freePort();
-    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String operator = h.createOperator();
       String received;
       try (Socket socket = RawHttp.open(port)) {
@@ -143,8 +136,8 @@ class RecoveryListenerIT {
   @Test
   void recoveryListener_withARecoveryCode_refusesAMissingOrWrongCode_changesNothingAndStaysOpen()
       throws Exception {
-    int port = freePort();
-    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String admin = h.createOperator();
       String code =
           h.post(RECOVERY_CODE, null, "Authorization", "Bearer " + admin).field("recovery_code");
@@ -170,8 +163,8 @@ class RecoveryListenerIT {
 
   @Test
   void recoveryListener_withTheRecoveryCode_regeneratesSpendsTheCodeAndCloses() throws Exception {
-    int port = freePort();
-    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String lost = h.createOperator();
       String code =
           h.post(RECOVERY_CODE, null, "Authorization", "Bearer " + lost).field("recovery_code");
@@ -197,8 +190,8 @@ class RecoveryListenerIT {
 
   @Test
   void recoveryListener_withARecoveryCode_allowsFiveAttemptsAMinuteThen429() throws Exception {
-    int port = freePort();
-    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:" + port))) {
+    try (Harness h = Harness.start(b -> b.recoveryBind("127.0.0.1:0"))) {
+      int port = h.server.recoveryPort().orElseThrow();
       String admin = h.createOperator();
       String code =
           h.post(RECOVERY_CODE, null, "Authorization", "Bearer " + admin).field("recovery_code");
