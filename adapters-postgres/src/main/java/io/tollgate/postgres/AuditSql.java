@@ -51,6 +51,33 @@ final class AuditSql {
 
   private AuditSql() {}
 
+  /** Whether each column of {@link #COLUMNS}, in order, is a bigint (or else text). */
+  private static final boolean[] BIGINT = {
+    true, false, false, true, false, false, false, false, false, false, true
+  };
+
+  /** The eleven values of {@code entry}, in the order of {@link #COLUMNS}. */
+  private static Object[] values(AuditEntry entry) {
+    RequestOrigin origin = entry.origin();
+    return new Object[] {
+      entry.at().toEpochMilli(),
+      entry.action(),
+      entry.actor().label(),
+      TokenSql.idOrNull(entry.actor().tokenId()),
+      entry.tokenName(),
+      origin == null ? null : origin.clientAddress(),
+      origin == null ? null : origin.method(),
+      origin == null ? null : origin.path(),
+      origin == null ? null : origin.requestId(),
+      entry.credentialFp(),
+      entry.count()
+    };
+  }
+
+  private static int sqlType(int column) {
+    return BIGINT[column] ? Types.BIGINT : Types.VARCHAR;
+  }
+
   /**
    * Binds {@code entries} as the eleven column arrays of {@link #INSERT_FROM_ARRAYS} from parameter
    * {@code first} on; returns the index of the next parameter.
@@ -58,52 +85,21 @@ final class AuditSql {
   static int bindArrays(
       Connection connection, PreparedStatement statement, int first, List<AuditEntry> entries)
       throws SQLException {
-    int size = entries.size();
-    Long[] at = new Long[size];
-    String[] action = new String[size];
-    String[] actorLabel = new String[size];
-    Long[] actorTokenId = new Long[size];
-    String[] tokenName = new String[size];
-    String[] clientAddress = new String[size];
-    String[] method = new String[size];
-    String[] path = new String[size];
-    String[] requestId = new String[size];
-    String[] credentialFp = new String[size];
-    Long[] count = new Long[size];
-    for (int i = 0; i < size; i++) {
-      AuditEntry entry = entries.get(i);
-      RequestOrigin origin = entry.origin();
-      at[i] = entry.at().toEpochMilli();
-      action[i] = entry.action();
-      actorLabel[i] = entry.actor().label();
-      actorTokenId[i] = TokenSql.idOrNull(entry.actor().tokenId());
-      tokenName[i] = entry.tokenName();
-      clientAddress[i] = origin == null ? null : origin.clientAddress();
-      method[i] = origin == null ? null : origin.method();
-      path[i] = origin == null ? null : origin.path();
-      requestId[i] = origin == null ? null : origin.requestId();
-      credentialFp[i] = entry.credentialFp();
-      count[i] = entry.count();
+    Object[][] columns = new Object[BIGINT.length][];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = BIGINT[c] ? new Long[entries.size()] : new String[entries.size()];
     }
-    Object[][] columns = {
-      at,
-      action,
-      actorLabel,
-      actorTokenId,
-      tokenName,
-      clientAddress,
-      method,
-      path,
-      requestId,
-      credentialFp,
-      count
-    };
-    int index = first;
-    for (Object[] column : columns) {
-      String type = column instanceof Long[] ? "bigint" : "text";
-      statement.setArray(index++, connection.createArrayOf(type, column));
+    for (int i = 0; i < entries.size(); i++) {
+      Object[] values = values(entries.get(i));
+      for (int c = 0; c < columns.length; c++) {
+        columns[c][i] = values[c];
+      }
     }
-    return index;
+    for (int c = 0; c < columns.length; c++) {
+      statement.setArray(
+          first + c, connection.createArrayOf(BIGINT[c] ? "bigint" : "text", columns[c]));
+    }
+    return first + columns.length;
   }
 
   /**
@@ -111,20 +107,11 @@ final class AuditSql {
    * on; returns the index of the next parameter.
    */
   static int bindOne(PreparedStatement statement, int first, AuditEntry entry) throws SQLException {
-    RequestOrigin origin = entry.origin();
-    int i = first;
-    statement.setLong(i++, entry.at().toEpochMilli());
-    statement.setString(i++, entry.action());
-    statement.setString(i++, entry.actor().label());
-    statement.setObject(i++, TokenSql.idOrNull(entry.actor().tokenId()), Types.BIGINT);
-    statement.setString(i++, entry.tokenName());
-    statement.setString(i++, origin == null ? null : origin.clientAddress());
-    statement.setString(i++, origin == null ? null : origin.method());
-    statement.setString(i++, origin == null ? null : origin.path());
-    statement.setString(i++, origin == null ? null : origin.requestId());
-    statement.setString(i++, entry.credentialFp());
-    statement.setLong(i++, entry.count());
-    return i;
+    Object[] values = values(entry);
+    for (int c = 0; c < values.length; c++) {
+      statement.setObject(first + c, values[c], sqlType(c));
+    }
+    return first + values.length;
   }
 
   static void append(Handle handle, AuditEntry entry) {
@@ -138,20 +125,15 @@ final class AuditSql {
     }
     PreparedBatch batch = handle.prepareBatch(INSERT);
     for (AuditEntry entry : entries) {
-      RequestOrigin origin = entry.origin();
-      batch
-          .bind(0, entry.at().toEpochMilli())
-          .bind(1, entry.action())
-          .bind(2, entry.actor().label())
-          .bind(3, TokenSql.idOrNull(entry.actor().tokenId()))
-          .bind(4, entry.tokenName())
-          .bind(5, origin == null ? null : origin.clientAddress())
-          .bind(6, origin == null ? null : origin.method())
-          .bind(7, origin == null ? null : origin.path())
-          .bind(8, origin == null ? null : origin.requestId())
-          .bind(9, entry.credentialFp())
-          .bind(10, entry.count())
-          .add();
+      Object[] values = values(entry);
+      for (int c = 0; c < values.length; c++) {
+        if (values[c] == null) {
+          batch.bindNull(c, sqlType(c));
+        } else {
+          batch.bind(c, values[c]);
+        }
+      }
+      batch.add();
     }
     batch.execute();
   }
