@@ -82,10 +82,18 @@ final class UnreadBody {
    * answer. A body that has arrived broken (malformed chunking, a stream that ended early) is
    * thrown as the {@link UncheckedIOException} {@link HttpErrors} answers with 400, as when a
    * handler reads it. Returns how many bytes were dropped.
+   *
+   * <p>A client that sent {@code Expect: 100-continue} is not asked for its body: reading would
+   * make the server send {@code 100 Continue} and then close on the body it invited, resetting the
+   * connection under the answer. It gets the answer alone, and the connection closed after it.
    */
   static long discardArrived(Context ctx) {
     long length = ctx.req().getContentLengthLong();
     if (length <= 0 && ctx.header("Transfer-Encoding") == null) {
+      return 0;
+    }
+    if (waitsForContinue(ctx)) {
+      ctx.header("Connection", "close");
       return 0;
     }
     long limit = length < 0 ? DISCARD_LIMIT : Math.min(length, DISCARD_LIMIT);
@@ -113,6 +121,11 @@ final class UnreadBody {
       throw new UncheckedIOException(e); // HttpErrors answers it (UnreadableBody)
     }
     return dropped;
+  }
+
+  private static boolean waitsForContinue(Context ctx) {
+    String expect = ctx.header("Expect");
+    return expect != null && expect.trim().equalsIgnoreCase("100-continue");
   }
 
   /**
