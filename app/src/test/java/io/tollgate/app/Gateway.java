@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -77,7 +78,12 @@ final class Gateway implements AutoCloseable {
 
   static Gateway nginx(Path dir, int tollgate, int upstream) throws IOException {
     String nginx = binary("nginx", "nginx");
-    int port = freePort();
+    return onFreePort(
+        dir.resolve("error.log"), port -> nginx(nginx, dir, port, tollgate, upstream));
+  }
+
+  private static ProcessBuilder nginx(String nginx, Path dir, int port, int tollgate, int upstream)
+      throws IOException {
     Path site = dir.resolve("tollgate.conf");
     Files.writeString(site, configured("nginx-tollgate.conf", port, tollgate, upstream));
     Path conf = dir.resolve("nginx.conf");
@@ -111,12 +117,17 @@ final class Gateway implements AutoCloseable {
             conf.toString(),
             "-g",
             "daemon off; master_process on; pid " + dir.resolve("nginx.pid") + ";");
-    return started(builder, port, log);
+    return builder;
   }
 
   static Gateway caddy(Path dir, int tollgate, int upstream) throws IOException {
     String caddy = binary("caddy", "caddy");
-    int port = freePort();
+    return onFreePort(
+        dir.resolve("caddy.log"), port -> caddy(caddy, dir, port, tollgate, upstream));
+  }
+
+  private static ProcessBuilder caddy(String caddy, Path dir, int port, int tollgate, int upstream)
+      throws IOException {
     Path file = dir.resolve("Caddyfile");
     Files.writeString(
         file,
@@ -130,7 +141,41 @@ final class Gateway implements AutoCloseable {
     env.put("HOME", dir.toString());
     env.put("XDG_DATA_HOME", dir.resolve("data").toString());
     env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-    return started(builder, port, log);
+    return builder;
+  }
+
+  /** A gateway's process, set up for the port it is given. */
+  private interface SetUp {
+    ProcessBuilder on(int port) throws IOException;
+  }
+
+  /**
+   * Starts a gateway on a port found free, trying another one (three attempts) when that port was
+   * taken before the gateway could bind it: a port is chosen and then bound by another process, and
+   * any socket may take it in between.
+   */
+  private static Gateway onFreePort(Path log, SetUp setUp) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      Files.deleteIfExists(log); // a failed attempt's lines would be read as this one's
+      Files.deleteIfExists(log.resolveSibling(log.getFileName() + ".out"));
+      try {
+        return started(setUp.on(port), port, log);
+      } catch (PortTaken e) {
+        if (attempt == 3) {
+          throw new AssertionError("the gateway found no free port:\n" + output(log), e);
+        }
+      }
+    }
+  }
+
+  /** The gateway could not bind its port. */
+  private static final class PortTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static boolean portTaken(Path log) {
+    return output(log).toLowerCase(Locale.ROOT).contains("address already in use");
   }
 
   private static Gateway started(ProcessBuilder builder, int port, Path log) throws IOException {
@@ -140,12 +185,19 @@ final class Gateway implements AutoCloseable {
     Process process = builder.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
+      if (portTaken(log)) {
+        // the port answers, but not for this gateway (nginx tries its bind again before exiting)
+        process.destroyForcibly();
+        throw new PortTaken();
+      }
       if (!process.isAlive()) {
         throw new AssertionError("the gateway exited at start:\n" + output(log));
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return new Gateway(port, process, log);
+        if (!portTaken(log)) {
+          return new Gateway(port, process, log);
+        }
       } catch (IOException notYet) {
         sleep();
       }

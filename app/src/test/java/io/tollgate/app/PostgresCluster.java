@@ -37,14 +37,27 @@ final class PostgresCluster implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Starts PostgreSQL on a port found free, trying another port and data directory (three attempts)
+   * when it does not start: a port is chosen and then bound by another process, and any socket may
+   * take it in between.
+   */
   static PostgresCluster start(Path workDir) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    for (int attempt = 1; ; attempt++) {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      PostgresCluster cluster = new PostgresCluster(workDir.resolve("pgdata-" + attempt), port);
+      try {
+        cluster.startServer();
+        return cluster;
+      } catch (UncheckedIOException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
-    PostgresCluster cluster = new PostgresCluster(workDir.resolve("pgdata"), port);
-    cluster.startServer();
-    return cluster;
   }
 
   /** Starts PostgreSQL on the port and data directory it had (the data kept). */

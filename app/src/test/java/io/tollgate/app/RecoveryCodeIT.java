@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.app.TollgateProcess.Server;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,8 @@ class RecoveryCodeIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN_API = "/api/v3/configure/token";
+  private static final Pattern RECOVERY_OPEN =
+      Pattern.compile("RECOVERY LISTENER IS OPEN on (http://127\\.0\\.0\\.1:[0-9]+) ");
 
   @TempDir Path temp;
 
@@ -46,20 +49,27 @@ class RecoveryCodeIT {
     return new Reply(response.statusCode(), response.body());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * The recovery listener's address, as the server logs it when it opens: bound to port 0, it has a
+   * port of its own that no other socket can take between choosing and binding.
+   */
+  private static String recoveryListener(Server server) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      Matcher m = RECOVERY_OPEN.matcher(server.log());
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(50);
     }
+    throw new AssertionError("the recovery listener did not open:\n" + server.log());
   }
 
   @Test
   void recoveryCode_isDemandedBySpentByTheRecoveryListener_andOnlyItsArgon2HashIsStored()
       throws Exception {
     Path dataDir = temp.resolve("data");
-    int recoveryPort = freePort();
-    String recovery = "http://127.0.0.1:" + recoveryPort;
-    try (Server server =
-        Server.start(dataDir, "--admin-token-recovery-http-bind", "127.0.0.1:" + recoveryPort)) {
+    try (Server server = Server.start(dataDir, "--admin-token-recovery-http-bind", "127.0.0.1:0")) {
+      String recovery = recoveryListener(server);
       String admin = post(server.url, TOKEN_API + "/admin", null).field("token");
       Reply issued = post(server.url, TOKEN_API + "/admin/recovery_code", admin);
       assertThat(issued.status()).as(issued.body()).isEqualTo(201);
