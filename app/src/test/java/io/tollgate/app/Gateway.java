@@ -222,7 +222,7 @@ final class Gateway implements AutoCloseable {
     return output(log);
   }
 
-  static int freePort() throws IOException {
+  private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
