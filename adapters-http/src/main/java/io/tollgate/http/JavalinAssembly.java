@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Builds a Javalin instance the way both listeners need it: one connector (HTTP or HTTPS) on the
  * configured address, Javalin's banner, compression, ETags and trailing-slash leniency off, the 64
  * KiB body limit, Jetty's error pages replaced, at most {@code maxConnections} connections ({@link
- * ConnectionCap}), one DEBUG line and one metric per request, and with {@code --access-log} one
- * {@link AccessLog} line.
+ * ConnectionCap}), connections that linger when the server closes them ({@link
+ * LingeringConnector}), one DEBUG line and one metric per request, and with {@code --access-log}
+ * one {@link AccessLog} line.
  */
 final class JavalinAssembly {
   private static final Logger REQUEST_LOG = LoggerFactory.getLogger("io.tollgate.http.requests");
@@ -124,7 +125,9 @@ final class JavalinAssembly {
                     ServerConnector created =
                         ssl.map(factory -> httpsConnector(server, http, factory))
                             .orElseGet(
-                                () -> new ServerConnector(server, new HttpConnectionFactory(http)));
+                                () ->
+                                    new LingeringConnector(
+                                        server, new HttpConnectionFactory(http)));
                     created.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
                     created.setAcceptQueueSize(ACCEPT_QUEUE);
                     GracefulStop.prepare(created);
@@ -166,7 +169,7 @@ final class JavalinAssembly {
       SslContextFactory.Server factory) {
     HttpConfiguration https = new HttpConfiguration(http);
     https.addCustomizer(new SecureRequestCustomizer(false));
-    return new ServerConnector(
+    return new LingeringConnector(
         server, new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(https));
   }
 
@@ -201,6 +204,11 @@ final class JavalinAssembly {
   int port() {
     ServerConnector bound = connector.get();
     return bound == null ? -1 : bound.getLocalPort();
+  }
+
+  /** How many of this listener's closed connections still linger ({@link LingeringConnector}). */
+  int lingering() {
+    return connector.get() instanceof LingeringConnector bound ? bound.lingering() : 0;
   }
 
   String scheme() {

@@ -362,6 +362,10 @@ public final class TollgateHttpServer implements AutoCloseable {
     return main.port();
   }
 
+  int lingeringConnections() {
+    return main.lingering();
+  }
+
   /** The main listener's base address, such as {@code http://127.0.0.1:8181}. */
   public URI uri() {
     String host = config.bind().host();

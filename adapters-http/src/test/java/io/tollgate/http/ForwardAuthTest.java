@@ -245,8 +245,7 @@ class ForwardAuthTest {
   @Test
   void bodiesOverTheLimitAndCrossOriginPreflights_doNotChangeTheAnswer() throws Exception {
     String big = "x".repeat((int) PipelineFilter.MAX_BODY_BYTES + 10);
-    // the answer does not wait for the body: sent at once, the body could still be arriving when
-    // the server closes the connection after answering, and the reset can discard the answer
+    // the answer does not wait for the body, which the client sends only if asked (it is not)
     assertThat(
             h.postExpectingContinue(ForwardAuth.FORWARD_AUTH, big, Harness.bearer(reader)).status())
         .isEqualTo(200);
