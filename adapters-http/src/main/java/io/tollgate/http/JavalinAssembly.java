@@ -123,11 +123,11 @@ final class JavalinAssembly {
               config.jetty.addConnector(
                   (server, http) -> {
                     ServerConnector created =
-                        ssl.map(factory -> httpsConnector(server, http, factory))
+                        ssl.map(factory -> httpsConnector(server, http, factory, maxConnections))
                             .orElseGet(
                                 () ->
                                     new LingeringConnector(
-                                        server, new HttpConnectionFactory(http)));
+                                        server, maxConnections, new HttpConnectionFactory(http)));
                     created.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
                     created.setAcceptQueueSize(ACCEPT_QUEUE);
                     GracefulStop.prepare(created);
@@ -166,11 +166,15 @@ final class JavalinAssembly {
   private static ServerConnector httpsConnector(
       org.eclipse.jetty.server.Server server,
       HttpConfiguration http,
-      SslContextFactory.Server factory) {
+      SslContextFactory.Server factory,
+      int maxConnections) {
     HttpConfiguration https = new HttpConfiguration(http);
     https.addCustomizer(new SecureRequestCustomizer(false));
     return new LingeringConnector(
-        server, new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(https));
+        server,
+        maxConnections,
+        new SslConnectionFactory(factory, "http/1.1"),
+        new HttpConnectionFactory(https));
   }
 
   Javalin javalin() {

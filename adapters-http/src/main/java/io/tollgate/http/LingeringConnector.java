@@ -25,10 +25,13 @@ import org.eclipse.jetty.server.ServerConnector;
  * first (a FIN after the answer), the connection is read until the client closes too, and only then
  * closed.
  *
- * <p>Bounded, and no thread waits: at most {@link #MAX_LINGERING} connections linger at once (past
+ * <p>Bounded, and no thread waits: at most {@link #maxLingering} connections linger at once (past
  * that, one closes at once), each for at most {@link #LINGER_TIME} and {@link #LINGER_BYTES}, read
  * without blocking every {@link #POLL_MILLIS} ms on the connector's scheduler. A connection the
- * client had already closed (the server read its end) closes at once.
+ * client had already closed (the server read its end) closes at once. A lingering connection no
+ * longer counts against the listener's {@link ConnectionCap}, so the most that may linger is a
+ * sixteenth of that cap (at least 16, at most {@link #MAX_LINGERING}): they take a small part of
+ * the descriptors the cap keeps in reserve.
  */
 final class LingeringConnector extends ServerConnector {
 
@@ -38,16 +41,27 @@ final class LingeringConnector extends ServerConnector {
   /** The most bytes read and dropped from a closed connection before it is closed. */
   static final long LINGER_BYTES = UnreadBody.DISCARD_LIMIT;
 
-  /** The most connections lingering at once. */
+  /** The most connections lingering at once on any listener. */
   static final int MAX_LINGERING = 256;
+
+  /** The fewest that may linger at once on a listener. */
+  static final int MIN_LINGERING = 16;
 
   static final long POLL_MILLIS = 20;
 
   private final Set<SocketChannel> lingering = ConcurrentHashMap.newKeySet();
   private final AtomicInteger count = new AtomicInteger();
+  private final int maxLingering;
 
-  LingeringConnector(Server server, ConnectionFactory... factories) {
+  /** A connector of a listener that holds at most {@code maxConnections} connections. */
+  LingeringConnector(Server server, int maxConnections, ConnectionFactory... factories) {
     super(server, factories);
+    this.maxLingering = maxLingeringFor(maxConnections);
+  }
+
+  /** How many connections may linger at once on a listener holding at most {@code connections}. */
+  static int maxLingeringFor(int connections) {
+    return Math.min(MAX_LINGERING, Math.max(MIN_LINGERING, connections / 16));
   }
 
   @Override
@@ -80,7 +94,7 @@ final class LingeringConnector extends ServerConnector {
     if (!isRunning()) {
       return false;
     }
-    if (count.incrementAndGet() > MAX_LINGERING) {
+    if (count.incrementAndGet() > maxLingering) {
       count.decrementAndGet();
       return false;
     }

@@ -80,23 +80,30 @@ class LingeringCloseTest {
 
   @Test
   void pastTheMostThatMayLinger_aConnectionClosesAtOnce() throws Exception {
+    int most = LingeringConnector.maxLingeringFor(ConnectionCap.forThisProcess());
     List<Socket> sockets = new ArrayList<>();
     try {
-      for (int i = 0; i < LingeringConnector.MAX_LINGERING + 2; i++) {
+      for (int i = 0; i < most + 2; i++) {
         Socket socket = RawHttp.open(h.server.port());
         sockets.add(socket);
         RawHttp.write(socket, head());
         assertThat(RawHttp.statuses(readToEnd(socket.getInputStream()))).containsExactly(401);
       }
-      assertThat(lingeringWithin(LingeringConnector.MAX_LINGERING))
-          .isEqualTo(LingeringConnector.MAX_LINGERING);
+      assertThat(lingeringWithin(most)).isEqualTo(most);
       Thread.sleep(4 * LingeringConnector.POLL_MILLIS);
-      assertThat(lingering()).isEqualTo(LingeringConnector.MAX_LINGERING);
+      assertThat(lingering()).isEqualTo(most);
     } finally {
       for (Socket socket : sockets) {
         socket.close();
       }
     }
+  }
+
+  @Test
+  void theMostThatMayLinger_isASixteenthOfTheConnectionCap_within16And256() {
+    assertThat(LingeringConnector.maxLingeringFor(ConnectionCap.RECOVERY)).isEqualTo(16);
+    assertThat(LingeringConnector.maxLingeringFor(768)).isEqualTo(48);
+    assertThat(LingeringConnector.maxLingeringFor(1_000_000)).isEqualTo(256);
   }
 
   /**
