@@ -148,12 +148,19 @@ final class LingeringConnector extends ServerConnector {
 
   /** An endpoint that lingers on close unless the client had ended its side already. */
   private final class LingeringEndPoint extends SocketChannelEndPoint {
-    private final SelectionKey key;
+    private volatile SelectionKey key;
     private volatile boolean clientEnded;
 
     LingeringEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
       super(channel, selector, key, LingeringConnector.this.getScheduler());
       this.key = key;
+    }
+
+    /** Follows the key the selector gives this endpoint when it rebuilds itself. */
+    @Override
+    public void replaceKey(SelectionKey newKey) {
+      super.replaceKey(newKey);
+      key = newKey;
     }
 
     @Override
