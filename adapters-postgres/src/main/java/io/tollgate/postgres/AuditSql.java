@@ -58,17 +58,16 @@ final class AuditSql {
 
   /** The eleven values of {@code entry}, in the order of {@link #COLUMNS}. */
   private static Object[] values(AuditEntry entry) {
-    RequestOrigin origin = entry.origin();
     return new Object[] {
       entry.at().toEpochMilli(),
       entry.action(),
       entry.actor().label(),
       TokenSql.idOrNull(entry.actor().tokenId()),
       entry.tokenName(),
-      origin == null ? null : origin.clientAddress(),
-      origin == null ? null : origin.method(),
-      origin == null ? null : origin.path(),
-      origin == null ? null : origin.requestId(),
+      entry.clientAddress(),
+      entry.method(),
+      entry.path(),
+      entry.requestId(),
       entry.credentialFp(),
       entry.count()
     };
@@ -173,19 +172,12 @@ final class AuditSql {
   private static AuditEntry entry(ResultSet rs) throws SQLException {
     long actorId = rs.getLong(4);
     TokenId actor = rs.wasNull() ? null : TokenId.of(actorId);
-    String clientAddress = rs.getString(6);
-    String method = rs.getString(7);
-    String path = rs.getString(8);
-    RequestOrigin origin =
-        clientAddress == null || method == null || path == null
-            ? null
-            : new RequestOrigin(clientAddress, method, path, rs.getString(9));
     return new AuditEntry(
         Instant.ofEpochMilli(rs.getLong(1)),
         rs.getString(2),
         rs.getString(5),
         new Actor(actor, rs.getString(3)),
-        origin,
+        RequestOrigin.ofStored(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)),
         rs.getString(10),
         rs.getLong(11));
   }

@@ -26,33 +26,28 @@ record AuditRow(
     long count) {
 
   static AuditRow of(AuditEntry entry) {
-    RequestOrigin origin = entry.origin();
     return new AuditRow(
         entry.at().toEpochMilli(),
         entry.action(),
         entry.actor().label(),
         entry.actor().tokenIdOptional().map(TokenId::value).orElse(null),
         entry.tokenName(),
-        origin == null ? null : origin.clientAddress(),
-        origin == null ? null : origin.method(),
-        origin == null ? null : origin.path(),
-        origin == null ? null : origin.requestId(),
+        entry.clientAddress(),
+        entry.method(),
+        entry.path(),
+        entry.requestId(),
         entry.credentialFp(),
         entry.count());
   }
 
   AuditEntry toEntry() {
     TokenId actorId = actorTokenId == null ? null : TokenId.of(actorTokenId);
-    RequestOrigin origin =
-        clientAddress == null || method == null || path == null
-            ? null
-            : new RequestOrigin(clientAddress, method, path, requestId);
     return new AuditEntry(
         Instant.ofEpochMilli(at),
         action,
         tokenName,
         new Actor(actorId, actorLabel),
-        origin,
+        RequestOrigin.ofStored(clientAddress, method, path, requestId),
         credentialFp,
         count);
   }

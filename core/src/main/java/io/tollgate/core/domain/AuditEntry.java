@@ -93,4 +93,24 @@ public record AuditEntry(
   public Optional<RequestOrigin> originOptional() {
     return Optional.ofNullable(origin);
   }
+
+  /** The request's client address, as a store keeps it: null outside a request. */
+  public String clientAddress() {
+    return origin == null ? null : origin.clientAddress();
+  }
+
+  /** The request's method, as a store keeps it: null outside a request. */
+  public String method() {
+    return origin == null ? null : origin.method();
+  }
+
+  /** The request's path, as a store keeps it: null outside a request. */
+  public String path() {
+    return origin == null ? null : origin.path();
+  }
+
+  /** The request's id, as a store keeps it: null outside a request or when it carried none. */
+  public String requestId() {
+    return origin == null ? null : origin.requestId();
+  }
 }

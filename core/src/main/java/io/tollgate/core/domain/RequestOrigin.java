@@ -34,6 +34,17 @@ public record RequestOrigin(String clientAddress, String method, String path, St
   }
 
   /** Whether {@code candidate} may be recorded as a request id: 1 to 128 of a safe alphabet. */
+  /**
+   * The origin a store kept as its four columns ({@link AuditEntry#clientAddress()} and the rest):
+   * null when the entry was made outside a request (a required column is null).
+   */
+  public static RequestOrigin ofStored(
+      String clientAddress, String method, String path, String requestId) {
+    return clientAddress == null || method == null || path == null
+        ? null
+        : new RequestOrigin(clientAddress, method, path, requestId);
+  }
+
   public static boolean isPlausibleRequestId(String candidate) {
     return candidate != null && REQUEST_ID.matcher(candidate).matches();
   }

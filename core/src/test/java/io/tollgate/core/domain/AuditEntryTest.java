@@ -101,4 +101,30 @@ class AuditEntryTest {
         .hasMessageStartingWith("unknown audit action 'created': expected one of token.created");
     assertThat(AuditQuery.latest().limit()).isEqualTo(100);
   }
+
+  @Test
+  void theOriginsColumns_areTheRequestsOrNullOutsideOne_andReadBackAsTheSameOrigin() {
+    RequestOrigin origin = new RequestOrigin("10.0.0.1", "POST", "/api/v3/x", "req-1");
+    AuditEntry inRequest =
+        new AuditEntry(T0, AuditEntry.TOKEN_CREATED, "ci", Actor.BOOTSTRAP, origin, null, 1);
+    AuditEntry outside = new AuditEntry(T0, AuditEntry.TOKEN_CREATED, "ci", Actor.BOOTSTRAP);
+
+    assertThat(inRequest.clientAddress()).isEqualTo("10.0.0.1");
+    assertThat(inRequest.method()).isEqualTo("POST");
+    assertThat(inRequest.path()).isEqualTo("/api/v3/x");
+    assertThat(inRequest.requestId()).isEqualTo("req-1");
+    assertThat(outside.clientAddress()).isNull();
+    assertThat(outside.method()).isNull();
+    assertThat(outside.path()).isNull();
+    assertThat(outside.requestId()).isNull();
+    assertThat(
+            RequestOrigin.ofStored(
+                inRequest.clientAddress(),
+                inRequest.method(),
+                inRequest.path(),
+                inRequest.requestId()))
+        .isEqualTo(origin);
+    assertThat(RequestOrigin.ofStored(null, null, null, null)).isNull();
+    assertThat(RequestOrigin.ofStored("10.0.0.1", null, "/x", null)).isNull();
+  }
 }
