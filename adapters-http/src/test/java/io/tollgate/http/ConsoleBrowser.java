@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.core.testing.Prerequisite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -56,20 +55,13 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Fails under CI, skips elsewhere, when Chromium or chromedriver is missing. */
   static void requireChromium() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (present) {
-      return;
-    }
-    String missing =
+    Prerequisite.require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "the browser tests need "
             + CHROMIUM
             + " and "
             + CHROMEDRIVER
-            + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
-    if (System.getenv("CI") != null) {
-      Assertions.fail("CI is set but " + missing);
-    }
-    Assumptions.abort("skipped: " + missing);
+            + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
   }
 
   static ConsoleBrowser start(String base) {

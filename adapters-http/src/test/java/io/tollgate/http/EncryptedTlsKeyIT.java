@@ -2,7 +2,6 @@ package io.tollgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +9,7 @@ import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
+import io.tollgate.core.testing.Prerequisite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -51,7 +51,9 @@ class EncryptedTlsKeyIT {
 
   @BeforeAll
   static void generate() throws Exception {
-    assumeTrue(run("openssl", "version") == 0, "openssl is not installed");
+    Prerequisite.require(
+        run("openssl", "version") == 0,
+        "openssl is not installed (apt-get install openssl; .ci/run installs it)");
     passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
     Path plainRsa = dir.resolve("rsa-plain.pem");
     Path plainEc = dir.resolve("ec-plain.pem");

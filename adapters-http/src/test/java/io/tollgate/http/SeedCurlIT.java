@@ -1,8 +1,8 @@
 package io.tollgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tollgate.core.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,8 @@ class SeedCurlIT {
 
   @Test
   void seedCurlCommands_workUnchangedExceptHostAndToken() throws Exception {
-    assumeTrue(curlInstalled(), "curl is not installed");
+    Prerequisite.require(
+        curlInstalled(), "curl is not installed (apt-get install curl; .ci/run installs it)");
     try (Harness h = Harness.startReal(b -> b)) {
       String host = "127.0.0.1:" + h.server.port();
 

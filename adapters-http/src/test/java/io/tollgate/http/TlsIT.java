@@ -2,7 +2,6 @@ package io.tollgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +9,7 @@ import io.tollgate.core.crypto.SecureRandomSecretGenerator;
 import io.tollgate.core.crypto.Sha512TokenHasher;
 import io.tollgate.core.memory.InMemoryTokenStore;
 import io.tollgate.core.service.TokenService;
+import io.tollgate.core.testing.Prerequisite;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTPS from PEM files made by openssl in the test (skipped where openssl is missing). */
+/**
+ * HTTPS from PEM files made by openssl in the test (which must be installed: see {@link
+ * Prerequisite}).
+ */
 class TlsIT {
   @TempDir static Path dir;
 
@@ -46,7 +49,9 @@ class TlsIT {
 
   @BeforeAll
   static void generate() throws Exception {
-    assumeTrue(run("openssl", "version") == 0, "openssl is not installed");
+    Prerequisite.require(
+        run("openssl", "version") == 0,
+        "openssl is not installed (apt-get install openssl; .ci/run installs it)");
     rsaCert = dir.resolve("rsa-cert.pem");
     rsaKey = dir.resolve("rsa-key.pem");
     ecCert = dir.resolve("ec-cert.pem");

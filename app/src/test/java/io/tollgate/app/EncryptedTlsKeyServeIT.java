@@ -3,8 +3,8 @@ package io.tollgate.app;
 import static io.tollgate.app.TlsTestSupport.ping;
 import static io.tollgate.app.TlsTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tollgate.core.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,9 @@ class EncryptedTlsKeyServeIT {
   @Test
   void passwordFileThroughASymlink_serves_andSighupReloadsAnEncryptedKeyWithItsNewPassword()
       throws Exception {
-    assumeTrue(run("openssl", "version") == 0, "openssl is not installed");
+    Prerequisite.require(
+        run("openssl", "version") == 0,
+        "openssl is not installed (apt-get install openssl; .ci/run installs it)");
     Path first = secret("first-password", PASSWORD, "rw-------");
     Path second = secret("second-password", PASSWORD + "-2", "rw-------");
     Path[] one = pair("one", first);
@@ -125,7 +127,9 @@ class EncryptedTlsKeyServeIT {
   @Test
   void looseOrWrongOrMissingPassword_isWarnedOrOneLine_andThePasswordIsNeverPrinted()
       throws Exception {
-    assumeTrue(run("openssl", "version") == 0, "openssl is not installed");
+    Prerequisite.require(
+        run("openssl", "version") == 0,
+        "openssl is not installed (apt-get install openssl; .ci/run installs it)");
     Path right = secret("right", PASSWORD, "rw-------");
     Path[] pair = pair("p", right);
     Path loose = secret("loose", "wrong-" + PASSWORD, "rw-r--r--");

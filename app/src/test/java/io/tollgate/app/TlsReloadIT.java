@@ -3,8 +3,8 @@ package io.tollgate.app;
 import static io.tollgate.app.TlsTestSupport.ping;
 import static io.tollgate.app.TlsTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tollgate.core.testing.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,7 +50,9 @@ class TlsReloadIT {
 
   @Test
   void sighup_reloadsThePkcs1KeyAndCertificate_andTheServerKeepsRunning() throws Exception {
-    assumeTrue(run("openssl", "version") == 0, "openssl is not installed");
+    Prerequisite.require(
+        run("openssl", "version") == 0,
+        "openssl is not installed (apt-get install openssl; .ci/run installs it)");
     Path[] first = pair("first");
     Path[] second = pair("second");
     Path cert = dir.resolve("cert.pem");

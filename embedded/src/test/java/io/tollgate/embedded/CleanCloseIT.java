@@ -1,12 +1,12 @@
 package io.tollgate.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.Lifetime;
 import io.tollgate.core.domain.TokenName;
 import io.tollgate.core.port.in.CreateNamedAdminTokenUseCase.CreateNamedAdminTokenCommand;
+import io.tollgate.core.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,8 @@ class CleanCloseIT {
 
   @Test
   void openUseClose_leavesNoThreadAndNoFileDescriptor() throws InterruptedException {
-    assumeTrue(Files.isDirectory(FDS), "needs /proc/self/fd (Linux)");
+    Prerequisite.require(
+        Files.isDirectory(FDS), "the descriptor count needs /proc/self/fd (Linux)");
     openUseAndClose(dir.resolve("warm-up")); // loads classes and the native SQLite library once
 
     int threadsBefore = threads();
