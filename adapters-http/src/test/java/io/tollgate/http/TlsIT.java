@@ -13,10 +13,12 @@ import io.tollgate.core.testing.Prerequisite;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +168,10 @@ class TlsIT {
   }
 
   private static HttpClient trusting(Path cert) throws Exception {
+    return HttpClient.newBuilder().sslContext(trustingContext(cert)).build();
+  }
+
+  private static SSLContext trustingContext(Path cert) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = new FileInputStream(cert.toFile())) {
@@ -176,7 +183,47 @@ class TlsIT {
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(context).build();
+    return context;
+  }
+
+  /**
+   * As over plain HTTP ({@link LingeringCloseTest}): an answer given before a body the server does
+   * not read ends the connection with TLS's close_notify, and the body that still arrives (TLS
+   * records now) is read and dropped, never answered with a reset.
+   */
+  @Test
+  void tls_aBodyStillArrivingAfterTheAnswer_isReadAndDropped_notReset() throws Exception {
+    TollgateHttpServer server = server(rsaCert, rsaKey).start();
+    try (SSLSocket socket =
+        (SSLSocket)
+            trustingContext(rsaCert)
+                .getSocketFactory()
+                .createSocket("127.0.0.1", server.uri().getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + ForwardAuth.FORWARD_AUTH
+                  + " HTTP/1.1\r\nHost: t\r\nContent-Length: 70000\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(RawHttp.statuses(answer)).containsExactly(401);
+      assertThat(RawHttp.firstHead(answer)).contains("connection: close");
+
+      out.write(new byte[70_000]);
+      out.flush();
+      Thread.sleep(4 * LingeringConnector.POLL_MILLIS);
+      out.write(new byte[1024]);
+      out.flush();
+      Thread.sleep(4 * LingeringConnector.POLL_MILLIS);
+      out.write(new byte[1024]);
+      out.flush();
+      assertThat(server.lingeringConnections()).isEqualTo(1);
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
