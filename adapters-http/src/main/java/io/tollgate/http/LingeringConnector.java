@@ -146,8 +146,19 @@ final class LingeringConnector extends ServerConnector {
     }
   }
 
-  /** An endpoint that lingers on close unless the client had ended its side already. */
+  /**
+   * An endpoint that lingers on close unless the client had ended its side already.
+   *
+   * <p>Closed, it is closed to Jetty even while this class still reads its socket: {@link #isOpen}
+   * answers false (Jetty's own asks whether the socket is open, and an idle check that finds it
+   * open reschedules itself and may expire, or a failed read re-registers for another, on a
+   * connection already closed), and a fill returns the end of input, the close waiting for one
+   * under way (a fill that had passed Jetty's check before the close would otherwise read on from
+   * the socket, where Jetty's would have failed on a closed one).
+   */
   private final class LingeringEndPoint extends SocketChannelEndPoint {
+    private final Object reads = new Object();
+    private volatile boolean closed; // set under reads
     private volatile SelectionKey key;
     private volatile boolean clientEnded;
 
@@ -165,15 +176,28 @@ final class LingeringConnector extends ServerConnector {
 
     @Override
     public int fill(ByteBuffer buffer) throws IOException {
-      int filled = super.fill(buffer);
-      if (filled < 0) {
-        clientEnded = true;
+      synchronized (reads) {
+        if (closed) {
+          return -1;
+        }
+        int filled = super.fill(buffer);
+        if (filled < 0) {
+          clientEnded = true;
+        }
+        return filled;
       }
-      return filled;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return !closed && super.isOpen();
     }
 
     @Override
     public void doClose() {
+      synchronized (reads) {
+        closed = true;
+      }
       if (clientEnded || !linger(getChannel(), key)) {
         super.doClose();
       }
