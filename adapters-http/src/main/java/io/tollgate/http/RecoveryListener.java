@@ -75,7 +75,7 @@ final class RecoveryListener {
             ConnectionCap.RECOVERY,
             config -> {
               config.routes.before(this::onlyRegenerate);
-              routes.addTo(config.routes);
+              routes.addRouterTo(config.routes);
             });
   }
 

@@ -1,6 +1,8 @@
 package io.tollgate.http;
 
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +15,13 @@ import java.util.Set;
  * Every route a listener serves, one {@link Route} per method and path: the only place that says
  * what a route needs. The request filter looks the request up here (before routing, so that an
  * unknown path still needs a token and then gets 404), the metrics take their labels from here, and
- * Javalin gets its handlers from here: a handler cannot be added without its row.
+ * Javalin gets its handlers from here: a handler cannot be added without its row. On Tollgate's own
+ * listeners the table is the router too ({@link #addRouterTo}).
  */
 final class RouteTable {
+  /** Javalin's path for every path, which it matches without a pattern. */
+  static final String ANY_PATH = "*";
+
   private final List<Route> routes;
   private final Map<String, Map<HandlerType, Route>> byPath = new HashMap<>();
   private final List<Route> prefixRows = new ArrayList<>();
@@ -96,6 +102,39 @@ final class RouteTable {
       if (!route.dispatchedByFilter()) {
         javalin.addHttpHandler(route.method(), route.path(), route.handler());
       }
+    }
+  }
+
+  /**
+   * Makes this table the router of a listener of Tollgate's own: Javalin gets one handler per
+   * method the rows use, for every path, which looks the request's row up here (one hash lookup)
+   * and runs its handler; a path without a row gets 404, but a GET row's path asked with HEAD gets
+   * 200 without a body, as Javalin answers it. Javalin's own router would try each row's path
+   * pattern in turn on every request, before any handler runs, and forward authentication, which
+   * the filter dispatches, would miss them all. Not for a host's application ({@link #addTo}):
+   * these handlers would take every path from its own routes.
+   */
+  void addRouterTo(JavalinDefaultRoutingApi javalin) {
+    Set<HandlerType> methods = new LinkedHashSet<>();
+    for (Route route : routes) {
+      if (!route.dispatchedByFilter()) {
+        methods.add(route.method());
+      }
+    }
+    if (methods.contains(HandlerType.GET)) {
+      methods.add(HandlerType.HEAD);
+    }
+    for (HandlerType method : methods) {
+      javalin.addHttpHandler(method, ANY_PATH, this::serve);
+    }
+  }
+
+  private void serve(Context ctx) throws Exception {
+    Route route = find(ctx.method(), ctx.path());
+    if (route != null && !route.dispatchedByFilter()) {
+      route.handler().handle(ctx);
+    } else if (ctx.method() != HandlerType.HEAD || find(HandlerType.GET, ctx.path()) == null) {
+      throw new NotFoundResponse();
     }
   }
 

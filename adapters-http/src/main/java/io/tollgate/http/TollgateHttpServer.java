@@ -120,7 +120,7 @@ public final class TollgateHttpServer implements AutoCloseable {
               javalin.jetty.modifyHttpConfiguration(
                   http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
               javalin.routes.before(filter);
-              routes.addTo(javalin.routes);
+              routes.addRouterTo(javalin.routes);
             });
     this.recovery =
         config
