@@ -25,6 +25,7 @@ final class Connections {
   private static final int SQLITE_OPEN_READONLY = 0x00000001;
   private static final int SQLITE_OPEN_READWRITE = 0x00000002;
   private static final int SQLITE_OPEN_CREATE = 0x00000004;
+  private static final int SQLITE_OPEN_NOMUTEX = 0x00008000;
   private static final int SQLITE_OPEN_NOFOLLOW = 0x01000000;
 
   private final String url;
@@ -82,12 +83,19 @@ final class Connections {
    * SQLITE_OPEN_NOFOLLOW}, which sqlite-jdbc has no constant for), read-write and creating, or
    * read-only. SQLite also refuses a link anywhere in the directory's path, so the path must be the
    * directory's real path.
+   *
+   * <p>Opened {@code SQLITE_OPEN_NOMUTEX}: SQLite does not lock a connection's mutex around each
+   * call (every row stepped, every column read), because sqlite-jdbc already serializes them: each
+   * of its native calls is a {@code synchronized} method of the connection's {@code NativeDB}, so
+   * no two threads are ever inside SQLite on one connection. The lock and unlock were about 4% of
+   * the CPU of a 1,000,000-token start.
    */
   static SQLiteConfig noFollowConfig(boolean readOnly) {
     Properties properties = new Properties();
     int mode = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     properties.setProperty(
-        SQLiteConfig.Pragma.OPEN_MODE.pragmaName, Integer.toString(mode | SQLITE_OPEN_NOFOLLOW));
+        SQLiteConfig.Pragma.OPEN_MODE.pragmaName,
+        Integer.toString(mode | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX));
     SQLiteConfig config = new SQLiteConfig(properties);
     if (readOnly) {
       config.setReadOnly(true);
