@@ -56,11 +56,8 @@ class LingeringEndPointTest {
   @Test
   void closedWhileLingering_isClosedToJetty_andReadsNothingMore() throws Exception {
     try (Socket client = new Socket()) {
-      client.connect(listener.getLocalAddress());
-      SocketChannel channel = listener.accept();
-      channel.configureBlocking(false);
-      SelectionKey key = channel.register(selector, 0);
-      SocketChannelEndPoint endPoint = connector.newEndPoint(channel, null, key);
+      SocketChannel channel = accept(client);
+      SocketChannelEndPoint endPoint = endPointOf(channel);
       OutputStream out = client.getOutputStream();
 
       out.write("first".getBytes(StandardCharsets.US_ASCII));
@@ -85,11 +82,8 @@ class LingeringEndPointTest {
   @Test
   void closedWithoutLingering_isClosed() throws Exception {
     try (Socket client = new Socket()) {
-      client.connect(listener.getLocalAddress());
-      SocketChannel channel = listener.accept();
-      channel.configureBlocking(false);
-      SelectionKey key = channel.register(selector, 0);
-      SocketChannelEndPoint endPoint = connector.newEndPoint(channel, null, key);
+      SocketChannel channel = accept(client);
+      SocketChannelEndPoint endPoint = endPointOf(channel);
       client.shutdownOutput(); // the client ended its side: no reason to linger
       ByteBuffer buffer = BufferUtil.allocate(64);
       assertThat(fillWithin(endPoint, buffer)).isEqualTo(-1);
@@ -100,6 +94,20 @@ class LingeringEndPointTest {
       assertThat(channel.isOpen()).isFalse();
       assertThat(endPoint.isOpen()).isFalse();
     }
+  }
+
+  /** Connects {@code client} and returns the server's side of it, non-blocking. */
+  private SocketChannel accept(Socket client) throws Exception {
+    client.connect(listener.getLocalAddress());
+    SocketChannel channel = listener.accept();
+    channel.configureBlocking(false);
+    return channel;
+  }
+
+  /** The connector's endpoint for {@code channel}, as its selector would make it. */
+  private SocketChannelEndPoint endPointOf(SocketChannel channel) throws Exception {
+    SelectionKey key = channel.register(selector, 0);
+    return connector.newEndPoint(channel, null, key);
   }
 
   /** Fills until something (or the end) arrives, for at most a few seconds. */

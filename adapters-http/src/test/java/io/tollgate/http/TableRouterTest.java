@@ -50,6 +50,16 @@ class TableRouterTest {
   }
 
   @Test
+  void anotherSpellingOfARowsPath_hasNoRow_andGets404() {
+    for (String path : new String[] {"/ping/", "/PING", "//ping", "/ping;x", "/%70ing"}) {
+      assertThat(h.get(path).status()).as(path).isEqualTo(401);
+      Reply spelled = h.get(path, bearer(operator));
+      assertThat(spelled.status()).as(path).isEqualTo(404);
+      assertThat(spelled.body()).as(path).isEqualTo("Not found");
+    }
+  }
+
+  @Test
   void aRowsPathWithAnotherMethod_gets404() {
     Reply put = h.send("PUT", TokenRoutes.TOKEN, "{}", bearer(operator));
 
