@@ -6,8 +6,8 @@
 # ---------------------------------------------------------------------------------------------
 # Each server is started fresh and loaded at once with wrk in 1 s steps (-t2 -c16, the same
 # Authorization header for both) for $series_secs s; its plateau is the median of the last third
-# of the steps, and its warm-up the time from the first request to the end of the first step from
-# which a 3-step rolling median reaches 90% of that plateau. The hello-world runs on the same JDK
+# of the steps, and its warm-up the time from the first request until the load reached 90% of that
+# plateau to stay (see t90_of: between step midpoints, not rounded to whole steps). The hello-world runs on the same JDK
 # with the server's JVM options ($serve_flags).
 hello_header="Authorization: Bearer apiv3_$(printf 'A%.0s' {1..86})" # a token's length, 92 characters
 
@@ -27,12 +27,26 @@ plateau_of() { # SERIES -> median req/s of the last third of the steps
   n="$(wc -l <"$1")"
   tail -n "$((n / 3 > 0 ? n / 3 : 1))" "$1" | cut -d' ' -f2 | stats | cut -d' ' -f1
 }
-t90_of() { # SERIES PLATEAU -> seconds to 90% of the plateau (3-step rolling median)
+t90_of() { # SERIES PLATEAU -> seconds from the first request until the load reached 90% of the plateau
+  # The step where it stays: the first whose 3-step rolling median (it and the next two) reaches 90%,
+  # so that one fast step does not count. The time inside the steps: each step's rate is taken as the
+  # rate at its middle, and the figure is where the line from the step before (the start of the load,
+  # at 0 req/s, before the first) to the first step of that window at or over 90% crosses it. Steps
+  # are whole seconds; a server that warms up in 4 s would otherwise be ±25% from rounding alone.
   awk -v p="$2" '{t[NR] = $1; r[NR] = $2} END {
+    goal = 0.9 * p
+    if (goal <= 0) {print t[NR]; exit}
+    t[0] = 0; r[0] = 0; mid[0] = 0
+    for (i = 1; i <= NR; i++) mid[i] = (t[i - 1] + t[i]) / 2
     for (i = 1; i <= NR - 2; i++) {
       a = r[i]; b = r[i + 1]; c = r[i + 2]
       m = (a > b) ? ((b > c) ? b : ((a > c) ? c : a)) : ((a > c) ? a : ((b > c) ? c : b))
-      if (m >= 0.9 * p) {print t[i]; exit}
+      if (m >= goal) {
+        j = (r[i] >= goal) ? i : i + 1
+        # r[j - 1] < goal here: else the window one step earlier would have reached 90% already
+        printf "%.2f\n", mid[j - 1] + (goal - r[j - 1]) / (r[j] - r[j - 1]) * (mid[j] - mid[j - 1])
+        exit
+      }
     }
     print t[NR]
   }' "$1"
@@ -64,8 +78,8 @@ plateau_round() { # LABEL PATH ROUND: one fresh hello-world series, then one fre
 
 # plateau_rows LABEL PATH: the two rows for Tollgate's PATH (authenticated with the operator token)
 # against the hello-world's /ping, series_rounds rounds interleaved (hello-world first); two more
-# rounds when either side's warm-up times spread over more than half their median (a warm-up is
-# counted in whole 1 s steps, and one slow start of either side moves a median of three)
+# rounds when either side's warm-up times spread over more than half their median (one slow start
+# of either side moves a median of three)
 plateau_rows() {
   local label="$1" path="$2" round
   : >"$work/plateau-$label-hello.txt"
