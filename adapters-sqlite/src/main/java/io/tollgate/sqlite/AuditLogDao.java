@@ -6,8 +6,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The {@code audit_log} table: appended to, read newest first through its indexes on {@code at} and
- * {@code (action, at)}, and pruned from the oldest end.
+ * The {@code audit_log} table: appended to under the id {@code meta} hands out, read newest first
+ * in its own order ({@code at, id}) or through its index on {@code (action, at)}, and pruned from
+ * the oldest end.
  */
 interface AuditLogDao {
 
@@ -15,14 +16,16 @@ interface AuditLogDao {
       "at, action, actor_label, actor_token_id, token_name, client_address, method, path,"
           + " request_id, credential_fp, count";
 
+  /** Appends a row under the next audit id; {@link #advanceId()} must follow, as append does. */
   @SqlUpdate(
       """
-      INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name, client_address,
-                             method, path, request_id, credential_fp, count)
-      VALUES (:at, :action, :actorLabel, :actorTokenId, :tokenName, :clientAddress, :method, :path,
-              :requestId, :credentialFp, :count)
+      INSERT INTO audit_log (id, at, action, actor_label, actor_token_id, token_name,
+                             client_address, method, path, request_id, credential_fp, count)
+      VALUES ((SELECT next_audit_id FROM meta WHERE id = 0), :at, :action, :actorLabel,
+              :actorTokenId, :tokenName, :clientAddress, :method, :path, :requestId,
+              :credentialFp, :count)
       """)
-  void append(
+  void insert(
       @Bind("at") long at,
       @Bind("action") String action,
       @Bind("actorLabel") String actorLabel,
@@ -35,8 +38,14 @@ interface AuditLogDao {
       @Bind("credentialFp") String credentialFp,
       @Bind("count") long count);
 
+  String ADVANCE_ID = "UPDATE meta SET next_audit_id = next_audit_id + 1 WHERE id = 0";
+
+  @SqlUpdate(ADVANCE_ID)
+  void advanceId();
+
+  /** Appends {@code row} under the next audit id and advances it, in the running transaction. */
   default void append(AuditRow row) {
-    append(
+    insert(
         row.at(),
         row.action(),
         row.actorLabel(),
@@ -48,6 +57,7 @@ interface AuditLogDao {
         row.requestId(),
         row.credentialFp(),
         row.count());
+    advanceId();
   }
 
   @SqlQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY id")
@@ -78,8 +88,8 @@ interface AuditLogDao {
 
   @SqlUpdate(
       """
-      DELETE FROM audit_log WHERE id IN
-        (SELECT id FROM audit_log WHERE at < :cutoff ORDER BY at, id LIMIT :max)
+      DELETE FROM audit_log WHERE (at, id) IN
+        (SELECT at, id FROM audit_log WHERE at < :cutoff ORDER BY at, id LIMIT :max)
       """)
   int deleteOldest(@Bind("cutoff") long cutoff, @Bind("max") int max);
 }

@@ -29,6 +29,7 @@ final class TokenInserter implements AutoCloseable {
   private final PreparedStatement insert;
   private final PreparedStatement setNextId;
   private final PreparedStatement audit;
+  private final PreparedStatement advanceAuditId;
   private final PreparedStatement rememberImport;
   private final PreparedStatement findById;
 
@@ -48,10 +49,11 @@ final class TokenInserter implements AutoCloseable {
     audit =
         writer.prepareStatement(
             """
-            INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name,
+            INSERT INTO audit_log (id, at, action, actor_label, actor_token_id, token_name,
                                    client_address, method, path, request_id, credential_fp, count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES ((SELECT next_audit_id FROM meta WHERE id = 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """);
+    advanceAuditId = writer.prepareStatement(AuditLogDao.ADVANCE_ID);
     rememberImport =
         writer.prepareStatement(
             "INSERT INTO imported_tokens (hash_algorithm, hash, name, imported_at)"
@@ -103,7 +105,7 @@ final class TokenInserter implements AutoCloseable {
     return stored;
   }
 
-  /** Appends {@code row} to the audit log, in the running transaction. */
+  /** Appends {@code row} to the audit log under the next audit id, in the running transaction. */
   void appendAudit(AuditRow row) throws SQLException {
     audit.setLong(1, row.at());
     audit.setString(2, row.action());
@@ -121,6 +123,7 @@ final class TokenInserter implements AutoCloseable {
     setText(10, row.credentialFp());
     audit.setLong(11, row.count());
     audit.executeUpdate();
+    advanceAuditId.executeUpdate();
   }
 
   private void setText(int index, String value) throws SQLException {
@@ -181,7 +184,7 @@ final class TokenInserter implements AutoCloseable {
   public void close() throws SQLException {
     for (PreparedStatement statement :
         new PreparedStatement[] {
-          begin, commit, nextId, insert, setNextId, audit, rememberImport, findById
+          begin, commit, nextId, insert, setNextId, audit, advanceAuditId, rememberImport, findById
         }) {
       statement.close();
     }

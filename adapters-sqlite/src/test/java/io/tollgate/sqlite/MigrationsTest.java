@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.core.domain.Actor;
 import io.tollgate.core.domain.AuditEntry;
+import io.tollgate.core.domain.AuditQuery;
 import io.tollgate.core.domain.Description;
 import io.tollgate.core.domain.Expiry;
 import io.tollgate.core.domain.StoreException;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -46,8 +48,8 @@ class MigrationsTest {
 
   @Test
   void latest_isTheLastStepAndStepsAreNumberedFromOneWithoutGaps() {
-    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(Migrations.LATEST).isEqualTo(6);
+    assertThat(Migrations.ALL).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(Migrations.LATEST).isEqualTo(7);
   }
 
   @ParameterizedTest(name = "from version {0}")
@@ -126,6 +128,48 @@ class MigrationsTest {
                 assertThat(entry.count()).isEqualTo(1);
               });
       assertThat(store.auditLog().fingerprintKey()).hasSize(32).isNotEqualTo(new byte[32]);
+    }
+  }
+
+  @Test
+  void migrationTo7_keepsEveryAuditLineInOrder_andHandsOutIdsAboveEveryOneEverUsed() {
+    Path dataDir = tempDir.resolve("by-time");
+    Path db = createDatabaseAt(dataDir, 6);
+    try (Handle handle = Jdbi.open("jdbc:sqlite:" + db)) {
+      // ids 2-5: times out of id order (a clock set back), then the newest line removed, so
+      // that the highest id ever handed out (5) is above the highest left (4)
+      long[] offsets = {3_000, 1_000, 2_000, 4_000};
+      for (int i = 0; i < offsets.length; i++) {
+        handle.execute(
+            "INSERT INTO audit_log (at, action, actor_label, token_name) VALUES (?, ?, ?, ?)",
+            T0.toEpochMilli() + offsets[i],
+            i % 2 == 0 ? "token.created" : "token.updated",
+            "bootstrap",
+            "line-" + (i + 2));
+      }
+      handle.execute("DELETE FROM audit_log WHERE id = 5");
+    }
+
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      assertThat(store.auditLog().entries())
+          .extracting(AuditEntry::tokenName)
+          .containsExactly("gone", "line-2", "line-3", "line-4");
+      assertThat(store.auditLog().find(AuditQuery.latest()))
+          .extracting(AuditEntry::tokenName)
+          .containsExactly("line-2", "line-4", "line-3", "gone");
+      assertThat(
+              store
+                  .auditLog()
+                  .find(new AuditQuery(Optional.empty(), Optional.of("token.created"), 10)))
+          .extracting(AuditEntry::tokenName)
+          .containsExactly("line-2", "line-4");
+      store.auditLog().record(new AuditEntry(T0, "token.created", "after", Actor.BOOTSTRAP));
+    }
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      assertThat(raw.count("SELECT id FROM audit_log WHERE token_name = 'after'")).isEqualTo(6);
+      assertThat(raw.count("SELECT next_audit_id FROM meta")).isEqualTo(7);
+      assertThat(raw.count("SELECT count(*) FROM sqlite_sequence")).isZero();
+      assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
     }
   }
 
@@ -227,7 +271,17 @@ class MigrationsTest {
       if (version >= 1) {
         seedVersion1(handle);
       }
-      if (version >= 2) {
+      if (version >= 7) {
+        handle.execute(
+            "INSERT INTO audit_log (id, at, action, actor_label, actor_token_id, token_name)"
+                + " VALUES ((SELECT next_audit_id FROM meta), ?, ?, ?, ?, ?)",
+            T0.toEpochMilli(),
+            "token.deleted",
+            "token 0 (_admin)",
+            0L,
+            "gone");
+        handle.execute("UPDATE meta SET next_audit_id = next_audit_id + 1");
+      } else if (version >= 2) {
         handle.execute(
             "INSERT INTO audit_log (at, action, actor_label, actor_token_id, token_name)"
                 + " VALUES (?, ?, ?, ?, ?)",

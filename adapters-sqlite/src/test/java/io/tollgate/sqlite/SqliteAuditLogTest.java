@@ -36,6 +36,36 @@ class SqliteAuditLogTest extends AuditLogContract {
   }
 
   @Test
+  void theQueriesByTime_andThePrune_followTheLogsOwnOrder_withoutSorting() {
+    SqliteTokenStore sqlite = (SqliteTokenStore) store;
+    String newest = "SELECT at FROM audit_log ORDER BY at DESC, id DESC LIMIT 10";
+    String since = "SELECT at FROM audit_log WHERE at >= 0 ORDER BY at DESC, id DESC LIMIT 10";
+    String prune =
+        "DELETE FROM audit_log WHERE (at, id) IN"
+            + " (SELECT at, id FROM audit_log WHERE at < 0 ORDER BY at, id LIMIT 10)";
+
+    assertThat(plan(sqlite, newest)).doesNotContain("TEMP B-TREE");
+    assertThat(plan(sqlite, since))
+        .contains("SEARCH audit_log USING PRIMARY KEY (at>?)")
+        .doesNotContain("TEMP B-TREE");
+    assertThat(plan(sqlite, prune))
+        .contains("USING PRIMARY KEY (at=? AND id=?)")
+        .contains("USING PRIMARY KEY (at<?)")
+        .doesNotContain("TEMP B-TREE");
+  }
+
+  private static String plan(SqliteTokenStore sqlite, String query) {
+    List<String> details =
+        sqlite.withWriter(
+            handle ->
+                handle
+                    .createQuery("EXPLAIN QUERY PLAN " + query)
+                    .map((rs, ctx) -> rs.getString("detail"))
+                    .list());
+    return String.join("\n", details);
+  }
+
+  @Test
   void aQueryByActionAndTime_usesAnIndex_notAScanOfTheLog() {
     store
         .auditLog()

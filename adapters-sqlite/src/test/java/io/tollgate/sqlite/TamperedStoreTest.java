@@ -214,7 +214,7 @@ class TamperedStoreTest {
             rebuiltWithoutConstraints(
                 "meta",
                 "CREATE TABLE loose (id INTEGER, next_token_id INTEGER, cluster_uuid TEXT,"
-                    + " audit_key BLOB)",
+                    + " audit_key BLOB, next_audit_id INTEGER)",
                 "UPDATE meta SET cluster_uuid = 'not-a-uuid'"));
 
     assertRefused(
@@ -273,14 +273,16 @@ class TamperedStoreTest {
         "CREATE VIEW everything AS SELECT * FROM tokens",
         "CREATE TABLE stash (secret TEXT)",
         "CREATE INDEX tokens_by_status ON tokens (status)",
-        "DROP INDEX audit_log_at"
+        "DROP INDEX audit_log_action_at"
       })
   void restore_refusesAnyObjectBeyondOrShortOfTheSchema(String change) throws IOException {
     Path file = tampered("object-" + Math.abs(change.hashCode()), change);
 
     assertRefused(
         file,
-        change.startsWith("DROP") ? "index audit_log_at on audit_log is missing" : "unexpected ");
+        change.startsWith("DROP")
+            ? "index audit_log_action_at on audit_log is missing"
+            : "unexpected ");
   }
 
   @Test
