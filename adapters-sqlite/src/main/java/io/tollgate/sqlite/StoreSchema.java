@@ -90,7 +90,8 @@ final class StoreSchema {
     }
     for (Map.Entry<String, SchemaObject> entry : expected.entrySet()) {
       if (!actual.containsKey(entry.getKey())
-          && !isAutomaticIndexOf(entry.getValue(), changedTables)) {
+          && !isAutomaticIndexOf(entry.getValue(), changedTables)
+          && !isUnusedSequenceTable(entry.getValue(), version)) {
         differences.add(entry.getValue().label() + " is missing");
       }
     }
@@ -106,6 +107,17 @@ final class StoreSchema {
         && object.name() != null
         && object.name().startsWith("sqlite_autoindex_")
         && changedTables.contains(object.table());
+  }
+
+  /**
+   * SQLite's {@code sqlite_sequence}, from the version on where no table is {@code AUTOINCREMENT}:
+   * a {@code VACUUM} drops it then (it is empty), and nothing reads or writes it, so a store
+   * without it is as good as one with it.
+   */
+  private static boolean isUnusedSequenceTable(SchemaObject object, int version) {
+    return version >= Migrations.AUDIT_BY_TIME_VERSION
+        && "table".equals(object.type())
+        && "sqlite_sequence".equals(object.name());
   }
 
   /** The schema the migrations make at {@code version}, keyed by type and name. */

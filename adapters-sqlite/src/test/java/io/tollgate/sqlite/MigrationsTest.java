@@ -174,6 +174,29 @@ class MigrationsTest {
   }
 
   @Test
+  void aStoreVacuumedAfterMigrationTo7_opensWithEverythingIntact_withoutSqliteSequence() {
+    Path dataDir = tempDir.resolve("vacuumed");
+    Path db = createDatabaseAt(dataDir, 6);
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      store.auditLog().record(new AuditEntry(T0, "token.created", "before", Actor.BOOTSTRAP));
+    }
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      // nothing is AUTOINCREMENT any more: a VACUUM drops the empty sqlite_sequence
+      raw.execute("VACUUM");
+      assertThat(raw.count("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'"))
+          .isZero();
+    }
+
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      assertThat(store.tokens().findAll()).isEqualTo(seededTokens());
+      store.auditLog().record(new AuditEntry(T0, "token.created", "after", Actor.BOOTSTRAP));
+      assertThat(store.auditLog().entries())
+          .extracting(AuditEntry::tokenName)
+          .containsExactly("gone", "before", "after");
+    }
+  }
+
+  @Test
   void migrationTo4_remembersAsImportedTheTokensTheAuditLogRecordsAsImportedAtTheirCreation() {
     Path dataDir = tempDir.resolve("imported");
     Path db = createDatabaseAt(dataDir, 3);
