@@ -85,17 +85,32 @@ EOF
     grep -q 'Non-2xx' "$out" && { echo "bench: failed creations in $out" >&2; cat "$out" >&2; exit 1; }
     awk '/^Requests\/sec:/ {print $2}' "$out"
   }
+  # the floor, measured without a budget: the hello-world answering the same POST with 201 after a
+  # 4 KiB append + fsync (one round trip and one synced write per request, nothing else)
+  port_floor="$(free_port)"
+  start_timed "$work/hello-javalin-floor.log" "$port_floor" \
+    "$java_bin" "${serve_flags[@]}" -jar "$hello_javalin" "$port_floor" "$work/data-create-floor"
+  pid_floor="$started_pid"
+  floor_rate() { # seconds label -> POSTs/s to the hello-world's synced append (same client, same script)
+    local out="$work/floor-$2.txt"
+    BENCH_TOKEN="$token_c" BENCH_PREFIX="$2" wrk -t1 -c1 -d"$1s" -s "$work/named.lua" "http://127.0.0.1:$port_floor" >"$out"
+    grep -q 'Non-2xx' "$out" && { echo "bench: failed floor requests in $out" >&2; cat "$out" >&2; exit 1; }
+    awk '/^Requests\/sec:/ {print $2}' "$out"
+  }
   # warm-up of the write path, not counted: long enough for C2 to have compiled the path (the JVM's
   # default thresholds), so the rounds measure the steady state
   named_rate "$steady_warm_secs" warm >/dev/null
+  floor_rate "$steady_warm_secs" warm >/dev/null
   : >"$work/rate-create.txt"
   : >"$work/rate-fsync.txt"
+  : >"$work/rate-floor.txt"
   rate_round=0
   rate_rounds_run() {
     for ((i = 0; i < $1; i++)); do
       rate_round=$((rate_round + 1))
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" >>"$work/rate-fsync.txt"
       named_rate "$rate_secs" "r$rate_round" >>"$work/rate-create.txt"
+      floor_rate "$rate_secs" "r$rate_round" >>"$work/rate-floor.txt"
     done
   }
   rate_rounds_run "$rate_rounds"
@@ -106,6 +121,11 @@ EOF
   r="$(calc "$(paired_ratio_of "$work/rate-create.txt" "$work/rate-fsync.txt")")"
   row "named-token creations/s over HTTP, one client, synchronous=FULL, audit on (each creation's audit line in its transaction)" "$(fmt_stats "$work/rate-create.txt" /s)" \
     "$(fmt_stats "$work/rate-fsync.txt" /s) 4 KiB append+fsync" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"
+  stop_pid "$pid_floor"
+  rate_floor_text="the hello-world answering the same POSTs after a 4 KiB append + fsync each made $(fmt_stats "$work/rate-floor.txt" /s),"
+  rate_floor_text+=" $(calc "$(paired_ratio_of "$work/rate-floor.txt" "$work/rate-fsync.txt")")× the fsync loop;"
+  rate_floor_text+=" the named-token creations $(calc "$(paired_ratio_of "$work/rate-create.txt" "$work/rate-floor.txt")")× that"
+  say "creation-rate floor: $rate_floor_text"
 fi
 [[ -z "$pid_c" ]] || stop_pid "$pid_c"
 
