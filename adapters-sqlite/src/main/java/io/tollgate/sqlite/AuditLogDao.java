@@ -16,15 +16,21 @@ interface AuditLogDao {
       "at, action, actor_label, actor_token_id, token_name, client_address, method, path,"
           + " request_id, credential_fp, count";
 
+  /**
+   * The insert of a row under the next audit id, up to its eleven values in {@link #COLUMNS}'
+   * order: this DAO binds them by name, {@link TokenInserter} by position. {@link #ADVANCE_ID}
+   * follows.
+   */
+  String INSERT_UNDER_NEXT_ID =
+      "INSERT INTO audit_log (id, "
+          + COLUMNS
+          + ") VALUES ((SELECT next_audit_id FROM meta WHERE id = 0), ";
+
   /** Appends a row under the next audit id; {@link #advanceId()} must follow, as append does. */
   @SqlUpdate(
-      """
-      INSERT INTO audit_log (id, at, action, actor_label, actor_token_id, token_name,
-                             client_address, method, path, request_id, credential_fp, count)
-      VALUES ((SELECT next_audit_id FROM meta WHERE id = 0), :at, :action, :actorLabel,
-              :actorTokenId, :tokenName, :clientAddress, :method, :path, :requestId,
-              :credentialFp, :count)
-      """)
+      INSERT_UNDER_NEXT_ID
+          + ":at, :action, :actorLabel, :actorTokenId, :tokenName, :clientAddress, :method, :path,"
+          + " :requestId, :credentialFp, :count)")
   void insert(
       @Bind("at") long at,
       @Bind("action") String action,

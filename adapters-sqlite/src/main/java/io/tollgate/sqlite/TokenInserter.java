@@ -48,11 +48,7 @@ final class TokenInserter implements AutoCloseable {
     setNextId = writer.prepareStatement("UPDATE meta SET next_token_id = ? WHERE id = 0");
     audit =
         writer.prepareStatement(
-            """
-            INSERT INTO audit_log (id, at, action, actor_label, actor_token_id, token_name,
-                                   client_address, method, path, request_id, credential_fp, count)
-            VALUES ((SELECT next_audit_id FROM meta WHERE id = 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """);
+            AuditLogDao.INSERT_UNDER_NEXT_ID + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     advanceAuditId = writer.prepareStatement(AuditLogDao.ADVANCE_ID);
     rememberImport =
         writer.prepareStatement(
