@@ -161,50 +161,77 @@ final class Migrations {
               """
               ALTER TABLE tokens ADD COLUMN last_used_at INTEGER;
               """),
-          Migration.script(
-              AUDIT_BY_TIME_VERSION,
-              "audit log kept in time order",
-              // Every audited change (each creation among them) wrote four pages of the audit log
-              // in its transaction: the row, the index on at, the one on (action, at), and
-              // sqlite_sequence for AUTOINCREMENT. Now the table itself is the b-tree on (at, id)
-              // and meta keeps the next id, a page each creation writes anyway: two pages. Ids
-              // go on from the highest ever handed out, so none is used twice.
-              """
-              CREATE TABLE audit_log_by_time (
-                at             INTEGER NOT NULL,
-                id             INTEGER NOT NULL CHECK (id >= 1),
-                action         TEXT    NOT NULL,
-                actor_label    TEXT    NOT NULL,
-                actor_token_id INTEGER,
-                token_name     TEXT,
-                client_address TEXT,
-                method         TEXT,
-                path           TEXT,
-                request_id     TEXT,
-                credential_fp  TEXT,
-                count          INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),
-                PRIMARY KEY (at, id)
-              ) STRICT, WITHOUT ROWID;
-
-              INSERT INTO audit_log_by_time (at, id, action, actor_label, actor_token_id,
-                                             token_name, client_address, method, path,
-                                             request_id, credential_fp, count)
-              SELECT at, id, action, actor_label, actor_token_id, token_name, client_address,
-                     method, path, request_id, credential_fp, count
-                FROM audit_log;
-
-              ALTER TABLE meta ADD COLUMN next_audit_id INTEGER NOT NULL DEFAULT 1
-                CHECK (next_audit_id >= 1);
-              UPDATE meta SET next_audit_id = 1 + max(
-                  ifnull((SELECT max(id) FROM audit_log), 0),
-                  ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0));
-
-              DROP TABLE audit_log;
-              ALTER TABLE audit_log_by_time RENAME TO audit_log;
-              CREATE INDEX audit_log_action_at ON audit_log (action, at);
-              """));
+          new Migration(
+              AUDIT_BY_TIME_VERSION, "audit log kept in time order", Migrations::auditByTime));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
+
+  /**
+   * Version 7. Every audited change (each creation among them) wrote four pages of the audit log in
+   * its transaction: the row, the index on at, the one on (action, at), and sqlite_sequence for
+   * AUTOINCREMENT. Now the table itself is the b-tree on (at, id) and meta keeps the next id, a
+   * page each creation writes anyway: two pages. Ids go on above the highest ever handed out:
+   * SQLite's AUTOINCREMENT mark when it is a whole number (anything else in that table of SQLite's
+   * is not trusted), else the highest id left.
+   */
+  private static void auditByTime(Handle handle) {
+    handle
+        .createScript(
+            """
+            CREATE TABLE audit_log_by_time (
+              at             INTEGER NOT NULL,
+              id             INTEGER NOT NULL CHECK (id >= 1),
+              action         TEXT    NOT NULL,
+              actor_label    TEXT    NOT NULL,
+              actor_token_id INTEGER,
+              token_name     TEXT,
+              client_address TEXT,
+              method         TEXT,
+              path           TEXT,
+              request_id     TEXT,
+              credential_fp  TEXT,
+              count          INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),
+              PRIMARY KEY (at, id)
+            ) STRICT, WITHOUT ROWID;
+
+            INSERT INTO audit_log_by_time (at, id, action, actor_label, actor_token_id,
+                                           token_name, client_address, method, path,
+                                           request_id, credential_fp, count)
+            SELECT at, id, action, actor_label, actor_token_id, token_name, client_address,
+                   method, path, request_id, credential_fp, count
+              FROM audit_log;
+
+            ALTER TABLE meta ADD COLUMN next_audit_id INTEGER NOT NULL DEFAULT 1
+              CHECK (next_audit_id >= 1);
+            """)
+        .execute();
+    long highest =
+        handle
+            .createQuery(
+                """
+                SELECT max(ifnull((SELECT max(id) FROM audit_log), 0),
+                           ifnull((SELECT seq FROM sqlite_sequence
+                                    WHERE name = 'audit_log' AND typeof(seq) = 'integer'), 0))
+                """)
+            .mapTo(Long.class)
+            .one();
+    if (highest == Long.MAX_VALUE) {
+      throw new StoreException(
+          "the audit log's ids are used up (sqlite_sequence records "
+              + highest
+              + " as handed out); the store was left at schema version "
+              + (AUDIT_BY_TIME_VERSION - 1));
+    }
+    handle.execute("UPDATE meta SET next_audit_id = ? WHERE id = 0", Math.max(highest, 0) + 1);
+    handle
+        .createScript(
+            """
+            DROP TABLE audit_log;
+            ALTER TABLE audit_log_by_time RENAME TO audit_log;
+            CREATE INDEX audit_log_action_at ON audit_log (action, at);
+            """)
+        .execute();
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

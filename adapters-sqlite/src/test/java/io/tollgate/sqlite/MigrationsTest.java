@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MigrationsTest {
 
@@ -170,6 +171,43 @@ class MigrationsTest {
       assertThat(raw.count("SELECT next_audit_id FROM meta")).isEqualTo(7);
       assertThat(raw.count("SELECT count(*) FROM sqlite_sequence")).isZero();
       assertThat(raw.single("PRAGMA integrity_check")).isEqualTo("ok");
+    }
+  }
+
+  @ParameterizedTest(name = "sqlite_sequence holding {0}")
+  @ValueSource(strings = {"'abc'", "2.5", "-5", "x'00'"})
+  void migrationTo7_ofATamperedSequence_handsOutIdsAboveTheHighestLeft(String seq) {
+    Path dataDir = tempDir.resolve("seq-" + Math.abs(seq.hashCode()));
+    Path db = createDatabaseAt(dataDir, 6);
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      raw.execute("UPDATE sqlite_sequence SET seq = " + seq + " WHERE name = 'audit_log'");
+    }
+
+    try (SqliteStore store = SqliteStores.open(dataDir)) {
+      store.auditLog().record(new AuditEntry(T0, "token.created", "after", Actor.BOOTSTRAP));
+      assertThat(store.auditLog().entries())
+          .extracting(AuditEntry::tokenName)
+          .containsExactly("gone", "after");
+    }
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      assertThat(raw.count("SELECT id FROM audit_log WHERE token_name = 'after'")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void migrationTo7_ofAnExhaustedSequence_isRefused_andLeavesTheStoreAtVersion6() {
+    Path dataDir = tempDir.resolve("seq-exhausted");
+    Path db = createDatabaseAt(dataDir, 6);
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      raw.execute("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'audit_log'");
+    }
+
+    assertThatThrownBy(() -> SqliteStores.open(dataDir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("the audit log's ids are used up");
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      assertThat(raw.count("PRAGMA user_version")).isEqualTo(6);
+      assertThat(raw.count("SELECT count(*) FROM audit_log")).isEqualTo(1);
     }
   }
 
