@@ -259,7 +259,9 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ -n "${rate_floor_text:-}" ]]; then
     echo "Measured without a budget, in the creation-rate rounds (interleaved with them, same client and"
     echo "script): $rate_floor_text. The floor is what a durable creation over HTTP cannot beat: one round"
-    echo "trip and one synced 4 KiB write."
+    echo "trip and one synced 4 KiB write. The loop with busy CPU before each write shows what the"
+    echo "server's own work costs the disk: where idle CPUs sleep (a virtual machine), a sync that follows"
+    echo "a pause in disk traffic waits longer for its completion than one in a tight loop."
     echo
   fi
   if [[ -n "${recovery_text:-}" ]]; then
@@ -301,8 +303,9 @@ load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Creation rate: wrk with one thread and one connection (one client; each POST waits for its 201), a Lua"
   echo "  script giving every request a new name, after a ${steady_warm_secs} s warm-up (until C2 has compiled the path);"
   echo "  against \`FsyncLoop\` (4 KiB append + \`FileChannel.force(true)\`) in the server's data directory; interleaved,"
-  echo "  with a third side measured without a budget: the hello-world jar answering the same POSTs after a synced"
-  echo "  4 KiB append each."
+  echo "  with two more sides measured without a budget: the hello-world jar answering the same POSTs after a synced"
+  echo "  4 KiB append each, and \`FsyncLoop\` spinning before each write for as long as a creation of the same"
+  echo "  round kept the server's CPUs busy (its user + system time from \`/proc/PID/stat\` over the round's requests)."
   echo "- RSS: \`VmRSS\` from \`/proc/PID/status\` after start plus 5,000 authenticated requests, and after"
   echo "  the load run (wrk -t2 -c16 in 5 s runs until the request count is reached)."
   [[ -z "$flood_how" ]] || echo "$flood_how"

@@ -101,16 +101,28 @@ EOF
   # default thresholds), so the rounds measure the steady state
   named_rate "$steady_warm_secs" warm >/dev/null
   floor_rate "$steady_warm_secs" warm >/dev/null
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
+  clock_ticks="$(getconf CLK_TCK)"
   : >"$work/rate-create.txt"
   : >"$work/rate-fsync.txt"
   : >"$work/rate-floor.txt"
+  : >"$work/rate-cpu.txt"
+  : >"$work/rate-fsync-work.txt"
   rate_round=0
   rate_rounds_run() {
+    local before after requests cpu_us
     for ((i = 0; i < $1; i++)); do
       rate_round=$((rate_round + 1))
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" >>"$work/rate-fsync.txt"
+      before="$(cpu_ticks "$pid_c")"
       named_rate "$rate_secs" "r$rate_round" >>"$work/rate-create.txt"
+      after="$(cpu_ticks "$pid_c")"
+      requests="$(awk '/ requests in / {print $1}' "$work/named-r$rate_round.txt")"
+      cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
+      echo "$cpu_us" >>"$work/rate-cpu.txt"
       floor_rate "$rate_secs" "r$rate_round" >>"$work/rate-floor.txt"
+      # the same synced write as the loop's, each after as much busy CPU as a creation took this round
+      "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" "$cpu_us" >>"$work/rate-fsync-work.txt"
     done
   }
   rate_rounds_run "$rate_rounds"
@@ -124,7 +136,11 @@ EOF
   stop_pid "$pid_floor"
   rate_floor_text="the hello-world answering the same POSTs after a 4 KiB append + fsync each made $(fmt_stats "$work/rate-floor.txt" /s),"
   rate_floor_text+=" $(calc "$(paired_ratio_of "$work/rate-floor.txt" "$work/rate-fsync.txt")")× the fsync loop;"
-  rate_floor_text+=" the named-token creations $(calc "$(paired_ratio_of "$work/rate-create.txt" "$work/rate-floor.txt")")× that"
+  rate_floor_text+=" the named-token creations $(calc "$(paired_ratio_of "$work/rate-create.txt" "$work/rate-floor.txt")")× that."
+  rate_floor_text+=" A creation took $(fmt_stats "$work/rate-cpu.txt" µs) of the server's CPU (all its threads);"
+  rate_floor_text+=" the fsync loop with that much busy CPU before each write made $(fmt_stats "$work/rate-fsync-work.txt" /s),"
+  rate_floor_text+=" $(calc "$(paired_ratio_of "$work/rate-fsync-work.txt" "$work/rate-fsync.txt")")× the tight loop;"
+  rate_floor_text+=" the named-token creations $(calc "$(paired_ratio_of "$work/rate-create.txt" "$work/rate-fsync-work.txt")")× that"
   say "creation-rate floor: $rate_floor_text"
 fi
 [[ -z "$pid_c" ]] || stop_pid "$pid_c"
