@@ -48,6 +48,7 @@ pg_stop() {
 pg_createdb() { "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U bench "$1"; }
 
 cluster_notes=""
+cluster_rate_text=""
 cluster_rows() {
   pg_start
   pg_createdb tollgate_cluster
@@ -106,13 +107,25 @@ LUA
   cluster_rate "$steady_warm_secs" warm >/dev/null
   : >"$work/cluster-rate-create.txt"
   : >"$work/cluster-rate-jdbc.txt"
-  local round=0
+  : >"$work/cluster-rate-cpu.txt"
+  : >"$work/cluster-rate-jdbc-work.txt"
+  local round=0 clock_ticks
+  clock_ticks="$(getconf CLK_TCK)"
+  node_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
   cluster_rate_rounds() {
-    local i
+    local i before after requests cpu_us
     for ((i = 0; i < $1; i++)); do
       round=$((round + 1))
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.JdbcInsertLoop "$jdbc" "$rate_secs" >>"$work/cluster-rate-jdbc.txt"
+      before="$(node_cpu_ticks "$pid_na")"
       cluster_rate "$rate_secs" "r$round" >>"$work/cluster-rate-create.txt"
+      after="$(node_cpu_ticks "$pid_na")"
+      requests="$(awk '/ requests in / {print $1}' "$work/cluster-named-r$round.txt")"
+      cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
+      echo "$cpu_us" >>"$work/cluster-rate-cpu.txt"
+      # the same loop, each insert after as much busy CPU as a creation took node A this round
+      "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.JdbcInsertLoop "$jdbc" "$rate_secs" "$cpu_us" \
+        >>"$work/cluster-rate-jdbc-work.txt"
     done
   }
   cluster_rate_rounds "$rate_rounds"
@@ -125,6 +138,12 @@ LUA
   row "named-token creations/s over HTTP on a node of a 2-node PostgreSQL cluster, one client" \
     "$(fmt_stats "$work/cluster-rate-create.txt" /s)" \
     "$(fmt_stats "$work/cluster-rate-jdbc.txt" /s) pgjdbc INSERT+COMMIT loop" "${r}×" "≥ 0.5×" "$(ge "$r" 0.5)"
+  cluster_rate_text="a creation took node A $(fmt_stats "$work/cluster-rate-cpu.txt" µs) of CPU (all its threads;"
+  cluster_rate_text+=" PostgreSQL's and node B's work not counted); the JDBC loop with that much busy CPU before"
+  cluster_rate_text+=" each insert made $(fmt_stats "$work/cluster-rate-jdbc-work.txt" /s),"
+  cluster_rate_text+=" $(calc "$(paired_ratio_of "$work/cluster-rate-jdbc-work.txt" "$work/cluster-rate-jdbc.txt")")× the tight loop;"
+  cluster_rate_text+=" the creations $(calc "$(paired_ratio_of "$work/cluster-rate-create.txt" "$work/cluster-rate-jdbc-work.txt")")× that"
+  say "cluster creation rate, without a budget: $cluster_rate_text"
   stop_pid "$pid_na"
   stop_pid "$pid_nb"
 
@@ -183,7 +202,8 @@ LUA
   \`revocation-ms.txt\`). \"One poll\" is the round trip of a single request to B: when it is slow, the machine
   is. Creation rate: wrk -t1 -c1 on node A while B follows, after a ${steady_warm_secs} s warm-up, interleaved
   with \`JdbcInsertLoop\` (one pgjdbc connection, autocommit off, INSERT of a token-sized row into a table
-  with the same unique indexes + COMMIT) on the same database. Authenticate: \`PostgresAuthenticateBenchmark\`,
+  with the same unique indexes + COMMIT) on the same database; without a budget, in the same rounds:
+  ${cluster_rate_text}. Authenticate: \`PostgresAuthenticateBenchmark\`,
   a \`TokenService\` on a \`PostgresStore\` (its change feed running) whose index was loaded from a database
   seeded by \`SeedPostgres\` (one COPY); it measures the in-memory authenticate path of a cluster node, which
   makes no database round trip per request."

@@ -62,7 +62,8 @@ public final class FsyncLoop {
     }
   }
 
-  private static void work(long nanos) {
+  /** Keeps the calling thread's CPU busy for {@code nanos}. */
+  static void work(long nanos) {
     if (nanos <= 0) {
       return;
     }

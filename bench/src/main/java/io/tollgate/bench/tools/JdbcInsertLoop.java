@@ -14,7 +14,10 @@ import java.sql.Statement;
  * committing it, in a loop for the given seconds. Works in a table of its own, {@code
  * bench_insert_loop}, dropped at the end. Prints the commits per second.
  *
- * <p>Usage: {@code JdbcInsertLoop JDBC_URL SECONDS}
+ * <p>With {@code WORK_MICROS}, each insert comes after that many microseconds of busy CPU on the
+ * loop's thread, as a server's commit comes after the work of its request (see {@link FsyncLoop}).
+ *
+ * <p>Usage: {@code JdbcInsertLoop JDBC_URL SECONDS [WORK_MICROS]}
  */
 public final class JdbcInsertLoop {
 
@@ -23,6 +26,7 @@ public final class JdbcInsertLoop {
   public static void main(String[] args) throws SQLException {
     String url = args[0];
     double seconds = Double.parseDouble(args[1]);
+    long workNanos = args.length > 2 ? Math.round(Double.parseDouble(args[2]) * 1_000) : 0;
     SecureRandom random = new SecureRandom();
     try (Connection connection = DriverManager.getConnection(url)) {
       try (Statement s = connection.createStatement()) {
@@ -44,6 +48,7 @@ public final class JdbcInsertLoop {
         long start = System.nanoTime();
         long ops = 0;
         while (System.nanoTime() < deadline) {
+          FsyncLoop.work(workNanos);
           random.nextBytes(hash);
           insert.setLong(1, ops);
           insert.setString(2, "bench-loop-" + ops);
