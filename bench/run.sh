@@ -203,6 +203,9 @@ heap_used_mib() { # jcmd GC.heap_info output -> MiB used, summed over the genera
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+# a process's CPU time so far, user + system, in clock ticks (fields 14 and 15 of /proc/PID/stat,
+# counted after the command name, which may hold spaces)
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 
 # ---------------------------------------------------------------------------------------------
 # the table

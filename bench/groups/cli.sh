@@ -101,7 +101,6 @@ EOF
   # default thresholds), so the rounds measure the steady state
   named_rate "$steady_warm_secs" warm >/dev/null
   floor_rate "$steady_warm_secs" warm >/dev/null
-  cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
   clock_ticks="$(getconf CLK_TCK)"
   : >"$work/rate-create.txt"
   : >"$work/rate-fsync.txt"

@@ -111,15 +111,14 @@ LUA
   : >"$work/cluster-rate-jdbc-work.txt"
   local round=0 clock_ticks
   clock_ticks="$(getconf CLK_TCK)"
-  node_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
   cluster_rate_rounds() {
     local i before after requests cpu_us
     for ((i = 0; i < $1; i++)); do
       round=$((round + 1))
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.JdbcInsertLoop "$jdbc" "$rate_secs" >>"$work/cluster-rate-jdbc.txt"
-      before="$(node_cpu_ticks "$pid_na")"
+      before="$(cpu_ticks "$pid_na")"
       cluster_rate "$rate_secs" "r$round" >>"$work/cluster-rate-create.txt"
-      after="$(node_cpu_ticks "$pid_na")"
+      after="$(cpu_ticks "$pid_na")"
       requests="$(awk '/ requests in / {print $1}' "$work/cluster-named-r$round.txt")"
       cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
       echo "$cpu_us" >>"$work/cluster-rate-cpu.txt"
