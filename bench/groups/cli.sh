@@ -117,6 +117,7 @@ EOF
       named_rate "$rate_secs" "r$rate_round" >>"$work/rate-create.txt"
       after="$(cpu_ticks "$pid_c")"
       requests="$(awk '/ requests in / {print $1}' "$work/named-r$rate_round.txt")"
+      [[ "${requests:-0}" -gt 0 ]] || { echo "bench: no creation answered in $work/named-r$rate_round.txt" >&2; exit 1; }
       cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
       echo "$cpu_us" >>"$work/rate-cpu.txt"
       floor_rate "$rate_secs" "r$rate_round" >>"$work/rate-floor.txt"

@@ -120,6 +120,7 @@ LUA
       cluster_rate "$rate_secs" "r$round" >>"$work/cluster-rate-create.txt"
       after="$(cpu_ticks "$pid_na")"
       requests="$(awk '/ requests in / {print $1}' "$work/cluster-named-r$round.txt")"
+      [[ "${requests:-0}" -gt 0 ]] || { echo "bench: no creation answered in $work/cluster-named-r$round.txt" >&2; exit 1; }
       cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
       echo "$cpu_us" >>"$work/cluster-rate-cpu.txt"
       # the same loop, each insert after as much busy CPU as a creation took node A this round
