@@ -217,9 +217,9 @@ final class Migrations {
             .one();
     if (highest == Long.MAX_VALUE) {
       throw new StoreException(
-          "the audit log's ids are used up (sqlite_sequence records "
+          "the audit log's ids are used up (the highest handed out is "
               + highest
-              + " as handed out); the store was left at schema version "
+              + "); the store was left at schema version "
               + (AUDIT_BY_TIME_VERSION - 1));
     }
     handle.execute("UPDATE meta SET next_audit_id = ? WHERE id = 0", Math.max(highest, 0) + 1);

@@ -178,10 +178,7 @@ class MigrationsTest {
   @ValueSource(strings = {"'abc'", "2.5", "-5", "x'00'"})
   void migrationTo7_ofATamperedSequence_handsOutIdsAboveTheHighestLeft(String seq) {
     Path dataDir = tempDir.resolve("seq-" + Math.abs(seq.hashCode()));
-    Path db = createDatabaseAt(dataDir, 6);
-    try (RawSqlite raw = RawSqlite.open(db)) {
-      raw.execute("UPDATE sqlite_sequence SET seq = " + seq + " WHERE name = 'audit_log'");
-    }
+    Path db = version6WithAuditSequence(dataDir, seq);
 
     try (SqliteStore store = SqliteStores.open(dataDir)) {
       store.auditLog().record(new AuditEntry(T0, "token.created", "after", Actor.BOOTSTRAP));
@@ -197,10 +194,7 @@ class MigrationsTest {
   @Test
   void migrationTo7_ofAnExhaustedSequence_isRefused_andLeavesTheStoreAtVersion6() {
     Path dataDir = tempDir.resolve("seq-exhausted");
-    Path db = createDatabaseAt(dataDir, 6);
-    try (RawSqlite raw = RawSqlite.open(db)) {
-      raw.execute("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'audit_log'");
-    }
+    Path db = version6WithAuditSequence(dataDir, Long.toString(Long.MAX_VALUE));
 
     assertThatThrownBy(() -> SqliteStores.open(dataDir))
         .isInstanceOf(StoreException.class)
@@ -319,6 +313,18 @@ class MigrationsTest {
    * A database as Tollgate left it at {@code version}, filled with the rows that version could
    * hold. The SQL is frozen per version: it must not follow later schema changes.
    */
+  /**
+   * A seeded version-6 store whose audit log's AUTOINCREMENT mark in sqlite_sequence holds the SQL
+   * literal {@code seq}, as a hand edit of the file would leave it.
+   */
+  private Path version6WithAuditSequence(Path dataDir, String seq) {
+    Path db = createDatabaseAt(dataDir, 6);
+    try (RawSqlite raw = RawSqlite.open(db)) {
+      raw.execute("UPDATE sqlite_sequence SET seq = " + seq + " WHERE name = 'audit_log'");
+    }
+    return db;
+  }
+
   private Path createDatabaseAt(Path dataDir, int version) {
     try {
       Files.createDirectories(dataDir);
