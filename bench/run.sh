@@ -206,6 +206,16 @@ rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # a process's CPU time so far, user + system, in clock ticks (fields 14 and 15 of /proc/PID/stat,
 # counted after the command name, which may hold spaces)
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+clock_ticks="$(getconf CLK_TCK)"
+# PID TICKS_BEFORE WRK_OUTPUT: the µs of CPU the process spent per request of the wrk run it just
+# answered, from its cpu_ticks before the run; set in $cpu_us rather than printed, so that a run
+# that answered nothing stops the bench (an exit inside a command substitution would not)
+measure_cpu_us() {
+  local requests
+  requests="$(awk '/ requests in / {print $1}' "$3")"
+  [[ "${requests:-0}" -gt 0 ]] || { echo "bench: no request answered in $3" >&2; exit 1; }
+  cpu_us="$(calc "($(cpu_ticks "$1") - $2) * 1000000 / $clock_ticks / $requests" 0)"
+}
 
 # ---------------------------------------------------------------------------------------------
 # the table

@@ -101,7 +101,6 @@ EOF
   # default thresholds), so the rounds measure the steady state
   named_rate "$steady_warm_secs" warm >/dev/null
   floor_rate "$steady_warm_secs" warm >/dev/null
-  clock_ticks="$(getconf CLK_TCK)"
   : >"$work/rate-create.txt"
   : >"$work/rate-fsync.txt"
   : >"$work/rate-floor.txt"
@@ -109,16 +108,13 @@ EOF
   : >"$work/rate-fsync-work.txt"
   rate_round=0
   rate_rounds_run() {
-    local before after requests cpu_us
+    local before cpu_us
     for ((i = 0; i < $1; i++)); do
       rate_round=$((rate_round + 1))
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.FsyncLoop "$work/data-create" "$rate_secs" >>"$work/rate-fsync.txt"
       before="$(cpu_ticks "$pid_c")"
       named_rate "$rate_secs" "r$rate_round" >>"$work/rate-create.txt"
-      after="$(cpu_ticks "$pid_c")"
-      requests="$(awk '/ requests in / {print $1}' "$work/named-r$rate_round.txt")"
-      [[ "${requests:-0}" -gt 0 ]] || { echo "bench: no creation answered in $work/named-r$rate_round.txt" >&2; exit 1; }
-      cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
+      measure_cpu_us "$pid_c" "$before" "$work/named-r$rate_round.txt"
       echo "$cpu_us" >>"$work/rate-cpu.txt"
       floor_rate "$rate_secs" "r$rate_round" >>"$work/rate-floor.txt"
       # the same synced write as the loop's, each after as much busy CPU as a creation took this round

@@ -109,19 +109,15 @@ LUA
   : >"$work/cluster-rate-jdbc.txt"
   : >"$work/cluster-rate-cpu.txt"
   : >"$work/cluster-rate-jdbc-work.txt"
-  local round=0 clock_ticks
-  clock_ticks="$(getconf CLK_TCK)"
+  local round=0
   cluster_rate_rounds() {
-    local i before after requests cpu_us
+    local i before cpu_us
     for ((i = 0; i < $1; i++)); do
       round=$((round + 1))
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.JdbcInsertLoop "$jdbc" "$rate_secs" >>"$work/cluster-rate-jdbc.txt"
       before="$(cpu_ticks "$pid_na")"
       cluster_rate "$rate_secs" "r$round" >>"$work/cluster-rate-create.txt"
-      after="$(cpu_ticks "$pid_na")"
-      requests="$(awk '/ requests in / {print $1}' "$work/cluster-named-r$round.txt")"
-      [[ "${requests:-0}" -gt 0 ]] || { echo "bench: no creation answered in $work/cluster-named-r$round.txt" >&2; exit 1; }
-      cpu_us="$(calc "($after - $before) * 1000000 / $clock_ticks / $requests" 0)"
+      measure_cpu_us "$pid_na" "$before" "$work/cluster-named-r$round.txt"
       echo "$cpu_us" >>"$work/cluster-rate-cpu.txt"
       # the same loop, each insert after as much busy CPU as a creation took node A this round
       "$java_bin" -cp "$benchjar" io.tollgate.bench.tools.JdbcInsertLoop "$jdbc" "$rate_secs" "$cpu_us" \
